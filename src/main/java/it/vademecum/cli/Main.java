@@ -1,0 +1,2 @@
+package it.vademecum.cli;
+public final class Main { public static void main(String[] a) {} }
