@@ -1,2 +1,11 @@
 package it.vademecum.cli;
-public final class Main { public static void main(String[] a) {} }
+
+import it.vademecum.match.ItalianAnalysis;
+
+public final class Main {
+  public static void main(String[] args) {
+    try (ItalianAnalysis a = new ItalianAnalysis()) {
+      System.out.println(a.terms(String.join(" ", args)));
+    }
+  }
+}
