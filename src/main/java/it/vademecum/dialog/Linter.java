@@ -1,0 +1,135 @@
+package it.vademecum.dialog;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The graph lint of one parsed topic: what the schema cannot see. */
+final class Linter {
+
+  static final Set<String> PLACEHOLDERS = Set.of("saluto", "nome", "indirizzo");
+  private static final Pattern PLACEHOLDER = Pattern.compile("@([\\p{L}_]+)@");
+
+  private Linter() {}
+
+  static List<Problem> lint(String file, String expectedId, Topic topic) {
+    List<Problem> out = new ArrayList<>();
+    if (!topic.id().equals(expectedId)) {
+      out.add(new Problem(file, "/id", "l'id \"" + topic.id() + "\" non corrisponde al nome del file (" + expectedId + ")"));
+    }
+    for (int i = 0; i < topic.triggers().size(); i++) {
+      if (topic.triggers().get(i).isBlank()) {
+        out.add(new Problem(file, "/triggers/" + i, "trigger vuoto"));
+      }
+    }
+    if (topic.triggers().stream().allMatch(String::isBlank)) {
+      out.add(new Problem(file, "/triggers", "nessun trigger: l'argomento non può essere riconosciuto"));
+    }
+    if (topic.node(topic.start()) == null) {
+      out.add(new Problem(file, "/start", "il nodo iniziale \"" + topic.start() + "\" non esiste"));
+    }
+    for (Node node : topic.nodes().values()) {
+      String at = "/nodes/" + node.id();
+      if (node instanceof Question q) {
+        if (q.choices().size() < 2) {
+          out.add(new Problem(file, at + "/choices", "una domanda ha bisogno di almeno due scelte"));
+        }
+        for (int i = 0; i < q.choices().size(); i++) {
+          unknownTarget(file, topic, at + "/choices/" + i + "/next", q.choices().get(i).next(), out);
+        }
+      } else if (node instanceof Check c) {
+        if (!Check.SECOND_LEVEL_OPEN.equals(c.condition())) {
+          out.add(new Problem(file, at + "/check", "controllo sconosciuto \"" + c.condition() + "\""));
+        }
+        unknownTarget(file, topic, at + "/yes", c.yes(), out);
+        unknownTarget(file, topic, at + "/no", c.no(), out);
+      } else if (node instanceof Step s) {
+        if (s.text().isBlank()) {
+          out.add(new Problem(file, at + "/step", "una foglia deve indicare un passo"));
+        }
+        placeholders(file, at + "/step", s.text(), out);
+        for (int i = 0; i < s.phrases().size(); i++) {
+          placeholders(file, at + "/phrases/" + i + "/text", s.phrases().get(i).text(), out);
+        }
+      }
+    }
+    graph(file, topic, out);
+    return out;
+  }
+
+  private static void unknownTarget(String file, Topic t, String at, String target, List<Problem> out) {
+    if (t.node(target) == null) {
+      out.add(new Problem(file, at, "il nodo \"" + target + "\" non esiste"));
+    }
+  }
+
+  private static void placeholders(String file, String at, String text, List<Problem> out) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) {
+      if (!PLACEHOLDERS.contains(m.group(1))) {
+        out.add(new Problem(file, at, "segnaposto sconosciuto @" + m.group(1) + "@ (ammessi: @saluto@, @nome@, @indirizzo@)"));
+      }
+    }
+  }
+
+  /** Unreachable nodes, and reachable nodes from which no step can be reached (a cycle with no way out). */
+  private static void graph(String file, Topic topic, List<Problem> out) {
+    if (topic.node(topic.start()) == null) {
+      return;
+    }
+    Set<String> reachable = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>(List.of(topic.start()));
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      Node n = topic.node(id);
+      if (n != null && reachable.add(id)) {
+        todo.addAll(n.targets());
+      }
+    }
+    Set<String> leadsToStep = new HashSet<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Node n : topic.nodes().values()) {
+        if (leadsToStep.contains(n.id())) {
+          continue;
+        }
+        boolean ok = n instanceof Step || n.targets().stream().anyMatch(leadsToStep::contains);
+        if (ok) {
+          leadsToStep.add(n.id());
+          changed = true;
+        }
+      }
+    }
+    for (Node n : topic.nodes().values()) {
+      String at = "/nodes/" + n.id();
+      if (!reachable.contains(n.id())) {
+        out.add(new Problem(file, at, "nodo irraggiungibile dal nodo iniziale"));
+      } else if (!leadsToStep.contains(n.id())) {
+        out.add(new Problem(file, at, "ciclo senza uscita: da qui non si arriva a nessun passo"));
+      } else if (n instanceof Check && onCheckCycle(topic, n.id())) {
+        out.add(new Problem(file, at, "ciclo di controlli automatici: il motore girerebbe all'infinito"));
+      }
+    }
+  }
+
+  private static boolean onCheckCycle(Topic topic, String from) {
+    Deque<String> todo = new ArrayDeque<>(topic.node(from).targets());
+    Set<String> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      if (id.equals(from)) {
+        return true;
+      }
+      if (topic.node(id) instanceof Check c && seen.add(id)) {
+        todo.addAll(c.targets());
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,454 @@
+package it.vademecum.engine;
+
+import it.vademecum.dialog.Catalog;
+import it.vademecum.dialog.Check;
+import it.vademecum.dialog.Choice;
+import it.vademecum.dialog.Condition;
+import it.vademecum.dialog.Condition.Facts;
+import it.vademecum.dialog.Node;
+import it.vademecum.dialog.Question;
+import it.vademecum.dialog.Step;
+import it.vademecum.dialog.Topic;
+import it.vademecum.match.ItalianAnalysis;
+import it.vademecum.match.Ranking;
+import it.vademecum.match.Scored;
+import it.vademecum.match.TopicMatcher;
+import it.vademecum.session.Session;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dialog engine: (session, input) → (new session, reply). Pure: no I/O, no clock of its own,
+ * immutable and thread-safe; a reload of dialogs/ builds a new engine.
+ */
+public final class Engine {
+
+  private static final int MAX_AUTO_STEPS = 64;
+
+  private final Catalog catalog;
+  private final TopicMatcher matcher;
+  private final ItalianAnalysis analysis;
+  private final KeywordSpotter spotter;
+
+  public Engine(Catalog catalog, TopicMatcher matcher, ItalianAnalysis analysis) {
+    this.catalog = catalog;
+    this.matcher = matcher;
+    this.analysis = analysis;
+    this.spotter = new KeywordSpotter(analysis);
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public TopicMatcher matcher() {
+    return matcher;
+  }
+
+  /** One turn. Never throws on any input: a wrong input gets an Italian explanation. */
+  public Turn handle(Session session, Input input, TurnContext ctx) {
+    Session s = session;
+    List<String> notices = new ArrayList<>();
+    if (ctx.sessionExpired()) {
+      notices.add(Texts.SESSION_EXPIRED);
+    }
+    if (s.inTopic() && catalog.topic(s.topicId()).map(t -> t.node(session.nodeId()) == null).orElse(true)) {
+      notices.add(Texts.TOPIC_CHANGED);
+      s = s.cleared();
+    }
+    if (input instanceof Input.Button b) {
+      return button(s, b.value(), ctx, notices);
+    }
+    return text(s, ((Input.Text) input).text(), ctx, notices);
+  }
+
+  /** The first message to a new agent: what the bot is and what to type. */
+  public Reply welcome(String agentName) {
+    String hello = agentName == null || agentName.isBlank() ? "Ciao!" : "Ciao " + agentName + "!";
+    return info(List.of(), hello + " " + Texts.WELCOME, Texts.helpLines());
+  }
+
+  // ---- inputs ---------------------------------------------------------------------------------
+
+  private Turn button(Session s, String value, TurnContext ctx, List<String> notices) {
+    String[] parts = value.split(":", -1);
+    switch (parts[0]) {
+      case "c" -> {
+        if (parts.length == 4) {
+          return clickedChoice(s, parts[1], parts[2], parts[3], ctx, notices);
+        }
+      }
+      case "t" -> {
+        Optional<Topic> topic = parts.length == 2 ? catalog.topic(parts[1]) : Optional.empty();
+        if (topic.isPresent()) {
+          return start(s.cleared(), topic.get(), s.facts(), s.preanswers(), ctx, notices, Optional.empty());
+        }
+      }
+      case "k" -> {
+        if (parts.length == 2) {
+          Optional<Turn> command = command(s, parts[1], ctx, notices);
+          if (command.isPresent()) {
+            return command.get();
+          }
+        }
+      }
+      default -> { }
+    }
+    notices.add(Texts.INVALID_BUTTON);
+    return current(s, ctx, notices);
+  }
+
+  private Turn clickedChoice(Session s, String topicId, String nodeId, String index, TurnContext ctx,
+      List<String> notices) {
+    Optional<Topic> topic = catalog.topic(topicId);
+    Node node = topic.map(t -> t.node(nodeId)).orElse(null);
+    int i = parseIndex(index);
+    if (!(node instanceof Question q) || i < 0 || i >= q.choices().size()) {
+      notices.add(Texts.INVALID_BUTTON);
+      return current(s, ctx, notices);
+    }
+    if (!s.waitingForChoice() || !topicId.equals(s.topicId()) || !nodeId.equals(s.nodeId())) {
+      notices.add(Texts.STALE_BUTTON);
+      return current(s, ctx, notices);
+    }
+    return choose(s, topic.get(), q, i, ctx, notices);
+  }
+
+  private Turn text(Session s, String raw, TurnContext ctx, List<String> notices) {
+    String text = Texts.clean(raw);
+    if (text.isBlank()) {
+      notices.add(Texts.EMPTY_MESSAGE);
+      return current(s, ctx, notices);
+    }
+    Optional<Turn> command = commandText(s, text, ctx, notices);
+    if (command.isPresent()) {
+      return command.get();
+    }
+    if (s.pending() && s.awaiting() != null) {
+      return value(s, text, ctx, notices);
+    }
+    List<String> terms = analysis.terms(text);
+    if (s.waitingForChoice()) {
+      Topic topic = catalog.topic(s.topicId()).orElseThrow();
+      Question q = (Question) topic.node(s.nodeId());
+      Ranking ranking = null;
+      if (terms.size() > 4) {
+        ranking = matcher.rank(text);
+        if (ranking.verdict() == Ranking.Verdict.CONFIDENT && !ranking.best().equals(topic.id())) {
+          return search(s, text, terms, ranking, ctx, notices);
+        }
+      }
+      Optional<Integer> typed = typedChoice(q, text, terms);
+      if (typed.isPresent()) {
+        return choose(s, topic, q, typed.get(), ctx, notices);
+      }
+      Ranking r = ranking != null ? ranking : matcher.rank(text);
+      if (r.verdict() != Ranking.Verdict.NONE && !topic.id().equals(r.best())) {
+        return search(s, text, terms, r, ctx, notices);
+      }
+      notices.add(Texts.NOT_A_CHOICE);
+      return current(s, ctx, notices);
+    }
+    return search(s, text, terms, matcher.rank(text), ctx, notices);
+  }
+
+  /** A value a step needs (the customer's PEC address, the agent's name). */
+  private Turn value(Session s, String text, TurnContext ctx, List<String> notices) {
+    Topic topic = catalog.topic(s.topicId()).orElseThrow();
+    Step step = (Step) topic.node(s.nodeId());
+    Optional<String> value = switch (s.awaiting()) {
+      case Phrases.ADDRESS -> FactExtractor.address(text);
+      case Phrases.NAME -> Texts.personName(text);
+      default -> Optional.empty();
+    };
+    if (value.isEmpty()) {
+      Ranking r = matcher.rank(text);
+      if (r.verdict() == Ranking.Verdict.CONFIDENT && !r.best().equals(topic.id())) {
+        return search(s, text, analysis.terms(text), r, ctx, notices);
+      }
+      notices.add(Phrases.ADDRESS.equals(s.awaiting()) ? Texts.BAD_ADDRESS : Texts.BAD_NAME);
+      return current(s, ctx, notices);
+    }
+    Map<String, String> values = new HashMap<>(s.values());
+    values.put(s.awaiting(), value.get());
+    String name = Phrases.NAME.equals(s.awaiting()) ? value.get() : s.agentName();
+    Session next = new Session(name, s.topicId(), s.nodeId(), false, null, s.path(), values, s.facts(), s.preanswers());
+    return walk(next, topic, step.id(), ctx, notices);
+  }
+
+  // ---- commands -------------------------------------------------------------------------------
+
+  private Optional<Turn> commandText(Session s, String text, TurnContext ctx, List<String> notices) {
+    String t = Texts.fold(text).replaceAll("[!.?]+$", "").strip();
+    if (t.startsWith("nome ") && t.length() > 5) {
+      Optional<String> name = Texts.personName(text.strip().substring(5));
+      if (name.isEmpty()) {
+        notices.add(Texts.BAD_NAME);
+        return Optional.of(current(s, ctx, notices));
+      }
+      Session named = s.withAgentName(name.get());
+      notices.add("D'ora in poi nelle frasi userò il nome «" + name.get() + "».");
+      return Optional.of(current(named, ctx, notices));
+    }
+    return command(s, t, ctx, notices);
+  }
+
+  private Optional<Turn> command(Session s, String name, TurnContext ctx, List<String> notices) {
+    switch (name) {
+      case "indietro", "back", "torna indietro" -> {
+        return Optional.of(back(s, ctx, notices));
+      }
+      case "ricomincia", "menu", "annulla", "reset", "da capo", "ricominciamo" -> {
+        return Optional.of(new Turn(s.cleared(),
+            info(notices, Texts.RESTARTED, Texts.groupLines(catalog))));
+      }
+      case "aiuto", "help", "comandi" -> {
+        return Optional.of(new Turn(s, info(pendingNote(s, notices), Texts.HELP, Texts.helpLines())));
+      }
+      case "argomenti", "elenco", "lista argomenti", "elenco argomenti" -> {
+        return Optional.of(new Turn(s, info(pendingNote(s, notices), Texts.TOPICS, Texts.topicLines(catalog))));
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private Turn back(Session s, TurnContext ctx, List<String> notices) {
+    if (!s.inTopic() || s.path().isEmpty()) {
+      notices.add(Texts.NOTHING_BEFORE);
+      return current(s, ctx, notices);
+    }
+    List<String> path = new ArrayList<>(s.path());
+    String previous = path.remove(path.size() - 1);
+    Session back = new Session(s.agentName(), s.topicId(), previous, true, null, path, s.values(),
+        Facts.NONE, Map.of());
+    return current(back, ctx, notices);
+  }
+
+  // ---- topics ---------------------------------------------------------------------------------
+
+  private Turn search(Session s, String text, List<String> terms, Ranking ranking, TurnContext ctx,
+      List<String> notices) {
+    Facts facts = FactExtractor.extract(text);
+    switch (ranking.verdict()) {
+      case CONFIDENT -> {
+        Topic topic = catalog.topic(ranking.best()).orElseThrow();
+        return start(s.cleared(), topic, facts, preanswers(topic, terms), ctx, notices, Optional.of(ranking));
+      }
+      case AMBIGUOUS -> {
+        Map<String, Integer> pre = new HashMap<>();
+        List<Option> options = new ArrayList<>();
+        for (Scored sc : ranking.top(3)) {
+          Topic topic = catalog.topic(sc.topicId()).orElseThrow();
+          pre.putAll(preanswers(topic, terms));
+          options.add(new Option(topic.title(), "t:" + topic.id()));
+        }
+        Session next = new Session(s.agentName(), null, null, false, null, List.of(), Map.of(), facts, pre);
+        Reply r = new Reply(Reply.Kind.SUGGESTIONS, notices, null, null, null, Texts.WHICH_TOPIC, options,
+            Optional.empty(), List.of(), List.of(), false, Optional.of(ranking));
+        return new Turn(next, r);
+      }
+      default -> {
+        Reply r = new Reply(Reply.Kind.NOT_FOUND, notices, null, null, null, Texts.NOT_FOUND,
+            List.of(new Option("Elenco argomenti", "k:argomenti"), new Option("Aiuto", "k:aiuto")),
+            Optional.empty(), List.of(), Texts.notFoundLines(catalog), false, Optional.of(ranking));
+        return new Turn(s.cleared(), r);
+      }
+    }
+  }
+
+  /** Choices of the topic's questions that the message names by keyword, keyed topic/node. */
+  private Map<String, Integer> preanswers(Topic topic, List<String> terms) {
+    Map<String, Integer> out = new HashMap<>();
+    for (Node n : topic.nodes().values()) {
+      if (n instanceof Question q) {
+        spotter.byKeywords(q, terms).ifPresent(i -> out.put(topic.id() + "/" + q.id(), i));
+      }
+    }
+    return out;
+  }
+
+  private Turn start(Session s, Topic topic, Facts facts, Map<String, Integer> preanswers, TurnContext ctx,
+      List<String> notices, Optional<Ranking> ranking) {
+    notices.add("Argomento: " + topic.title());
+    Session started = new Session(s.agentName(), topic.id(), topic.start(), false, null, List.of(),
+        Map.of(), facts, preanswers);
+    Turn t = walk(started, topic, topic.start(), ctx, notices);
+    return ranking.isEmpty() ? t : new Turn(t.session(), withSearch(t.reply(), ranking.get()));
+  }
+
+  private Turn choose(Session s, Topic topic, Question q, int index, TurnContext ctx, List<String> notices) {
+    List<String> path = new ArrayList<>(s.path());
+    path.add(q.id());
+    Session next = new Session(s.agentName(), s.topicId(), q.id(), false, null, path, s.values(), s.facts(),
+        s.preanswers());
+    return walk(next, topic, q.choices().get(index).next(), ctx, notices);
+  }
+
+  /** Walks from a node through checks and pre-answered questions to what the agent must see. */
+  private Turn walk(Session s, Topic topic, String nodeId, TurnContext ctx, List<String> notices) {
+    Session cur = s;
+    String id = nodeId;
+    for (int guard = 0; guard < MAX_AUTO_STEPS; guard++) {
+      Node node = topic.node(id);
+      if (node instanceof Check c) {
+        boolean open = catalog.calendar().isOpen(ctx.now());
+        notices.add(open ? Texts.SECOND_LEVEL_OPEN : Texts.SECOND_LEVEL_CLOSED);
+        id = open ? c.yes() : c.no();
+      } else if (node instanceof Question q) {
+        Optional<Integer> auto = preanswered(cur, topic, q);
+        if (auto.isEmpty()) {
+          Session at = at(cur, q.id(), true, null);
+          return new Turn(at, question(at, topic, q, notices));
+        }
+        Choice choice = q.choices().get(auto.get());
+        notices.add("Dal messaggio: " + q.ask() + " → " + choice.label());
+        List<String> path = new ArrayList<>(cur.path());
+        path.add(q.id());
+        cur = new Session(cur.agentName(), cur.topicId(), q.id(), false, null, path, cur.values(), cur.facts(),
+            cur.preanswers());
+        id = choice.next();
+      } else {
+        Step step = (Step) node;
+        Map<String, String> values = new HashMap<>(cur.values());
+        String name = cur.agentName() != null ? cur.agentName() : ctx.agentName();
+        if (name != null && !name.isBlank()) {
+          values.put(Phrases.NAME, name);
+        }
+        cur.facts().address().ifPresent(a -> values.putIfAbsent(Phrases.ADDRESS, a));
+        for (String needed : Phrases.needed(step)) {
+          if (!values.containsKey(needed)) {
+            Session at = new Session(cur.agentName(), cur.topicId(), step.id(), true, needed, cur.path(), values,
+                cur.facts(), cur.preanswers());
+            return new Turn(at, askValue(at, topic, needed, notices));
+          }
+        }
+        Session done = new Session(cur.agentName(), cur.topicId(), step.id(), false, null, cur.path(), values,
+            cur.facts(), cur.preanswers());
+        return new Turn(done, answer(done, topic, step, ctx, notices));
+      }
+    }
+    throw new IllegalStateException("automatic steps do not end in topic " + topic.id());
+  }
+
+  private Optional<Integer> preanswered(Session s, Topic topic, Question q) {
+    Integer byKeyword = s.preanswers().get(topic.id() + "/" + q.id());
+    if (byKeyword != null) {
+      return Optional.of(byKeyword);
+    }
+    return byFacts(q, s.facts());
+  }
+
+  private static Optional<Integer> byFacts(Question q, Facts facts) {
+    List<Integer> holding = new ArrayList<>();
+    for (int i = 0; i < q.choices().size(); i++) {
+      Condition when = q.choices().get(i).when();
+      if (when != null && when.holds(facts)) {
+        holding.add(i);
+      }
+    }
+    return holding.size() == 1 ? Optional.of(holding.get(0)) : Optional.empty();
+  }
+
+  /** A typed answer: the choice's number, sì/no, its label or keywords, or a fact it tests. */
+  private Optional<Integer> typedChoice(Question q, String text, List<String> terms) {
+    String t = Texts.fold(text).replaceAll("[!.?]+$", "").strip();
+    if (t.matches("\\d{1,2}")) {
+      int n = Integer.parseInt(t);
+      if (n >= 1 && n <= q.choices().size()) {
+        return Optional.of(n - 1);
+      }
+    }
+    String yesNo = Texts.yesNo(t);
+    for (int i = 0; i < q.choices().size(); i++) {
+      String label = Texts.fold(q.choices().get(i).label());
+      if (label.equals(t) || label.equals(yesNo)) {
+        return Optional.of(i);
+      }
+    }
+    Optional<Integer> named = spotter.byKeywordsOrLabel(q, terms);
+    if (named.isPresent()) {
+      return named;
+    }
+    Facts facts = FactExtractor.extract(text);
+    if (t.matches("\\d+([.,]\\d+)?")) {
+      double n = FactExtractor.number(t);
+      facts = new Facts(Optional.of(n), Optional.of(n), facts.address(), facts.domain());
+    }
+    return byFacts(q, facts);
+  }
+
+  // ---- replies --------------------------------------------------------------------------------
+
+  private Turn current(Session s, TurnContext ctx, List<String> notices) {
+    Optional<Topic> topic = catalog.topic(s.topicId());
+    if (topic.isPresent() && s.pending()) {
+      Node node = topic.get().node(s.nodeId());
+      if (s.awaiting() != null) {
+        return new Turn(s, askValue(s, topic.get(), s.awaiting(), notices));
+      }
+      if (node instanceof Question q) {
+        return new Turn(s, question(s, topic.get(), q, notices));
+      }
+    }
+    return new Turn(s, info(notices, Texts.NOTHING_PENDING, List.of()));
+  }
+
+  private static Reply question(Session s, Topic topic, Question q, List<String> notices) {
+    List<Option> options = new ArrayList<>();
+    for (int i = 0; i < q.choices().size(); i++) {
+      options.add(new Option(q.choices().get(i).label(), "c:" + topic.id() + ":" + q.id() + ":" + i));
+    }
+    List<String> lines = q.hint().isBlank() ? List.of() : List.of(q.hint());
+    return new Reply(Reply.Kind.QUESTION, notices, topic.id(), topic.title(), q.id(), q.ask(), options,
+        Optional.empty(), List.of(), lines, !s.path().isEmpty(), Optional.empty());
+  }
+
+  private static Reply askValue(Session s, Topic topic, String value, List<String> notices) {
+    String prompt = Phrases.ADDRESS.equals(value) ? Texts.ASK_ADDRESS : Texts.ASK_NAME;
+    return new Reply(Reply.Kind.ASK_VALUE, notices, topic.id(), topic.title(), s.nodeId(), prompt, List.of(),
+        Optional.empty(), List.of(), List.of(), !s.path().isEmpty(), Optional.empty());
+  }
+
+  private Reply answer(Session s, Topic topic, Step step, TurnContext ctx, List<String> notices) {
+    Answer a = new Answer(step.text(), Optional.ofNullable(step.forward()),
+        Optional.ofNullable(step.escalateReason()), step.notes(), step.links());
+    List<Phrase> phrases = Phrases.fill(step, catalog.calendar().greeting(ctx.now()), s.values());
+    return new Reply(Reply.Kind.ANSWER, notices, topic.id(), topic.title(), step.id(), null, List.of(),
+        Optional.of(a), phrases, List.of(), !s.path().isEmpty(), Optional.empty());
+  }
+
+  private static List<String> pendingNote(Session s, List<String> notices) {
+    if (s.pending()) {
+      notices.add(Texts.STILL_PENDING);
+    }
+    return notices;
+  }
+
+  private static Reply info(List<String> notices, String prompt, List<String> lines) {
+    return new Reply(Reply.Kind.INFO, notices, null, null, null, prompt, List.of(), Optional.empty(), List.of(),
+        lines, false, Optional.empty());
+  }
+
+  private static Reply withSearch(Reply r, Ranking ranking) {
+    return new Reply(r.kind(), r.notices(), r.topicId(), r.topicTitle(), r.nodeId(), r.prompt(), r.options(),
+        r.answer(), r.phrases(), r.lines(), r.canGoBack(), Optional.of(ranking));
+  }
+
+  private static Session at(Session s, String nodeId, boolean pending, String awaiting) {
+    return new Session(s.agentName(), s.topicId(), nodeId, pending, awaiting, s.path(), s.values(), s.facts(),
+        s.preanswers());
+  }
+
+  private static int parseIndex(String s) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package it.vademecum.engine;
+
+import it.vademecum.dialog.Choice;
+import it.vademecum.dialog.Question;
+import it.vademecum.match.ItalianAnalysis;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds which choice of a question the agent's words name, by its keywords or label, after Italian
+ * analysis. When keywords of several choices match, a match inside a longer one is dropped
+ * ("billing aruba" beats "aruba"); if different choices still match, nothing is picked.
+ */
+final class KeywordSpotter {
+
+  private final ItalianAnalysis analysis;
+
+  KeywordSpotter(ItalianAnalysis analysis) {
+    this.analysis = analysis;
+  }
+
+  private record Hit(int choice, int start, int end) {
+    boolean inside(Hit o) {
+      return o.start <= start && end <= o.end && (o.end - o.start) > (end - start);
+    }
+  }
+
+  /** The choice the terms name by keyword only (for pre-answering from the first message). */
+  Optional<Integer> byKeywords(Question q, List<String> terms) {
+    return pick(q, terms, false);
+  }
+
+  /** The choice the terms name by keyword or label (for a typed answer). */
+  Optional<Integer> byKeywordsOrLabel(Question q, List<String> terms) {
+    return pick(q, terms, true);
+  }
+
+  private Optional<Integer> pick(Question q, List<String> terms, boolean labels) {
+    List<Hit> hits = new ArrayList<>();
+    for (int i = 0; i < q.choices().size(); i++) {
+      Choice c = q.choices().get(i);
+      List<String> phrases = new ArrayList<>(c.keywords());
+      if (labels) {
+        phrases.add(c.label());
+      }
+      for (String phrase : phrases) {
+        List<String> k = analysis.terms(phrase);
+        if (k.isEmpty()) {
+          continue;
+        }
+        for (int s = 0; s + k.size() <= terms.size(); s++) {
+          if (terms.subList(s, s + k.size()).equals(k)) {
+            hits.add(new Hit(i, s, s + k.size()));
+          }
+        }
+      }
+    }
+    List<Hit> kept = hits.stream()
+        .filter(h -> hits.stream().noneMatch(o -> o.choice != h.choice && h.inside(o)))
+        .toList();
+    long distinct = kept.stream().mapToInt(Hit::choice).distinct().count();
+    return distinct == 1 ? Optional.of(kept.get(0).choice) : Optional.empty();
+  }
+}

@@ -1,0 +1,77 @@
+package it.vademecum.engine;
+
+import it.vademecum.match.Ranking;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the engine answers to one input; front ends turn it into cards or console text.
+ *
+ * @param kind what this reply is
+ * @param notices short lines shown first (what was understood, a restart, a stale button)
+ * @param topicId the topic in progress, or null
+ * @param topicTitle its title, or null
+ * @param prompt the question, the value asked for, or the main text of an information reply
+ * @param options buttons (the question's choices, candidate topics, or commands)
+ * @param answer the step, for {@link Kind#ANSWER}
+ * @param phrases filled customer phrases, for {@link Kind#ANSWER}
+ * @param lines further lines of an information reply (help, topic list)
+ * @param canGoBack whether "indietro" has somewhere to go
+ * @param search the topic search this turn ran, if any (for the "no answer" statistics)
+ */
+public record Reply(
+    Kind kind,
+    List<String> notices,
+    String topicId,
+    String topicTitle,
+    String nodeId,
+    String prompt,
+    List<Option> options,
+    Optional<Answer> answer,
+    List<Phrase> phrases,
+    List<String> lines,
+    boolean canGoBack,
+    Optional<Ranking> search) {
+
+  public enum Kind {
+    /** A question with choices. */
+    QUESTION,
+    /** A value the step needs before its phrases (free text). */
+    ASK_VALUE,
+    /** The step, with queue, escalation and phrases. */
+    ANSWER,
+    /** Two or three topics are close: which one? */
+    SUGGESTIONS,
+    /** No topic found. */
+    NOT_FOUND,
+    /** Help, topic list, restart, a notice with nothing pending. */
+    INFO
+  }
+
+  public Reply {
+    notices = List.copyOf(notices);
+    options = List.copyOf(options);
+    phrases = List.copyOf(phrases);
+    lines = List.copyOf(lines);
+  }
+
+  /** All the text of the reply, one element per line: for logs of shape, tests and plain channels. */
+  public String plainText() {
+    StringBuilder b = new StringBuilder();
+    notices.forEach(n -> b.append(n).append('\n'));
+    if (prompt != null) {
+      b.append(prompt).append('\n');
+    }
+    answer.ifPresent(a -> {
+      b.append(a.step()).append('\n');
+      a.forward().ifPresent(q -> b.append("Coda: ").append(q).append('\n'));
+      a.escalationReason().ifPresent(r -> b.append("Scala al TL: ").append(r).append('\n'));
+      a.notes().forEach(n -> b.append(n).append('\n'));
+      a.links().forEach(l -> b.append(l.label()).append(": ").append(l.url()).append('\n'));
+    });
+    phrases.forEach(p -> b.append(p.text()).append('\n'));
+    lines.forEach(l -> b.append(l).append('\n'));
+    options.forEach(o -> b.append("[").append(o.label()).append("]\n"));
+    return b.toString();
+  }
+}

@@ -1,0 +1,128 @@
+package it.vademecum.engine;
+
+import it.vademecum.dialog.Catalog;
+import it.vademecum.dialog.Topic;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** What the engine says to agents, in Italian, and how it reads their short answers. */
+final class Texts {
+
+  static final String WELCOME = "Sono Vademecum, il tuo aiuto per i casi PEC. Scrivimi la domanda come la "
+      + "scriveresti a un collega: ti faccio solo le domande che decidono il caso e ti do il passo, la coda "
+      + "e le frasi pronte da incollare.";
+  static final String HELP = "Ecco cosa posso fare per te.";
+  static final String TOPICS = "Gli argomenti che conosco, per gruppo:";
+  static final String RESTARTED = "Ricominciamo da capo. Scrivimi la domanda, oppure scegli un gruppo:";
+  static final String NOT_FOUND = "Non ho trovato un argomento per questa domanda.";
+  static final String WHICH_TOPIC = "Non sono sicuro dell'argomento: quale di questi?";
+  static final String NOTHING_PENDING = "Nessuna domanda in corso: scrivimi pure la prossima.";
+  static final String NOTHING_BEFORE = "Non ci sono domande precedenti a cui tornare.";
+  static final String STALE_BUTTON = "Quel pulsante appartiene a una domanda già superata: ecco quella in corso.";
+  static final String INVALID_BUTTON = "Quel pulsante non è valido: non ho cambiato nulla.";
+  static final String NOT_A_CHOICE = "Non ho capito la risposta: scegli uno dei pulsanti o scrivi il numero "
+      + "dell'opzione.";
+  static final String EMPTY_MESSAGE = "Il messaggio è vuoto: scrivimi la domanda.";
+  static final String SESSION_EXPIRED = "La sessione precedente è scaduta per inattività: ricominciamo da capo.";
+  static final String TOPIC_CHANGED = "L'argomento in corso è stato aggiornato nel frattempo: ricominciamo da capo.";
+  static final String STILL_PENDING = "La domanda in corso resta valida: rispondi quando vuoi.";
+  static final String ASK_ADDRESS = "Qual è l'indirizzo PEC del cliente? Mi serve per completare la frase "
+      + "(es. mario.rossi@pec.it).";
+  static final String ASK_NAME = "Come ti chiami? Il tuo nome va nelle frasi per il cliente.";
+  static final String BAD_ADDRESS = "Non sembra un indirizzo e-mail valido: scrivilo per intero, "
+      + "es. mario.rossi@pec.it.";
+  static final String BAD_NAME = "Non sembra un nome valido: scrivi solo il nome, es. «nome Mario».";
+  static final String SECOND_LEVEL_OPEN = "Ora il secondo livello è aperto (lun–ven 8:30–12:45 e 14:30–17:30).";
+  static final String SECOND_LEVEL_CLOSED = "Ora il secondo livello è chiuso (orari: lun–ven 8:30–12:45 e "
+      + "14:30–17:30, festivi esclusi).";
+
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
+  private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L}' -]{0,39}");
+  private static final int MAX_TEXT = 2_000;
+
+  private Texts() {}
+
+  static List<String> helpLines() {
+    return List.of(
+        "Scrivi il caso a parole tue, es. «bonifico di 600 euro non registrato» o «il cliente non ricorda "
+            + "la password della webmail».",
+        "Rispondi con i pulsanti, oppure scrivendo l'opzione o il suo numero.",
+        "«indietro»: torna alla domanda precedente. «ricomincia»: riparti da capo.",
+        "«argomenti»: l'elenco di tutto ciò che conosco. «nome Mario»: il nome da usare nelle frasi.",
+        "«aiuto»: questo messaggio.");
+  }
+
+  static List<String> groupLines(Catalog catalog) {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, String> g : Groups.names().entrySet()) {
+      List<String> titles = catalog.list().stream().filter(t -> t.group().equals(g.getKey()))
+          .map(Topic::title).limit(3).toList();
+      if (!titles.isEmpty()) {
+        out.add(g.getValue() + ": " + String.join("; ", titles) + (titles.size() == 3 ? "…" : ""));
+      }
+    }
+    return out;
+  }
+
+  static List<String> notFoundLines(Catalog catalog) {
+    List<String> out = new ArrayList<>();
+    out.add("Prova con le parole chiave del caso (es. «recupero password webmail», «fattura non arrivata», "
+        + "«ticket in carico ad aruba»). Conosco questi gruppi:");
+    out.addAll(groupLines(catalog));
+    return out;
+  }
+
+  static List<String> topicLines(Catalog catalog) {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, String> g : Groups.names().entrySet()) {
+      List<String> titles = catalog.list().stream().filter(t -> t.group().equals(g.getKey()))
+          .map(Topic::title).toList();
+      if (!titles.isEmpty()) {
+        out.add(g.getValue() + ": " + String.join("; ", titles) + ".");
+      }
+    }
+    return out;
+  }
+
+  /** Drops control and format characters (NUL, bidi marks) and caps the length. */
+  static String clean(String raw) {
+    String t = CONTROL.matcher(raw).replaceAll(" ");
+    return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) : t;
+  }
+
+  /** Lower case without accents and with single spaces, for comparing short answers. */
+  static String fold(String s) {
+    String n = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return n.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+  }
+
+  /** "si", "sì", "ok", "certo" → "si"; "no", "nope" → "no"; anything else unchanged. */
+  static String yesNo(String folded) {
+    return switch (folded) {
+      case "si", "s", "yes", "y", "ok", "certo", "esatto", "vero", "affermativo" -> "si";
+      case "no", "n", "nope", "negativo", "falso" -> "no";
+      default -> folded;
+    };
+  }
+
+  /** A plausible given name, capitalised ("mario" → "Mario"). */
+  static Optional<String> personName(String raw) {
+    String t = raw.strip();
+    if (!NAME.matcher(t).matches()) {
+      return Optional.empty();
+    }
+    StringBuilder b = new StringBuilder();
+    for (String w : t.split(" +")) {
+      if (!b.isEmpty()) {
+        b.append(' ');
+      }
+      b.append(w.substring(0, 1).toUpperCase(Locale.ITALIAN)).append(w.substring(1));
+    }
+    return Optional.of(b.toString());
+  }
+}
