@@ -1,0 +1,462 @@
+package it.vademecum.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.text.Normalizer;
+
+/**
+ * Topic recognition over an in-memory index of the topics' words.
+ *
+ * <p>Each topic contributes its title and triggers (phrases agents write), its signals (PEC
+ * domains, queue names, sites, procedure codes) and the other words of its tree. A message is
+ * turned into terms by the {@link TermPipeline} (abbreviations, Italian analysis, synonyms), typos
+ * are corrected against the index vocabulary (one edit in terms of 5+ letters, two in 8+), and
+ * each topic is scored from
+ *
+ * <ul>
+ *   <li>the best trigger: IDF-weighted overlap, the geometric mean of "how much of the message the
+ *       trigger explains" and "how much of the trigger the message contains", plus a bonus for
+ *       shared word pairs;
+ *   <li>the coverage of the message by the topic's whole vocabulary (tree words count less than
+ *       triggers);
+ *   <li>signals found in the raw text, which put their topic at the top on their own.
+ * </ul>
+ *
+ * <p>Words no topic knows count against every topic, and words of other Aruba products (hosting,
+ * SPID, digital signature, from the lexicon's {@code foreign} list) are only explained by a
+ * trigger that names them, so out-of-domain messages stay below the thresholds. The score is in
+ * [0, 1]; one set of thresholds ({@link #CONFIDENT}, {@link #MARGIN}, {@link #AMBIGUOUS}) gives the
+ * verdict. Immutable and thread-safe; a query allocates only small arrays.
+ */
+public final class LexicalTopicMatcher implements TopicMatcher {
+
+  /** A best score at least this high, and {@link #MARGIN} above the second, starts the topic. */
+  public static final double CONFIDENT = 0.50;
+  /** Minimum lead of the best topic over the second for a confident verdict. */
+  public static final double MARGIN = 0.10;
+  /** Below this best score the answer is "no topic". */
+  public static final double AMBIGUOUS = 0.28;
+
+  private static final double TRIGGER_FIELD = 1.0;
+  private static final double BODY_FIELD = 0.55;
+  private static final double TRIGGER_SHARE = 0.6;
+  private static final double FUZZY_PENALTY = 0.85;
+  private static final double UNKNOWN_WEIGHT = 1.6;
+  private static final double FOREIGN_WEIGHT = 2.5;
+  private static final double BIGRAM_BONUS = 0.08;
+  private static final int RANKED = 10;
+
+  private final String[] ids;
+  private final TermPipeline pipeline;
+  private final Map<String, Integer> vocab;
+  private final String[] terms;
+  private final double[] idf;
+  private final int[] df;
+  /** fieldWeight[term][topic]: 1 for trigger/title/signal words, less for tree words, 0 absent. */
+  private final float[][] fieldWeight;
+  private final Trigger[][] triggers;
+  private final Signal[] signals;
+  private final String[][] vocabByLength;
+  private final long buildNanos;
+
+  private record Trigger(int[] terms, double weight, long[] bigrams) {}
+
+  private record Signal(String text, int topic, double strength) {}
+
+  private LexicalTopicMatcher(String[] ids, TermPipeline pipeline, Map<String, Integer> vocab, String[] terms,
+      double[] idf, int[] df, float[][] fieldWeight, Trigger[][] triggers, Signal[] signals,
+      String[][] vocabByLength, long buildNanos) {
+    this.ids = ids;
+    this.pipeline = pipeline;
+    this.vocab = vocab;
+    this.terms = terms;
+    this.idf = idf;
+    this.df = df;
+    this.fieldWeight = fieldWeight;
+    this.triggers = triggers;
+    this.signals = signals;
+    this.vocabByLength = vocabByLength;
+    this.buildNanos = buildNanos;
+  }
+
+  /** Indexes the topics; the lexicon is applied to topic texts and to every message. */
+  public static LexicalTopicMatcher build(List<TopicText> topics, Lexicon lexicon) {
+    long start = System.nanoTime();
+    TermPipeline pipeline = new TermPipeline(lexicon, new ItalianAnalysis());
+    int n = topics.size();
+    String[] ids = new String[n];
+    Map<String, Integer> vocab = new HashMap<>();
+    List<String> termList = new ArrayList<>();
+    List<Map<Integer, Float>> fields = new ArrayList<>();
+    List<List<List<String>>> triggerTerms = new ArrayList<>();
+    Map<String, Set<Integer>> signalTopics = new LinkedHashMap<>();
+
+    for (int i = 0; i < n; i++) {
+      TopicText topic = topics.get(i);
+      ids[i] = topic.id();
+      List<List<String>> trig = new ArrayList<>();
+      List<String> phrases = new ArrayList<>();
+      phrases.add(topic.title());
+      phrases.addAll(topic.triggers());
+      for (String phrase : phrases) {
+        List<String> t = pipeline.terms(phrase);
+        if (!t.isEmpty()) {
+          trig.add(t);
+          for (String term : t) {
+            addField(vocab, termList, fields, term, i, TRIGGER_FIELD);
+          }
+        }
+      }
+      triggerTerms.add(trig);
+      for (String signal : topic.signals()) {
+        String norm = normalizeRaw(signal).trim();
+        if (norm.startsWith("@")) {
+          norm = norm.substring(1);
+        }
+        if (norm.length() >= 2) {
+          signalTopics.computeIfAbsent(norm, k -> new LinkedHashSet<>()).add(i);
+        }
+        for (String term : pipeline.terms(signal)) {
+          addField(vocab, termList, fields, term, i, TRIGGER_FIELD);
+        }
+      }
+      for (String text : topic.body()) {
+        for (String term : pipeline.terms(text)) {
+          addField(vocab, termList, fields, term, i, identifierLike(term) ? TRIGGER_FIELD : BODY_FIELD);
+        }
+      }
+    }
+
+    int v = termList.size();
+    String[] terms = termList.toArray(new String[0]);
+    double[] idf = new double[v];
+    int[] df = new int[v];
+    float[][] fieldWeight = new float[v][];
+    for (int t = 0; t < v; t++) {
+      float[] row = new float[n];
+      for (Map.Entry<Integer, Float> e : fields.get(t).entrySet()) {
+        row[e.getKey()] = e.getValue();
+      }
+      fieldWeight[t] = row;
+      df[t] = fields.get(t).size();
+      idf[t] = Math.log((n + 1.0) / (df[t] + 0.5));
+    }
+
+    Trigger[][] triggers = new Trigger[n][];
+    for (int i = 0; i < n; i++) {
+      List<Trigger> list = new ArrayList<>();
+      for (List<String> t : triggerTerms.get(i)) {
+        int[] ts = t.stream().mapToInt(vocab::get).distinct().toArray();
+        double w = 0;
+        for (int id : ts) {
+          w += idf[id];
+        }
+        if (w <= 0) {
+          continue;
+        }
+        long[] bigrams = new long[Math.max(0, t.size() - 1)];
+        for (int k = 0; k + 1 < t.size(); k++) {
+          bigrams[k] = pair(vocab.get(t.get(k)), vocab.get(t.get(k + 1)));
+        }
+        Arrays.sort(bigrams);
+        list.add(new Trigger(ts, w, bigrams));
+      }
+      triggers[i] = list.toArray(new Trigger[0]);
+    }
+
+    List<Signal> signals = new ArrayList<>();
+    for (Map.Entry<String, Set<Integer>> e : signalTopics.entrySet()) {
+      double strength = 1.0 / e.getValue().size();
+      for (int topic : e.getValue()) {
+        signals.add(new Signal(e.getKey(), topic, strength));
+      }
+    }
+
+    int maxLen = 0;
+    for (String t : terms) {
+      maxLen = Math.max(maxLen, t.length());
+    }
+    List<List<String>> byLen = new ArrayList<>();
+    for (int l = 0; l <= maxLen; l++) {
+      byLen.add(new ArrayList<>());
+    }
+    for (String t : terms) {
+      byLen.get(t.length()).add(t);
+    }
+    String[][] vocabByLength = new String[maxLen + 1][];
+    for (int l = 0; l <= maxLen; l++) {
+      vocabByLength[l] = byLen.get(l).toArray(new String[0]);
+    }
+    return new LexicalTopicMatcher(ids, pipeline, Map.copyOf(vocab), terms, idf, df, fieldWeight, triggers,
+        signals.toArray(new Signal[0]), vocabByLength, System.nanoTime() - start);
+  }
+
+  private static void addField(Map<String, Integer> vocab, List<String> termList, List<Map<Integer, Float>> fields,
+      String term, int topic, double weight) {
+    Integer id = vocab.get(term);
+    if (id == null) {
+      id = termList.size();
+      vocab.put(term, id);
+      termList.add(term);
+      fields.add(new HashMap<>());
+    }
+    fields.get(id).merge(topic, (float) weight, Math::max);
+  }
+
+  /** Queue names, sites, domains and codes: pec_change_aruba, modificacontatti.pec.it, pro11271. */
+  static boolean identifierLike(String term) {
+    if (term.length() < 5) {
+      return false;
+    }
+    boolean letter = false;
+    boolean digit = false;
+    for (int i = 0; i < term.length(); i++) {
+      char c = term.charAt(i);
+      if (c == '_' || c == '.' || c == '@') {
+        return true;
+      }
+      letter |= Character.isLetter(c);
+      digit |= Character.isDigit(c);
+    }
+    return letter && digit;
+  }
+
+  private static long pair(int a, int b) {
+    return ((long) a << 32) | (b & 0xffffffffL);
+  }
+
+  /** Time spent in {@link #build}, in milliseconds. */
+  public double buildMillis() {
+    return buildNanos / 1e6;
+  }
+
+  /** Number of indexed topics. */
+  public int size() {
+    return ids.length;
+  }
+
+  @Override
+  public Ranking rank(String text) {
+    if (text == null || text.isBlank()) {
+      return Ranking.none();
+    }
+    String raw = normalizeRaw(text);
+    double[] score = new double[ids.length];
+    boolean any = false;
+
+    List<String> qterms = pipeline.terms(text);
+    int[] qid = new int[qterms.size()];
+    LinkedHashMap<Integer, Double> known = new LinkedHashMap<>();
+    Set<Integer> foreign = new LinkedHashSet<>();
+    double total = 0;
+    Set<String> seenUnknown = new LinkedHashSet<>();
+    for (int k = 0; k < qterms.size(); k++) {
+      String term = qterms.get(k);
+      Integer id = vocab.get(term);
+      double factor = 1.0;
+      if (id == null) {
+        String fix = correct(term);
+        if (fix != null) {
+          id = vocab.get(fix);
+          factor = FUZZY_PENALTY;
+        }
+      }
+      boolean isForeign = pipeline.isForeign(term);
+      qid[k] = id == null ? -1 : id;
+      if (id == null) {
+        if (seenUnknown.add(term)) {
+          total += isForeign ? FOREIGN_WEIGHT : unknownWeight(term);
+        }
+        continue;
+      }
+      if (!known.containsKey(id)) {
+        double w = isForeign ? Math.max(FOREIGN_WEIGHT, idf[id]) : idf[id] * factor;
+        known.put(id, w);
+        total += w;
+        if (isForeign) {
+          foreign.add(id);
+        }
+      }
+    }
+
+    if (!known.isEmpty() && total > 0) {
+      long[] qBigrams = new long[Math.max(0, qid.length - 1)];
+      int nb = 0;
+      for (int k = 0; k + 1 < qid.length; k++) {
+        if (qid[k] >= 0 && qid[k + 1] >= 0 && qid[k] != qid[k + 1]) {
+          qBigrams[nb++] = pair(qid[k], qid[k + 1]);
+        }
+      }
+      for (int t = 0; t < ids.length; t++) {
+        double cov = 0;
+        for (Map.Entry<Integer, Double> e : known.entrySet()) {
+          float f = fieldWeight[e.getKey()][t];
+          if (f > 0 && (f >= TRIGGER_FIELD || !foreign.contains(e.getKey()))) {
+            cov += e.getValue() * f;
+          }
+        }
+        cov /= total;
+        double best = 0;
+        for (Trigger tr : triggers[t]) {
+          double m = 0;
+          for (int id : tr.terms) {
+            Double w = known.get(id);
+            if (w != null) {
+              m += w;
+            }
+          }
+          if (m == 0) {
+            continue;
+          }
+          double qc = Math.min(1.0, m / total);
+          double tc = Math.min(1.0, m / tr.weight);
+          double s = Math.sqrt(qc * tc);
+          int shared = 0;
+          for (int b = 0; b < nb; b++) {
+            if (Arrays.binarySearch(tr.bigrams, qBigrams[b]) >= 0) {
+              shared++;
+            }
+          }
+          s += Math.min(2, shared) * BIGRAM_BONUS * qc;
+          best = Math.max(best, s);
+        }
+        score[t] = Math.min(1.0, TRIGGER_SHARE * best + (1 - TRIGGER_SHARE) * cov);
+        any |= score[t] > 0;
+      }
+    }
+
+    for (Signal s : signals) {
+      if (containsSignal(raw, s.text)) {
+        score[s.topic] = Math.min(1.0, Math.max(score[s.topic], 0.55 + 0.35 * s.strength) + 0.1 * s.strength);
+        any = true;
+      }
+    }
+    if (!any) {
+      return Ranking.none();
+    }
+
+    Integer[] order = new Integer[ids.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+    double s1 = score[order[0]];
+    double s2 = order.length > 1 ? score[order[1]] : 0;
+    if (s1 < AMBIGUOUS) {
+      return Ranking.none();
+    }
+    List<Scored> ranked = new ArrayList<>();
+    for (int i = 0; i < Math.min(RANKED, order.length) && score[order[i]] > 0; i++) {
+      ranked.add(new Scored(ids[order[i]], round(score[order[i]])));
+    }
+    Ranking.Verdict verdict = s1 >= CONFIDENT && s1 - s2 >= MARGIN
+        ? Ranking.Verdict.CONFIDENT : Ranking.Verdict.AMBIGUOUS;
+    return new Ranking(ranked, verdict);
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 1000) / 1000.0;
+  }
+
+  private double unknownWeight(String term) {
+    boolean digits = term.chars().allMatch(Character::isDigit);
+    if (digits) {
+      return 0.6;
+    }
+    return term.length() <= 2 ? 0.8 : UNKNOWN_WEIGHT;
+  }
+
+  /** The index term closest to an unknown one: 1 edit for 5+ letters, 2 for 8+; null if none. */
+  String correct(String term) {
+    int len = term.length();
+    if (len < 5 || term.chars().anyMatch(Character::isDigit)) {
+      return null;
+    }
+    int max = len >= 8 ? 2 : 1;
+    String best = null;
+    int bestD = max + 1;
+    int bestDf = -1;
+    for (int l = Math.max(0, len - max); l <= Math.min(vocabByLength.length - 1, len + max); l++) {
+      for (String cand : vocabByLength[l]) {
+        if (cand.length() < 4) {
+          continue;
+        }
+        int d = osa(term, cand, Math.min(max, bestD));
+        if (d < bestD || (d == bestD && d <= max && df[vocab.get(cand)] > bestDf)) {
+          if (d <= max) {
+            best = cand;
+            bestD = d;
+            bestDf = df[vocab.get(cand)];
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Optimal string alignment distance, giving up (returning max + 1) beyond max. */
+  static int osa(String a, String b, int max) {
+    int n = a.length();
+    int m = b.length();
+    if (Math.abs(n - m) > max) {
+      return max + 1;
+    }
+    int[] prev2 = new int[m + 1];
+    int[] prev = new int[m + 1];
+    int[] cur = new int[m + 1];
+    for (int j = 0; j <= m; j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= n; i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= m; j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          v = Math.min(v, prev2[j - 2] + 1);
+        }
+        cur[j] = v;
+        rowMin = Math.min(rowMin, v);
+      }
+      if (rowMin > max) {
+        return max + 1;
+      }
+      int[] tmp = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = tmp;
+    }
+    return prev[m];
+  }
+
+  static String normalizeRaw(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    String nfd = Normalizer.normalize(lower, Normalizer.Form.NFD);
+    return nfd.replaceAll("\\p{M}+", "");
+  }
+
+  private static boolean containsSignal(String raw, String signal) {
+    int from = 0;
+    while (true) {
+      int at = raw.indexOf(signal, from);
+      if (at < 0) {
+        return false;
+      }
+      int end = at + signal.length();
+      boolean before = at == 0 || !Character.isLetterOrDigit(raw.charAt(at - 1)) || raw.charAt(at - 1) == '@';
+      boolean after = end == raw.length() || !Character.isLetterOrDigit(raw.charAt(end));
+      if (before && after) {
+        return true;
+      }
+      from = at + 1;
+    }
+  }
+}

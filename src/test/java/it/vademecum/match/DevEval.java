@@ -1,0 +1,26 @@
+package it.vademecum.match;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Measuring aid, not a test: runs {@link Evaluation} on a JSONL file against the topic files in
+ * {@code vademecum.dialogs} and prints the report, then the benchmark figures.
+ * Usage: {@code java -cp ... it.vademecum.match.DevEval FILE.jsonl}
+ */
+final class DevEval {
+
+  private DevEval() {}
+
+  public static void main(String[] args) {
+    List<TopicText> topics = DialogTopics.load();
+    Lexicon lexicon = DialogTopics.lexicon();
+    LexicalTopicMatcher m = LexicalTopicMatcher.build(topics, lexicon);
+    List<Evaluation.Case> cases = Evaluation.parseJsonl(Path.of(args[0]));
+    System.out.print(Evaluation.run(m, cases).text());
+    if (args.length > 1) {
+      List<String> queries = cases.stream().map(Evaluation.Case::text).toList();
+      System.out.println(MatcherBenchmark.run(topics, lexicon, queries, 50));
+    }
+  }
+}
