@@ -1,11 +1,32 @@
 package it.vademecum.cli;
 
-import it.vademecum.match.ItalianAnalysis;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-public final class Main {
+/** The one entry point of target/vademecum.jar. */
+@Command(
+    name = "vademecum",
+    mixinStandardHelpOptions = true,
+    version = "Vademecum 0.1.0",
+    description = "Assistant for first-line PEC support agents, in Microsoft Teams and on the console.",
+    subcommands = {
+        ChatCommand.class,
+        LintCommand.class,
+        RenderCommand.class,
+        EvalCommand.class
+    })
+public final class Main implements Runnable {
+
   public static void main(String[] args) {
-    try (ItalianAnalysis a = new ItalianAnalysis()) {
-      System.out.println(a.terms(String.join(" ", args)));
-    }
+    System.exit(run(args));
+  }
+
+  static int run(String... args) {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
   }
 }

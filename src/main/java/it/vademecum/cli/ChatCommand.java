@@ -1,0 +1,106 @@
+package it.vademecum.cli;
+
+import it.vademecum.config.Settings;
+import it.vademecum.engine.Engine;
+import it.vademecum.engine.Input;
+import it.vademecum.engine.Reply;
+import it.vademecum.engine.Turn;
+import it.vademecum.engine.TurnContext;
+import it.vademecum.session.CaffeineSessionStore;
+import it.vademecum.session.SessionStore;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The engine on the console. Interactive on a terminal; with piped input it reads one message a
+ * line, prints each reply and exits 0 at end of input. A number answers the numbered choices.
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true, description = "Chat with Vademecum on the console.")
+final class ChatCommand implements Callable<Integer> {
+
+  private static final String AGENT = "console";
+
+  @Option(names = "--name", paramLabel = "NOME", description = "Your name, for @nome@ in the phrases.")
+  String name;
+
+  @Option(names = "--at", paramLabel = "YYYY-MM-DDTHH:MM",
+      description = "Fix the clock at this Europe/Rome time, to try a time-dependent branch.")
+  String at;
+
+  @Mixin
+  DialogsOption dialogs;
+
+  @Override
+  public Integer call() throws IOException {
+    Settings settings = Settings.load();
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    Optional<Engine> loaded = dialogs.load(settings, System.err);
+    if (loaded.isEmpty()) {
+      return 1;
+    }
+    Engine engine = loaded.get();
+    Clock clock;
+    try {
+      clock = at == null ? Clock.systemUTC()
+          : Clock.fixed(LocalDateTime.parse(at).atZone(engine.catalog().calendar().zone()).toInstant(),
+              engine.catalog().calendar().zone());
+    } catch (DateTimeParseException e) {
+      System.err.println("--at vuole una data e ora come 2026-12-05T10:15, non «" + at + "».");
+      return 2;
+    }
+    SessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 10);
+    boolean interactive = System.console() != null;
+    if (interactive) {
+      out.println(ConsoleRenderer.render(engine.welcome(name)));
+    }
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    List<it.vademecum.engine.Option> lastOptions = List.of();
+    while (true) {
+      if (interactive) {
+        out.print("tu> ");
+        out.flush();
+      }
+      String line = in.readLine();
+      if (line == null) {
+        return 0;
+      }
+      if (interactive && (line.strip().equals("esci") || line.strip().equals("exit"))) {
+        return 0;
+      }
+      Input input = numbered(line, lastOptions);
+      SessionStore.Lookup lookup = sessions.get(AGENT);
+      Instant now = Instant.now(clock);
+      Turn turn = engine.handle(lookup.session(), input, new TurnContext(now, name, lookup.expired()));
+      sessions.put(AGENT, turn.session());
+      Reply reply = turn.reply();
+      lastOptions = reply.options();
+      out.println(ConsoleRenderer.render(reply));
+    }
+  }
+
+  /** "2" picks the second button of the last reply; anything else is typed text. */
+  private static Input numbered(String line, List<it.vademecum.engine.Option> options) {
+    String t = line.strip();
+    if (t.matches("\\d{1,2}")) {
+      int n = Integer.parseInt(t);
+      if (n >= 1 && n <= options.size()) {
+        return Input.button(options.get(n - 1).value());
+      }
+    }
+    return Input.text(line);
+  }
+
+}

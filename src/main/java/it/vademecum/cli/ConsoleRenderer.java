@@ -1,0 +1,50 @@
+package it.vademecum.cli;
+
+import it.vademecum.engine.Answer;
+import it.vademecum.engine.Option;
+import it.vademecum.engine.Phrase;
+import it.vademecum.engine.Reply;
+import java.util.List;
+
+/** Turns a reply into console text: numbered choices, phrases set apart for copying. */
+final class ConsoleRenderer {
+
+  private static final String RULE = "────────────────────────────────────────";
+
+  private ConsoleRenderer() {}
+
+  static String render(Reply r) {
+    StringBuilder b = new StringBuilder();
+    r.notices().forEach(n -> b.append("» ").append(n).append('\n'));
+    if (r.prompt() != null) {
+      b.append(r.kind() == Reply.Kind.QUESTION || r.kind() == Reply.Kind.ASK_VALUE ? "? " : "")
+          .append(r.prompt()).append('\n');
+    }
+    r.lines().forEach(l -> b.append("  ").append(l).append('\n'));
+    r.answer().ifPresent(a -> answer(b, a));
+    for (Phrase p : r.phrases()) {
+      b.append(RULE).append('\n').append("Frase da incollare — ").append(p.label()).append(":\n")
+          .append(p.text()).append('\n');
+    }
+    if (!r.phrases().isEmpty()) {
+      b.append(RULE).append('\n');
+    }
+    List<Option> options = r.options();
+    for (int i = 0; i < options.size(); i++) {
+      b.append("  ").append(i + 1).append(") ").append(options.get(i).label()).append('\n');
+    }
+    if (r.kind() == Reply.Kind.QUESTION) {
+      b.append("  (scrivi il numero o la risposta").append(r.canGoBack() ? "; «indietro» per tornare" : "")
+          .append("; «ricomincia» per ripartire)\n");
+    }
+    return b.toString();
+  }
+
+  private static void answer(StringBuilder b, Answer a) {
+    b.append("PASSO: ").append(a.step()).append('\n');
+    a.forward().ifPresent(q -> b.append("CODA:  ").append(q).append('\n'));
+    a.escalationReason().ifPresent(r -> b.append("TL:    da scalare al team leader — ").append(r).append('\n'));
+    a.notes().forEach(n -> b.append("NOTA:  ").append(n).append('\n'));
+    a.links().forEach(l -> b.append("LINK:  ").append(l.label()).append(" — ").append(l.url()).append('\n'));
+  }
+}

@@ -1,0 +1,29 @@
+package it.vademecum.cli;
+
+import it.vademecum.dialog.CatalogLoader;
+import it.vademecum.dialog.Problem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Validates dialogs/: schema, then graph lint; exit 0 when clean, 1 with the list of problems. */
+@Command(name = "lint", mixinStandardHelpOptions = true, description = "Validate the dialogs folder (schema and graph).")
+final class LintCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Dialogs folder (default: dialogs).")
+  Path dir = Path.of("dialogs");
+
+  @Override
+  public Integer call() {
+    List<Problem> problems = new CatalogLoader().lint(dir);
+    if (problems.isEmpty()) {
+      System.out.println(dir + ": nessun problema.");
+      return 0;
+    }
+    problems.forEach(System.out::println);
+    System.out.println(problems.size() + (problems.size() == 1 ? " problema." : " problemi."));
+    return 1;
+  }
+}

@@ -1,0 +1,68 @@
+package it.vademecum.cli;
+
+import it.vademecum.config.Settings;
+import it.vademecum.dialog.Catalog;
+import it.vademecum.dialog.CatalogLoader;
+import it.vademecum.dialog.InvalidCatalogException;
+import it.vademecum.dialog.MermaidRenderer;
+import it.vademecum.dialog.Topic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Prints a topic tree as a Mermaid flowchart, or writes docs/topics.md with all of them. */
+@Command(name = "render", mixinStandardHelpOptions = true, description = "Draw topic trees as Mermaid flowcharts.")
+final class RenderCommand implements Callable<Integer> {
+
+  @ArgGroup(multiplicity = "1")
+  Target target;
+
+  static final class Target {
+    @Parameters(paramLabel = "TOPIC", description = "Topic id to print.")
+    String topic;
+
+    @Option(names = "--all", description = "Write every topic to --out (default docs/topics.md).")
+    boolean all;
+  }
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Output of --all (default: docs/topics.md).")
+  Path out = Path.of("docs", "topics.md");
+
+  @Mixin
+  DialogsOption dialogs;
+
+  @Override
+  public Integer call() throws IOException {
+    Catalog catalog;
+    try {
+      catalog = new CatalogLoader().load(dialogs.resolve(Settings.load()));
+    } catch (InvalidCatalogException e) {
+      e.problems().forEach(System.err::println);
+      return 1;
+    }
+    if (target.all) {
+      if (out.getParent() != null) {
+        Files.createDirectories(out.getParent());
+      }
+      Files.writeString(out, MermaidRenderer.renderAll(catalog.list()), StandardCharsets.UTF_8);
+      System.out.println("Scritti " + catalog.topics().size() + " argomenti in " + out);
+      return 0;
+    }
+    Optional<Topic> topic = catalog.topic(target.topic);
+    if (topic.isEmpty()) {
+      System.err.println("Argomento sconosciuto: " + target.topic + ". Gli argomenti sono: "
+          + String.join(", ", catalog.topics().keySet()));
+      return 2;
+    }
+    System.out.print(MermaidRenderer.render(topic.get()));
+    return 0;
+  }
+}

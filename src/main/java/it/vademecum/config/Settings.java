@@ -1,0 +1,151 @@
+package it.vademecum.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settings from the environment, with an optional .env file underneath (the environment wins).
+ * Names are the contract of DESIGN.md; see .env.example.
+ */
+public record Settings(Map<String, String> values) {
+
+  public Settings {
+    values = Map.copyOf(values);
+  }
+
+  /** The process environment over the .env file in the working directory, if any. */
+  public static Settings load() {
+    return load(System.getenv(), Path.of(".env"));
+  }
+
+  public static Settings load(Map<String, String> env, Path dotEnv) {
+    Map<String, String> merged = new HashMap<>(readDotEnv(dotEnv));
+    env.forEach((k, v) -> {
+      if (v != null) {
+        merged.put(k, v);
+      }
+    });
+    return new Settings(merged);
+  }
+
+  static Map<String, String> readDotEnv(Path file) {
+    Map<String, String> out = new HashMap<>();
+    if (!Files.isRegularFile(file)) {
+      return out;
+    }
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        String t = line.strip();
+        if (t.isEmpty() || t.startsWith("#") || !t.contains("=")) {
+          continue;
+        }
+        if (t.startsWith("export ")) {
+          t = t.substring(7).strip();
+        }
+        int eq = t.indexOf('=');
+        String key = t.substring(0, eq).strip();
+        String value = t.substring(eq + 1).strip();
+        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+            || value.startsWith("'") && value.endsWith("'"))) {
+          value = value.substring(1, value.length() - 1);
+        }
+        out.put(key, value);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return out;
+  }
+
+  public Optional<String> get(String name) {
+    String v = values.get(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  public String get(String name, String fallback) {
+    return get(name).orElse(fallback);
+  }
+
+  public String appId() {
+    return get("MicrosoftAppId", "");
+  }
+
+  public String appPassword() {
+    return get("MicrosoftAppPassword", "");
+  }
+
+  /** Local mode: no Microsoft app id, so no auth and loopback only. */
+  public boolean localMode() {
+    return appId().isEmpty();
+  }
+
+  public int port() {
+    String p = get("PORT", "3978");
+    try {
+      int port = Integer.parseInt(p);
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("PORT must be a port number (0-65535), not '" + p + "'");
+    }
+  }
+
+  public Path dialogsDir() {
+    return Path.of(get("DIALOGS_DIR", "dialogs"));
+  }
+
+  public Path dataDir() {
+    return Path.of(get("DATA_DIR", "data"));
+  }
+
+  /** Session inactivity timeout: ISO-8601 ("PT8H") or a number with h/m/s ("8h", "30m"); default 8 h. */
+  public Duration sessionTtl() {
+    return duration("SESSION_TTL", Duration.ofHours(8));
+  }
+
+  public Duration duration(String name, Duration fallback) {
+    Optional<String> v = get(name);
+    if (v.isEmpty()) {
+      return fallback;
+    }
+    String s = v.get().toLowerCase(Locale.ROOT);
+    try {
+      if (s.startsWith("p")) {
+        return Duration.parse(s.toUpperCase(Locale.ROOT));
+      }
+      long n = Long.parseLong(s.replaceAll("[a-z]+$", ""));
+      return switch (s.replaceAll("^[0-9]+", "")) {
+        case "", "s" -> Duration.ofSeconds(n);
+        case "m", "min" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        case "d" -> Duration.ofDays(n);
+        default -> throw new NumberFormatException();
+      };
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new IllegalArgumentException(name + " must be a duration like 8h, 30m or PT8H, not '" + v.get() + "'");
+    }
+  }
+
+  public Optional<String> teamLeadChannelId() {
+    return get("TEAMLEAD_CHANNEL_ID");
+  }
+
+  /** Supervisors' AAD object ids or UPNs, lower-cased. */
+  public List<String> supervisors() {
+    return get("SUPERVISORS").map(s -> Arrays.stream(s.split(","))
+        .map(x -> x.strip().toLowerCase(Locale.ROOT)).filter(x -> !x.isEmpty()).toList()).orElse(List.of());
+  }
+}
