@@ -1,0 +1,152 @@
+package it.vademecum.dialog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every defect kind is caught and reported as "file: pointer: problem", all at once. */
+class LintTest {
+
+  private static final Path REAL = Path.of(System.getProperty("vademecum.dialogs", "dialogs"));
+
+  @TempDir
+  Path dir;
+
+  private final CatalogLoader loader = new CatalogLoader();
+
+  @BeforeEach
+  void calendar() throws IOException {
+    Files.createDirectories(dir.resolve("config"));
+    Files.copy(REAL.resolve("config/calendar.json"), dir.resolve("config/calendar.json"));
+  }
+
+  private void write(String id, String json) throws IOException {
+    Files.writeString(dir.resolve(id + ".json"), json.replace('\'', '"'));
+  }
+
+  private static String topic(String id, String nodes) {
+    return "{'id': '" + id + "', 'title': 'Prova', 'group': 'ticket', 'triggers': ['prova'], 'start': 'a', "
+        + "'nodes': {" + nodes + "}}";
+  }
+
+  private List<String> problems() {
+    return loader.lint(dir).stream().map(Problem::toString).toList();
+  }
+
+  private void assertProblem(String expectedPrefix) {
+    List<String> p = problems();
+    assertTrue(p.stream().anyMatch(x -> x.startsWith(expectedPrefix)), "expected " + expectedPrefix + " in " + p);
+  }
+
+  @Test
+  void theRealDialogsAreClean() {
+    assertEquals(List.of(), loader.lint(REAL));
+  }
+
+  @Test
+  void aCleanMinimalTreeHasNoProblem() throws IOException {
+    write("uno", topic("uno", "'a': {'step': 'Fai questo.'}"));
+    assertEquals(List.of(), problems());
+  }
+
+  @Test
+  void reportsUnknownNextTarget() throws IOException {
+    write("uno", topic("uno", "'a': {'ask': 'Domanda?', 'choices': [{'label': 'Sì', 'next': 'b'}, "
+        + "{'label': 'No', 'next': 'zeta'}]}, 'b': {'step': 'Fai questo.'}"));
+    assertProblem(dir + "/uno.json: /nodes/a/choices/1/next: ");
+  }
+
+  @Test
+  void reportsUnreachableNode() throws IOException {
+    write("uno", topic("uno", "'a': {'step': 'Fai questo.'}, 'orfano': {'step': 'Mai visto.'}"));
+    assertProblem(dir + "/uno.json: /nodes/orfano: nodo irraggiungibile");
+  }
+
+  @Test
+  void reportsCycleWithNoWayOut() throws IOException {
+    write("uno", topic("uno", "'a': {'ask': 'Domanda?', 'choices': [{'label': 'Sì', 'next': 'b'}, "
+        + "{'label': 'No', 'next': 'c'}]}, 'b': {'ask': 'Ancora?', 'choices': [{'label': 'Sì', 'next': 'a'}, "
+        + "{'label': 'No', 'next': 'a'}]}, 'c': {'ask': 'E poi?', 'choices': [{'label': 'Sì', 'next': 'b'}, "
+        + "{'label': 'No', 'next': 'a'}]}"));
+    assertProblem(dir + "/uno.json: /nodes/a: ciclo senza uscita");
+  }
+
+  @Test
+  void reportsDuplicateNodeIds() throws IOException {
+    write("uno", topic("uno", "'a': {'step': 'Fai questo.'}, 'a': {'step': 'Fai quello.'}"));
+    assertProblem(dir + "/uno.json: /nodes/a: chiave duplicata");
+  }
+
+  @Test
+  void reportsIdDifferentFromFileName() throws IOException {
+    write("uno", topic("due", "'a': {'step': 'Fai questo.'}"));
+    assertProblem(dir + "/uno.json: /id: ");
+  }
+
+  @Test
+  void reportsEmptyTriggers() throws IOException {
+    write("uno", topic("uno", "'a': {'step': 'Fai questo.'}").replace("['prova']", "[]"));
+    assertProblem(dir + "/uno.json: /triggers: ");
+    write("uno", topic("uno", "'a': {'step': 'Fai questo.'}").replace("['prova']", "['   ']"));
+    assertProblem(dir + "/uno.json: /triggers/0: trigger vuoto");
+  }
+
+  @Test
+  void reportsUnknownPlaceholder() throws IOException {
+    write("uno", topic("uno", "'a': {'step': 'Fai questo.', 'phrases': [{'label': 'x', 'text': 'Apra la @peo@.'}]}"));
+    assertProblem(dir + "/uno.json: /nodes/a/phrases/0/text: segnaposto sconosciuto @peo@");
+  }
+
+  @Test
+  void reportsQuestionWithFewerThanTwoChoices() throws IOException {
+    write("uno", topic("uno", "'a': {'ask': 'Domanda?', 'choices': [{'label': 'Sì', 'next': 'b'}]}, "
+        + "'b': {'step': 'Fai questo.'}"));
+    assertProblem(dir + "/uno.json: /nodes/a/choices: una domanda ha bisogno di almeno due scelte");
+  }
+
+  @Test
+  void reportsALeafThatGivesNoStep() throws IOException {
+    write("uno", topic("uno", "'a': {'notes': ['solo una nota']}"));
+    assertProblem(dir + "/uno.json: /nodes/a: ");
+  }
+
+  @Test
+  void reportsInvalidJsonWithItsLine() throws IOException {
+    Files.writeString(dir.resolve("uno.json"), "{\n  \"id\": \"uno\",\n  \"title\": \n}");
+    assertProblem(dir + "/uno.json: /: JSON non valido alla riga 4");
+  }
+
+  @Test
+  void reportsEveryProblemOfEveryFileAtOnce() throws IOException {
+    write("uno", topic("due", "'a': {'step': 'Fai questo.'}, 'orfano': {'step': 'Mai visto.'}"));
+    write("tre", topic("tre", "'a': {'ask': 'Domanda?', 'choices': [{'label': 'Sì', 'next': 'nulla'}]}"));
+    List<String> p = problems();
+    assertTrue(p.size() >= 4, p.toString());
+    assertTrue(p.stream().anyMatch(x -> x.contains("uno.json: /id")), p.toString());
+    assertTrue(p.stream().anyMatch(x -> x.contains("uno.json: /nodes/orfano")), p.toString());
+    assertTrue(p.stream().anyMatch(x -> x.contains("tre.json: /nodes/a/choices")), p.toString());
+  }
+
+  @Test
+  void reportsAMissingCalendar() throws IOException {
+    write("uno", topic("uno", "'a': {'step': 'Fai questo.'}"));
+    Files.delete(dir.resolve("config/calendar.json"));
+    assertProblem(dir + "/config/calendar.json: /: file mancante");
+  }
+
+  @Test
+  void loadRefusesABrokenTreeWithTheSameList() throws IOException {
+    write("uno", topic("uno", "'a': {'ask': 'Domanda?', 'choices': [{'label': 'Sì', 'next': 'b'}]}, "
+        + "'b': {'step': 'Fai questo.'}"));
+    InvalidCatalogException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidCatalogException.class,
+        () -> loader.load(dir));
+    assertEquals(loader.lint(dir), e.problems());
+  }
+}

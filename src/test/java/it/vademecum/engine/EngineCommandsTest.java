@@ -1,0 +1,135 @@
+package it.vademecum.engine;
+
+import static it.vademecum.engine.Knowledge.TUESDAY_10;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.vademecum.session.Session;
+import org.junit.jupiter.api.Test;
+
+/** Commands, typed answers, stale and forged buttons, and bad input. */
+class EngineCommandsTest {
+
+  @Test
+  void indietroReturnsToThePreviousQuestionEvenWhenItWasPreAnswered() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    Reply hours = c.say("bonifico di 200 euro non arrivato");
+    assertEquals("ore", hours.nodeId());
+    Reply back = c.say("indietro");
+    assertEquals("importo", back.nodeId());
+    Reply method = c.say("indietro");
+    assertEquals("metodo", method.nodeId());
+    Reply none = c.say("indietro");
+    assertTrue(none.notices().contains(Texts.NOTHING_BEFORE));
+    assertEquals("metodo", none.nodeId());
+  }
+
+  @Test
+  void ricominciaClearsTheTopic() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    c.press("t:pagamento-non-registrato");
+    Reply r = c.say("Ricomincia");
+    assertEquals(Reply.Kind.INFO, r.kind());
+    assertFalse(c.session().inTopic());
+  }
+
+  @Test
+  void typedAnswersPickChoicesByNumberYesNoLabelOrKeyword() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    c.press("t:pagamento-non-registrato");
+    assertEquals("importo", c.say("3").nodeId());
+    assertEquals("ore", c.say("no").nodeId());
+    assertEquals("scala-tl", c.say("sì").nodeId());
+
+    Conversation d = Conversation.at(TUESDAY_10);
+    d.press("t:pagamento-non-registrato");
+    assertEquals("importo", d.say("bonifico").nodeId());
+    assertEquals("inoltra-billing", d.say("750 euro").nodeId());
+  }
+
+  @Test
+  void anUnrelatedAnswerRepeatsTheQuestionWithANote() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    c.press("t:pagamento-non-registrato");
+    Reply r = c.say("boh");
+    assertEquals(Reply.Kind.QUESTION, r.kind());
+    assertEquals("metodo", r.nodeId());
+    assertTrue(r.notices().contains(Texts.NOT_A_CHOICE));
+  }
+
+  @Test
+  void aClickOnAnOldCardChangesNothingAndShowsTheCurrentQuestion() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    Reply first = c.press("t:pagamento-non-registrato");
+    String bonifico = first.options().get(2).value();
+    c.press(bonifico);
+    Session before = c.session();
+    Reply stale = c.press(first.options().get(0).value());
+    assertTrue(stale.notices().contains(Texts.STALE_BUTTON));
+    assertEquals("importo", stale.nodeId());
+    assertEquals(before, c.session());
+  }
+
+  @Test
+  void forgedButtonValuesChangeNothing() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    c.press("t:pagamento-non-registrato");
+    Session before = c.session();
+    for (String forged : new String[] {"c:pagamento-non-registrato:nessuno:0", "c:pausa:pausa-626:0",
+        "c:pagamento-non-registrato:metodo:9", "t:inesistente", "k:formatta", "zzz", "", "c:::"}) {
+      Reply r = c.press(forged);
+      assertEquals(before, c.session(), forged);
+      assertEquals(Reply.Kind.QUESTION, r.kind(), forged);
+      assertFalse(r.notices().isEmpty(), forged);
+    }
+  }
+
+  @Test
+  void outOfDomainTextGetsNoTopicWithTheGroups() {
+    Reply r = Conversation.at(TUESDAY_10).say("che tempo fa domani a Milano?");
+    assertEquals(Reply.Kind.NOT_FOUND, r.kind());
+    assertFalse(r.lines().isEmpty());
+    assertTrue(r.search().isPresent());
+  }
+
+  @Test
+  void emptyControlAndHugeTextsAreHandled() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    assertTrue(c.say("   ").notices().contains(Texts.EMPTY_MESSAGE));
+    assertTrue(c.say("\u0000\u200f").notices().contains(Texts.EMPTY_MESSAGE));
+    Reply huge = c.say("password ".repeat(5_000));
+    assertTrue(huge.kind() != null);
+  }
+
+  @Test
+  void nameCommandSetsTheNameUsedInPhrases() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    c.say("nome giulia");
+    Reply r = c.press("t:saluto-chiamata");
+    assertTrue(r.phrases().get(0).text().contains("sono Giulia"), r.phrases().toString());
+  }
+
+  @Test
+  void asksTheAgentNameWhenTheChannelDoesNotKnowIt() {
+    Engine engine = Knowledge.engine();
+    Turn t = engine.handle(Session.EMPTY, Input.button("t:saluto-ticket"), new TurnContext(TUESDAY_10, null, false));
+    assertEquals(Reply.Kind.ASK_VALUE, t.reply().kind());
+    Turn named = engine.handle(t.session(), Input.text("luca"), new TurnContext(TUESDAY_10, null, false));
+    assertTrue(named.reply().phrases().get(0).text().contains("sono Luca"));
+  }
+
+  @Test
+  void anExpiredSessionIsAnnounced() {
+    Turn t = Knowledge.engine().handle(Session.EMPTY, Input.text("aiuto"), new TurnContext(TUESDAY_10, "Mario", true));
+    assertTrue(t.reply().notices().contains(Texts.SESSION_EXPIRED));
+  }
+
+  @Test
+  void aSessionOnANodeThatNoLongerExistsRestartsCleanly() {
+    Session ghost = new Session("Mario", "pagamento-non-registrato", "nodo-rimosso", true, null,
+        java.util.List.of(), java.util.Map.of(), Session.EMPTY.facts(), java.util.Map.of());
+    Turn t = Knowledge.engine().handle(ghost, Input.text("1"), new TurnContext(TUESDAY_10, "Mario", false));
+    assertTrue(t.reply().notices().contains(Texts.TOPIC_CHANGED));
+  }
+}
