@@ -208,6 +208,10 @@ public final class Engine {
       case "aiuto", "help", "comandi" -> {
         return Optional.of(new Turn(s, info(pendingNote(s, notices), Texts.HELP, Texts.helpLines())));
       }
+      case "orari", "orari secondo livello", "orario", "secondo livello aperto" -> {
+        return Optional.of(new Turn(s, info(pendingNote(s, notices),
+            OfficeHoursText.now(catalog.calendar(), ctx.now()), OfficeHoursText.schedule(catalog.calendar()))));
+      }
       case "argomenti", "elenco", "lista argomenti", "elenco argomenti" -> {
         return Optional.of(new Turn(s, info(pendingNote(s, notices), Texts.TOPICS, Texts.topicLines(catalog))));
       }

@@ -132,4 +132,15 @@ class EngineCommandsTest {
     Turn t = Knowledge.engine().handle(ghost, Input.text("1"), new TurnContext(TUESDAY_10, "Mario", false));
     assertTrue(t.reply().notices().contains(Texts.TOPIC_CHANGED));
   }
+
+  @Test
+  void orariSaysWhetherTheSecondLevelIsOpenAndWhenItNextChanges() {
+    Reply open = Conversation.at(TUESDAY_10).say("orari");
+    assertEquals("Il secondo livello è aperto ora: chiude alle 12:45.", open.prompt());
+    Reply christmasEve = Conversation.at(Knowledge.rome("2026-12-24T18:00")).say("orari");
+    assertEquals("Il secondo livello è chiuso ora: riapre lunedì 28 dicembre alle 8:30.", christmasEve.prompt());
+    Reply christmas = Conversation.at(Knowledge.CHRISTMAS_10).say("orari");
+    assertTrue(christmas.prompt().contains("oggi è festa: Natale"), christmas.prompt());
+    assertTrue(open.lines().get(0).contains("da lunedì a venerdì, 8:30–12:45 e 14:30–17:30"), open.lines().toString());
+  }
 }
