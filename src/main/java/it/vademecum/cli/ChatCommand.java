@@ -88,6 +88,10 @@ final class ChatCommand implements Callable<Integer> {
       Reply reply = turn.reply();
       lastOptions = reply.options();
       out.println(ConsoleRenderer.render(reply));
+      if (reply.escalation().isPresent()) {
+        out.println("» Dal terminale non posso scrivere nel canale dei TL: contatta il TL a mano con questo riepilogo.");
+        out.println();
+      }
     }
   }
 

@@ -87,6 +87,11 @@ public final class Engine {
           return start(s.cleared(), topic.get(), s.facts(), s.preanswers(), ctx, notices, Optional.empty());
         }
       }
+      case "e" -> {
+        if (parts.length == 2) {
+          return escalationButton(s, parts[1], ctx, notices);
+        }
+      }
       case "k" -> {
         if (parts.length == 2) {
           Optional<Turn> command = command(s, parts[1], ctx, notices);
@@ -126,6 +131,9 @@ public final class Engine {
     Optional<Turn> command = commandText(s, text, ctx, notices);
     if (command.isPresent()) {
       return command.get();
+    }
+    if (s.pending() && EscalationFlow.handles(s.awaiting())) {
+      return escalationText(s, text, ctx, notices);
     }
     if (s.pending() && s.awaiting() != null) {
       return value(s, text, ctx, notices);
@@ -175,8 +183,105 @@ public final class Engine {
     Map<String, String> values = new HashMap<>(s.values());
     values.put(s.awaiting(), value.get());
     String name = Phrases.NAME.equals(s.awaiting()) ? value.get() : s.agentName();
-    Session next = new Session(name, s.topicId(), s.nodeId(), false, null, s.path(), values, s.facts(), s.preanswers());
+    Session next = s.withAgentName(name).withValues(values).at(s.nodeId(), false, null);
     return walk(next, topic, step.id(), ctx, notices);
+  }
+
+  // ---- escalation to a team lead --------------------------------------------------------------
+
+  private Turn escalationText(Session s, String text, TurnContext ctx, List<String> notices) {
+    switch (s.awaiting()) {
+      case EscalationFlow.TICKET -> {
+        Optional<String> ticket = EscalationFlow.ticket(text);
+        if (ticket.isPresent()) {
+          Session next = s.withDraft(new Session.EscalationDraft(ticket.get(), null))
+              .at(s.nodeId(), true, EscalationFlow.NOTE);
+          return current(next, ctx, notices);
+        }
+      }
+      case EscalationFlow.NOTE -> {
+        return confirm(s, EscalationFlow.note(Texts.clean(text)), ctx, notices);
+      }
+      default -> {
+        String answer = Texts.yesNo(Texts.fold(text).replaceAll("[!.?]+$", ""));
+        if (answer.equals("si") || answer.equals("invia")) {
+          return escalationButton(s, "send", ctx, notices);
+        }
+        if (answer.equals("no") || answer.equals("annulla")) {
+          return escalationButton(s, "cancel", ctx, notices);
+        }
+      }
+    }
+    Ranking r = matcher.rank(text);
+    if (r.verdict() == Ranking.Verdict.CONFIDENT) {
+      return search(s, text, analysis.terms(text), r, ctx, notices);
+    }
+    if (EscalationFlow.TICKET.equals(s.awaiting())) {
+      notices.add(Texts.BAD_TICKET);
+    }
+    return current(s, ctx, notices);
+  }
+
+  private Turn confirm(Session s, String note, TurnContext ctx, List<String> notices) {
+    Session next = s.withDraft(new Session.EscalationDraft(s.draft().ticket(), note))
+        .at(s.nodeId(), true, EscalationFlow.CONFIRM);
+    return current(next, ctx, notices);
+  }
+
+  private Turn escalationButton(Session s, String action, TurnContext ctx, List<String> notices) {
+    Optional<Topic> topic = catalog.topic(s.topicId());
+    Node node = topic.map(t -> t.node(s.nodeId())).orElse(null);
+    if (!(node instanceof Step step) || step.escalateReason() == null) {
+      notices.add(Texts.NO_ESCALATION);
+      return current(s, ctx, notices);
+    }
+    Session atStep = s.withDraft(null).at(step.id(), false, null);
+    switch (action) {
+      case "start" -> {
+        if (s.draft() == null) {
+          return current(EscalationFlow.begin(atStep), ctx, notices);
+        }
+      }
+      case "cancel" -> {
+        if (s.draft() != null) {
+          notices.add(Texts.ESCALATION_CANCELLED);
+          Reply r = new Reply(Reply.Kind.INFO, notices, topic.get().id(), topic.get().title(), step.id(), null,
+              List.of(new Option("Prepara di nuovo la segnalazione", "e:start")), Optional.empty(), List.of(),
+              List.of(), !s.path().isEmpty(), Optional.empty(), Optional.empty());
+          return new Turn(atStep, r);
+        }
+      }
+      case "nonote" -> {
+        if (EscalationFlow.NOTE.equals(s.awaiting())) {
+          return confirm(s, "", ctx, notices);
+        }
+      }
+      case "send" -> {
+        if (EscalationFlow.CONFIRM.equals(s.awaiting())) {
+          EscalationRequest request = EscalationFlow.request(topic.get(), step, s);
+          Reply r = new Reply(Reply.Kind.INFO, notices, topic.get().id(), topic.get().title(), step.id(),
+              Texts.ESCALATION_CONFIRMED, List.of(), Optional.empty(), List.of(), EscalationFlow.summary(request),
+              !s.path().isEmpty(), Optional.empty(), Optional.of(request));
+          return new Turn(atStep, r);
+        }
+      }
+      default -> { }
+    }
+    notices.add(s.draft() == null ? Texts.NO_ESCALATION : Texts.STALE_BUTTON);
+    return current(s, ctx, notices);
+  }
+
+  private static Reply drafting(Session s, Topic topic, List<String> notices) {
+    Step step = (Step) topic.node(s.nodeId());
+    if (EscalationFlow.CONFIRM.equals(s.awaiting())) {
+      EscalationRequest request = EscalationFlow.request(topic, step, s);
+      return new Reply(Reply.Kind.CONFIRM, notices, topic.id(), topic.title(), step.id(), Texts.CONFIRM_ESCALATION,
+          EscalationFlow.askOptions(EscalationFlow.CONFIRM), Optional.empty(), List.of(),
+          EscalationFlow.summary(request), !s.path().isEmpty(), Optional.empty(), Optional.empty());
+    }
+    return new Reply(Reply.Kind.ASK_VALUE, notices, topic.id(), topic.title(), step.id(),
+        EscalationFlow.prompt(s.awaiting()), EscalationFlow.askOptions(s.awaiting()), Optional.empty(), List.of(),
+        List.of(), !s.path().isEmpty(), Optional.empty(), Optional.empty());
   }
 
   // ---- commands -------------------------------------------------------------------------------
@@ -226,11 +331,7 @@ public final class Engine {
       notices.add(Texts.NOTHING_BEFORE);
       return current(s, ctx, notices);
     }
-    List<String> path = new ArrayList<>(s.path());
-    String previous = path.remove(path.size() - 1);
-    Session back = new Session(s.agentName(), s.topicId(), previous, true, null, path, s.values(),
-        Facts.NONE, Map.of());
-    return current(back, ctx, notices);
+    return current(s.back(), ctx, notices);
   }
 
   // ---- topics ---------------------------------------------------------------------------------
@@ -251,15 +352,15 @@ public final class Engine {
           pre.putAll(preanswers(topic, terms));
           options.add(new Option(topic.title(), "t:" + topic.id()));
         }
-        Session next = new Session(s.agentName(), null, null, false, null, List.of(), Map.of(), facts, pre);
+        Session next = s.undecided(facts, pre);
         Reply r = new Reply(Reply.Kind.SUGGESTIONS, notices, null, null, null, Texts.WHICH_TOPIC, options,
-            Optional.empty(), List.of(), List.of(), false, Optional.of(ranking));
+            Optional.empty(), List.of(), List.of(), false, Optional.of(ranking), Optional.empty());
         return new Turn(next, r);
       }
       default -> {
         Reply r = new Reply(Reply.Kind.NOT_FOUND, notices, null, null, null, Texts.NOT_FOUND,
             List.of(new Option("Elenco argomenti", "k:argomenti"), new Option("Aiuto", "k:aiuto")),
-            Optional.empty(), List.of(), Texts.notFoundLines(catalog), false, Optional.of(ranking));
+            Optional.empty(), List.of(), Texts.notFoundLines(catalog), false, Optional.of(ranking), Optional.empty());
         return new Turn(s.cleared(), r);
       }
     }
@@ -279,18 +380,13 @@ public final class Engine {
   private Turn start(Session s, Topic topic, Facts facts, Map<String, Integer> preanswers, TurnContext ctx,
       List<String> notices, Optional<Ranking> ranking) {
     notices.add("Argomento: " + topic.title());
-    Session started = new Session(s.agentName(), topic.id(), topic.start(), false, null, List.of(),
-        Map.of(), facts, preanswers);
+    Session started = Session.started(s.agentName(), topic.id(), topic.start(), facts, preanswers);
     Turn t = walk(started, topic, topic.start(), ctx, notices);
     return ranking.isEmpty() ? t : new Turn(t.session(), withSearch(t.reply(), ranking.get()));
   }
 
   private Turn choose(Session s, Topic topic, Question q, int index, TurnContext ctx, List<String> notices) {
-    List<String> path = new ArrayList<>(s.path());
-    path.add(q.id());
-    Session next = new Session(s.agentName(), s.topicId(), q.id(), false, null, path, s.values(), s.facts(),
-        s.preanswers());
-    return walk(next, topic, q.choices().get(index).next(), ctx, notices);
+    return walk(s.passed(q.id(), index), topic, q.choices().get(index).next(), ctx, notices);
   }
 
   /** Walks from a node through checks and pre-answered questions to what the agent must see. */
@@ -306,15 +402,12 @@ public final class Engine {
       } else if (node instanceof Question q) {
         Optional<Integer> auto = preanswered(cur, topic, q);
         if (auto.isEmpty()) {
-          Session at = at(cur, q.id(), true, null);
+          Session at = cur.at(q.id(), true, null);
           return new Turn(at, question(at, topic, q, notices));
         }
         Choice choice = q.choices().get(auto.get());
         notices.add("Dal messaggio: " + q.ask() + " → " + choice.label());
-        List<String> path = new ArrayList<>(cur.path());
-        path.add(q.id());
-        cur = new Session(cur.agentName(), cur.topicId(), q.id(), false, null, path, cur.values(), cur.facts(),
-            cur.preanswers());
+        cur = cur.passed(q.id(), auto.get());
         id = choice.next();
       } else {
         Step step = (Step) node;
@@ -326,13 +419,14 @@ public final class Engine {
         cur.facts().address().ifPresent(a -> values.putIfAbsent(Phrases.ADDRESS, a));
         for (String needed : Phrases.needed(step)) {
           if (!values.containsKey(needed)) {
-            Session at = new Session(cur.agentName(), cur.topicId(), step.id(), true, needed, cur.path(), values,
-                cur.facts(), cur.preanswers());
+            Session at = cur.withValues(values).at(step.id(), true, needed);
             return new Turn(at, askValue(at, topic, needed, notices));
           }
         }
-        Session done = new Session(cur.agentName(), cur.topicId(), step.id(), false, null, cur.path(), values,
-            cur.facts(), cur.preanswers());
+        Session done = cur.withValues(values).at(step.id(), false, null);
+        if (step.escalateReason() != null) {
+          done = EscalationFlow.begin(done);
+        }
         return new Turn(done, answer(done, topic, step, ctx, notices));
       }
     }
@@ -392,6 +486,9 @@ public final class Engine {
     Optional<Topic> topic = catalog.topic(s.topicId());
     if (topic.isPresent() && s.pending()) {
       Node node = topic.get().node(s.nodeId());
+      if (EscalationFlow.handles(s.awaiting())) {
+        return new Turn(s, drafting(s, topic.get(), notices));
+      }
       if (s.awaiting() != null) {
         return new Turn(s, askValue(s, topic.get(), s.awaiting(), notices));
       }
@@ -409,21 +506,23 @@ public final class Engine {
     }
     List<String> lines = q.hint().isBlank() ? List.of() : List.of(q.hint());
     return new Reply(Reply.Kind.QUESTION, notices, topic.id(), topic.title(), q.id(), q.ask(), options,
-        Optional.empty(), List.of(), lines, !s.path().isEmpty(), Optional.empty());
+        Optional.empty(), List.of(), lines, !s.path().isEmpty(), Optional.empty(), Optional.empty());
   }
 
   private static Reply askValue(Session s, Topic topic, String value, List<String> notices) {
     String prompt = Phrases.ADDRESS.equals(value) ? Texts.ASK_ADDRESS : Texts.ASK_NAME;
     return new Reply(Reply.Kind.ASK_VALUE, notices, topic.id(), topic.title(), s.nodeId(), prompt, List.of(),
-        Optional.empty(), List.of(), List.of(), !s.path().isEmpty(), Optional.empty());
+        Optional.empty(), List.of(), List.of(), !s.path().isEmpty(), Optional.empty(), Optional.empty());
   }
 
   private Reply answer(Session s, Topic topic, Step step, TurnContext ctx, List<String> notices) {
     Answer a = new Answer(step.text(), Optional.ofNullable(step.forward()),
         Optional.ofNullable(step.escalateReason()), step.notes(), step.links());
     List<Phrase> phrases = Phrases.fill(step, catalog.calendar().greeting(ctx.now()), s.values());
-    return new Reply(Reply.Kind.ANSWER, notices, topic.id(), topic.title(), step.id(), null, List.of(),
-        Optional.of(a), phrases, List.of(), !s.path().isEmpty(), Optional.empty());
+    boolean drafting = EscalationFlow.TICKET.equals(s.awaiting());
+    return new Reply(Reply.Kind.ANSWER, notices, topic.id(), topic.title(), step.id(),
+        drafting ? Texts.ASK_TICKET : null, drafting ? EscalationFlow.askOptions(EscalationFlow.TICKET) : List.of(),
+        Optional.of(a), phrases, List.of(), !s.path().isEmpty(), Optional.empty(), Optional.empty());
   }
 
   private static List<String> pendingNote(Session s, List<String> notices) {
@@ -435,17 +534,12 @@ public final class Engine {
 
   private static Reply info(List<String> notices, String prompt, List<String> lines) {
     return new Reply(Reply.Kind.INFO, notices, null, null, null, prompt, List.of(), Optional.empty(), List.of(),
-        lines, false, Optional.empty());
+        lines, false, Optional.empty(), Optional.empty());
   }
 
   private static Reply withSearch(Reply r, Ranking ranking) {
     return new Reply(r.kind(), r.notices(), r.topicId(), r.topicTitle(), r.nodeId(), r.prompt(), r.options(),
-        r.answer(), r.phrases(), r.lines(), r.canGoBack(), Optional.of(ranking));
-  }
-
-  private static Session at(Session s, String nodeId, boolean pending, String awaiting) {
-    return new Session(s.agentName(), s.topicId(), nodeId, pending, awaiting, s.path(), s.values(), s.facts(),
-        s.preanswers());
+        r.answer(), r.phrases(), r.lines(), r.canGoBack(), Optional.of(ranking), r.escalation());
   }
 
   private static int parseIndex(String s) {

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param lines further lines of an information reply (help, topic list)
  * @param canGoBack whether "indietro" has somewhere to go
  * @param search the topic search this turn ran, if any (for the "no answer" statistics)
+ * @param escalation an escalation the agent confirmed, for the front end to queue for a team lead
  */
 public record Reply(
     Kind kind,
@@ -31,7 +32,8 @@ public record Reply(
     List<Phrase> phrases,
     List<String> lines,
     boolean canGoBack,
-    Optional<Ranking> search) {
+    Optional<Ranking> search,
+    Optional<EscalationRequest> escalation) {
 
   public enum Kind {
     /** A question with choices. */
@@ -44,6 +46,8 @@ public record Reply(
     SUGGESTIONS,
     /** No topic found. */
     NOT_FOUND,
+    /** The summary of an escalation, to send to a team lead or cancel. */
+    CONFIRM,
     /** Help, topic list, restart, a notice with nothing pending. */
     INFO
   }

@@ -37,6 +37,13 @@ final class Texts {
   static final String BAD_ADDRESS = "Non sembra un indirizzo e-mail valido: scrivilo per intero, "
       + "es. mario.rossi@pec.it.";
   static final String BAD_NAME = "Non sembra un nome valido: scrivi solo il nome, es. «nome Mario».";
+  static final String ASK_TICKET = "Questo caso va al TL. Scrivimi il numero del ticket e preparo la segnalazione.";
+  static final String ASK_NOTE = "Vuoi aggiungere una nota per il TL? Scrivila in una riga, oppure premi «Nessuna nota».";
+  static final String CONFIRM_ESCALATION = "Ecco la segnalazione per il TL: la invio?";
+  static final String BAD_TICKET = "Non sembra un numero di ticket valido: scrivi solo il numero, es. 1234567.";
+  static final String ESCALATION_CANCELLED = "Segnalazione annullata: non ho inviato nulla al TL.";
+  static final String ESCALATION_CONFIRMED = "Segnalazione pronta per il TL: la metto in coda.";
+  static final String NO_ESCALATION = "Non c'è nessuna segnalazione in preparazione.";
   static final String SECOND_LEVEL_OPEN = "Ora il secondo livello è aperto (lun–ven 8:30–12:45 e 14:30–17:30).";
   static final String SECOND_LEVEL_CLOSED = "Ora il secondo livello è chiuso (orari: lun–ven 8:30–12:45 e "
       + "14:30–17:30, festivi esclusi).";

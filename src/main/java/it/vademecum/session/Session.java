@@ -1,21 +1,23 @@
 package it.vademecum.session;
 
 import it.vademecum.dialog.Condition.Facts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One agent's conversation state: the topic and node in progress, the questions answered (for
- * "indietro"), the values collected for phrases, and what the first message already told.
- * Immutable: every turn returns a new one.
+ * "indietro" and for the team lead's summary), the values collected for phrases, what the first
+ * message already told, and an escalation being prepared. Immutable: every turn returns a new one.
  *
  * @param topicId the topic in progress, or null
- * @param nodeId the node in progress: a pending question, a step waiting for a value, or the
- *     step last answered; null with no topic
+ * @param nodeId the node in progress: a pending question, a step waiting for a value, or the step
+ *     last answered; null with no topic
  * @param pending true when nodeId waits for the agent (a question, or a value when awaiting is set)
- * @param awaiting the value a step needs before its phrases ("indirizzo", "nome"), or null
- * @param path the question nodes passed on the way, oldest first
- * @param preanswers question node id to the index of the choice the first message picked
+ * @param awaiting the free-text value awaited ("indirizzo", "nome", "ticket", "nota"), or null
+ * @param path the questions passed on the way with the choice taken, oldest first
+ * @param preanswers "topic/node" to the index of the choice the first message picked
+ * @param draft the escalation being prepared at the current step, or null
  */
 public record Session(
     String agentName,
@@ -23,18 +25,31 @@ public record Session(
     String nodeId,
     boolean pending,
     String awaiting,
-    List<String> path,
+    List<Passage> path,
     Map<String, String> values,
     Facts facts,
-    Map<String, Integer> preanswers) {
+    Map<String, Integer> preanswers,
+    EscalationDraft draft) {
 
   public static final Session EMPTY =
-      new Session(null, null, null, false, null, List.of(), Map.of(), Facts.NONE, Map.of());
+      new Session(null, null, null, false, null, List.of(), Map.of(), Facts.NONE, Map.of(), null);
+
+  /** A question passed, with the index of the choice taken. */
+  public record Passage(String question, int choice) {}
+
+  /** What the agent has told so far for a team lead: the ticket number and an optional note. */
+  public record EscalationDraft(String ticket, String note) {}
 
   public Session {
     path = List.copyOf(path);
     values = Map.copyOf(values);
     preanswers = Map.copyOf(preanswers);
+  }
+
+  /** A topic just started at its first node. */
+  public static Session started(String agentName, String topicId, String start, Facts facts,
+      Map<String, Integer> preanswers) {
+    return new Session(agentName, topicId, start, false, null, List.of(), Map.of(), facts, preanswers, null);
   }
 
   public boolean inTopic() {
@@ -46,11 +61,43 @@ public record Session(
   }
 
   public Session withAgentName(String name) {
-    return new Session(name, topicId, nodeId, pending, awaiting, path, values, facts, preanswers);
+    return new Session(name, topicId, nodeId, pending, awaiting, path, values, facts, preanswers, draft);
+  }
+
+  public Session withValues(Map<String, String> newValues) {
+    return new Session(agentName, topicId, nodeId, pending, awaiting, path, newValues, facts, preanswers, draft);
+  }
+
+  public Session withDraft(EscalationDraft newDraft) {
+    return new Session(agentName, topicId, nodeId, pending, awaiting, path, values, facts, preanswers, newDraft);
+  }
+
+  /** At a node, waiting (pending) or not, for a typed value (awaiting) or a choice. */
+  public Session at(String node, boolean isPending, String awaitingValue) {
+    return new Session(agentName, topicId, node, isPending, awaitingValue, path, values, facts, preanswers, draft);
+  }
+
+  /** The question answered with the given choice, appended to the path. */
+  public Session passed(String question, int choice) {
+    List<Passage> p = new ArrayList<>(path);
+    p.add(new Passage(question, choice));
+    return new Session(agentName, topicId, question, false, null, p, values, facts, preanswers, null);
+  }
+
+  /** Back at the last question passed, which is asked again; the first message no longer answers. */
+  public Session back() {
+    List<Passage> p = new ArrayList<>(path);
+    Passage last = p.remove(p.size() - 1);
+    return new Session(agentName, topicId, last.question(), true, null, p, values, Facts.NONE, Map.of(), null);
+  }
+
+  /** No topic, keeping what the last message told, for a choice among candidate topics. */
+  public Session undecided(Facts newFacts, Map<String, Integer> newPreanswers) {
+    return new Session(agentName, null, null, false, null, List.of(), Map.of(), newFacts, newPreanswers, null);
   }
 
   /** The same agent with no topic in progress. */
   public Session cleared() {
-    return new Session(agentName, null, null, false, null, List.of(), Map.of(), Facts.NONE, Map.of());
+    return new Session(agentName, null, null, false, null, List.of(), Map.of(), Facts.NONE, Map.of(), null);
   }
 }

@@ -127,8 +127,8 @@ class EngineCommandsTest {
 
   @Test
   void aSessionOnANodeThatNoLongerExistsRestartsCleanly() {
-    Session ghost = new Session("Mario", "pagamento-non-registrato", "nodo-rimosso", true, null,
-        java.util.List.of(), java.util.Map.of(), Session.EMPTY.facts(), java.util.Map.of());
+    Session ghost = Session.started("Mario", "pagamento-non-registrato", "nodo-rimosso", Session.EMPTY.facts(),
+        java.util.Map.of()).at("nodo-rimosso", true, null);
     Turn t = Knowledge.engine().handle(ghost, Input.text("1"), new TurnContext(TUESDAY_10, "Mario", false));
     assertTrue(t.reply().notices().contains(Texts.TOPIC_CHANGED));
   }

@@ -15,8 +15,7 @@ class CaffeineSessionStoreTest {
   private final Session inTopic = Session.EMPTY.cleared().withAgentName("Mario");
 
   private Session topic() {
-    return new Session("Mario", "pausa", "pausa-626", false, null, java.util.List.of(), java.util.Map.of(),
-        Session.EMPTY.facts(), java.util.Map.of());
+    return Session.started("Mario", "pausa", "pausa-626", Session.EMPTY.facts(), java.util.Map.of());
   }
 
   @Test

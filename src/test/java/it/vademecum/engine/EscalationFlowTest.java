@@ -1,0 +1,78 @@
+package it.vademecum.engine;
+
+import static it.vademecum.engine.Knowledge.TUESDAY_10;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** At a step that needs a TL the engine collects ticket and note, then hands over a request. */
+class EscalationFlowTest {
+
+  private static Conversation atEscalatingStep() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    Reply r = c.say("bonifico di 200 euro fatto 6 giorni fa e non ancora registrato");
+    assertEquals("scala-tl", r.nodeId());
+    assertEquals(Texts.ASK_TICKET, r.prompt());
+    return c;
+  }
+
+  @Test
+  void collectsTicketAndNoteThenHandsOverTheConfirmedRequest() {
+    Conversation c = atEscalatingStep();
+    Reply note = c.say("ticket n. 4567890");
+    assertEquals(Reply.Kind.ASK_VALUE, note.kind());
+    assertEquals(Texts.ASK_NOTE, note.prompt());
+    Reply summary = c.say("il cliente ha la contabile");
+    assertEquals(Reply.Kind.CONFIRM, summary.kind());
+    assertTrue(summary.lines().contains("Ticket: 4567890"), summary.lines().toString());
+    assertTrue(summary.lines().contains("Nota: il cliente ha la contabile"));
+    Reply sent = c.click("Invia al TL");
+    EscalationRequest req = sent.escalation().orElseThrow();
+    assertEquals("pagamento-non-registrato", req.topicId());
+    assertEquals("4567890", req.ticket());
+    assertEquals("il cliente ha la contabile", req.note());
+    assertEquals(List.of("Come ha pagato il cliente? → Bonifico", "L'importo del bonifico supera 500 €? → No",
+        "Sono passate più di 72 ore lavorative dal bonifico? → Sì"), req.answers());
+    assertFalse(c.session().pending());
+  }
+
+  @Test
+  void rejectsAnInvalidTicketNumberAndAsksAgain() {
+    Conversation c = atEscalatingStep();
+    Reply r = c.say("boh");
+    assertTrue(r.notices().contains(Texts.BAD_TICKET));
+    assertEquals(Texts.ASK_TICKET, r.prompt());
+  }
+
+  @Test
+  void aSecondSendOfTheSameSummaryIsStale() {
+    Conversation c = atEscalatingStep();
+    c.say("#1234567");
+    Reply summary = c.click("Nessuna nota");
+    String send = summary.options().get(0).value();
+    assertTrue(c.press(send).escalation().isPresent());
+    Reply again = c.press(send);
+    assertTrue(again.escalation().isEmpty());
+    assertTrue(again.notices().contains(Texts.NO_ESCALATION), again.notices().toString());
+  }
+
+  @Test
+  void cancelSendsNothingAndCanStartAgain() {
+    Conversation c = atEscalatingStep();
+    Reply cancelled = c.click("Annulla segnalazione");
+    assertTrue(cancelled.notices().contains(Texts.ESCALATION_CANCELLED));
+    assertTrue(cancelled.escalation().isEmpty());
+    Reply again = c.click("Prepara di nuovo");
+    assertEquals(Texts.ASK_TICKET, again.prompt());
+  }
+
+  @Test
+  void aNewQuestionLeavesTheDraftForTheNewTopic() {
+    Conversation c = atEscalatingStep();
+    Reply r = c.say("il cliente non ricorda la password della webmail");
+    assertEquals("recupero-password", r.topicId());
+  }
+}
