@@ -161,7 +161,11 @@ public final class H2UsageLog implements UsageLog {
           : "cannot open the usage database " + base + ".mv.db (SQL state " + e.getSQLState() + ")", e, inUse);
     }
     H2UsageLog log = new H2UsageLog(pool, Path.of(base + ".mv.db"), redactor, clock, retention, purgeEvery);
-    LOG.info("Usage store {} open (schema v{}, retention {} days)", log.file, version, retention.toDays());
+    if (create) {
+      LOG.info("Usage store {} open (schema v{}, retention {} days)", log.file, version, retention.toDays());
+    } else {
+      LOG.debug("Usage store {} open for reading (schema v{})", log.file, version);
+    }
     log.purgeQuietly();
     return log;
   }
@@ -493,6 +497,6 @@ public final class H2UsageLog implements UsageLog {
       Thread.currentThread().interrupt();
     }
     pool.dispose();
-    LOG.info("Usage store {} closed", file);
+    LOG.debug("Usage store {} closed", file);
   }
 }
