@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>e-mail and PEC addresses → {@code [email]}, or {@code [email]@domain} when the domain is a
- *       PEC provider's (configurable list: it routes the case to the right partner and says nothing
- *       about the person; any other domain may be a person's or a small firm's, so it goes);</li>
+ *       PEC provider's or Aruba's own (configurable list: it routes the case to the right partner and
+ *       says nothing about the person; any other domain may be a person's or a small firm's, so it
+ *       goes);</li>
  *   <li>IBAN of any country, with or without spaces, mod-97 checked → {@code [iban]};</li>
  *   <li>codice fiscale of 16 characters (omocodia included) → {@code [cf]}: redacted when the check
  *       character is right, and also when it is wrong but the code has digits (a mistyped code
@@ -38,10 +39,10 @@ import java.util.stream.Collectors;
  */
 public final class Redactor {
 
-  /** PEC providers whose domain is kept after {@code [email]}. */
+  /** PEC providers' and Aruba's own domains, kept after {@code [email]}. */
   public static final List<String> DEFAULT_PROVIDER_DOMAINS = List.of(
       "pec.it", "pec.aruba.it", "ingpec.eu", "archiworldpec.it", "legalmail.it", "cert.legalmail.it",
-      "postecert.it");
+      "postecert.it", "aruba.it", "staff.aruba.it");
 
   /** Aruba's published support numbers: not customer data. */
   public static final List<String> DEFAULT_PUBLIC_NUMBERS = List.of("0575050013", "0575050014", "05750505");
@@ -274,7 +275,14 @@ public final class Redactor {
       while (i < groups.size()) {
         int found = -1;
         String marker = null;
-        for (int j = groups.size() - 1; j >= i; j--) {
+        // Aruba's own numbers win over a longer run they are glued to ("05750505/05")
+        for (int j = i; j < groups.size() && found < 0; j++) {
+          if (isPublicNumber(s, groups, i, j)) {
+            found = j;
+            marker = "";
+          }
+        }
+        for (int j = groups.size() - 1; j >= i && found < 0; j--) {
           int start = groups.get(i)[0];
           int end = groups.get(j)[1];
           if (overlaps(protectedRanges, start, end)) {
@@ -332,6 +340,20 @@ public final class Redactor {
       }
     }
     return groups;
+  }
+
+  private boolean isPublicNumber(String s, List<int[]> groups, int i, int j) {
+    StringBuilder b = new StringBuilder();
+    for (int k = i; k <= j; k++) {
+      b.append(s, groups.get(k)[0], groups.get(k)[1]);
+    }
+    String d = b.toString();
+    if (d.startsWith("+39")) {
+      d = d.substring(3);
+    } else if (d.startsWith("0039")) {
+      d = d.substring(4);
+    }
+    return publicNumbers.contains(d);
   }
 
   /** The marker for the digits of groups i..j, "" to keep them as they are, or null for no number. */

@@ -30,6 +30,11 @@ final class DisabledUsageLog implements UsageLog {
   }
 
   @Override
+  public List<PickCount> picks(Instant since, int limit) {
+    return List.of();
+  }
+
+  @Override
   public List<TopicCount> topicsStarted(Instant since, int limit) {
     return List.of();
   }

@@ -388,6 +388,14 @@ public final class H2UsageLog implements UsageLog {
   }
 
   @Override
+  public List<PickCount> picks(Instant since, int limit) {
+    return query("picks",
+        "SELECT MAX(sentence) AS sentence, topic_id, COUNT(*) AS n FROM usage_pick WHERE occurred_at >= ?"
+            + " GROUP BY sentence_key, topic_id ORDER BY n DESC, MAX(occurred_at) DESC, topic_id LIMIT ?",
+        rs -> new PickCount(rs.getString("sentence"), rs.getString("topic_id"), rs.getLong("n")), since, limit);
+  }
+
+  @Override
   public List<TopicCount> topicsStarted(Instant since, int limit) {
     return query("topics started",
         "SELECT topic_id, COUNT(*) AS n FROM ("

@@ -30,6 +30,12 @@ public interface UsageLog extends AutoCloseable {
   /** Sentences that found no topic or needed a choice since {@code since}, most frequent first. */
   List<UnmatchedSentence> unmatched(Instant since, int limit);
 
+  /**
+   * What agents picked for the sentences that needed a choice, since {@code since}: sentence and
+   * topic, most frequent first. Tells which trigger a topic is missing.
+   */
+  List<PickCount> picks(Instant since, int limit);
+
   /** Topics started since {@code since} (confident searches plus picks), most asked first. */
   List<TopicCount> topicsStarted(Instant since, int limit);
 
@@ -64,6 +70,9 @@ public interface UsageLog extends AutoCloseable {
   }
 
   record TopicCount(String topicId, long count) {}
+
+  /** A redacted sentence and the topic agents picked for it, how many times. */
+  record PickCount(String text, String topicId, long count) {}
 
   record SearchOutcomes(long searches, long noTopic, long ambiguous) {
     /** Share of searches with no topic, 0 when there were none. */

@@ -39,6 +39,7 @@ class RedactorTest {
     assertEquals("scrive da [email]@pec.it e da [email]@legalmail.it",
         r("scrive da studio.bianchi@PEC.IT e da avv.verdi@legalmail.it"));
     assertEquals("[email]@archiworldpec.it", r("arch.neri@archiworldpec.it"));
+    assertEquals("mail da [email]@staff.aruba.it", r("mail da comunicazioni@staff.aruba.it"));
   }
 
   @Test
@@ -73,6 +74,7 @@ class RedactorTest {
     assertEquals("digli di chiamare lo 0575 050013 o lo 05750505",
         r("digli di chiamare lo 0575 050013 o lo 05750505"));
     assertEquals("+39 0575050014", r("+39 0575050014"));
+    assertEquals("(05750505/05ricontatto)", r("(05750505/05ricontatto)"));
   }
 
   @Test

@@ -13,6 +13,7 @@ import it.vademecum.privacy.Redactor;
 import it.vademecum.usage.UsageLog.FeedbackCount;
 import it.vademecum.usage.UsageLog.FeedbackReason;
 import it.vademecum.usage.UsageLog.HourCount;
+import it.vademecum.usage.UsageLog.PickCount;
 import it.vademecum.usage.UsageLog.SearchOutcomes;
 import it.vademecum.usage.UsageLog.TopicCount;
 import it.vademecum.usage.UsageLog.UnmatchedSentence;
@@ -138,6 +139,20 @@ class H2UsageLogTest {
     assertEquals(List.of(new TopicCount("password-webmail", 2), new TopicCount("pagamento-non-registrato", 1)),
         log.topicsStarted(Instant.EPOCH, 10));
     assertEquals(1, log.topicsStarted(Instant.EPOCH, 1).size());
+  }
+
+  @Test
+  void picksTellWhichTopicAgentsChoseForAnAmbiguousSentence() {
+    H2UsageLog log = open();
+    log.recordPick("a1", "pagamento-non-registrato", "Bonifico non risulta");
+    log.recordPick("a2", "pagamento-non-registrato", "bonifico non risulta");
+    log.recordPick("a3", "rimborso", "bonifico non risulta");
+    List<PickCount> picks = log.picks(Instant.EPOCH, 10);
+    assertEquals(2, picks.size());
+    assertEquals("pagamento-non-registrato", picks.get(0).topicId());
+    assertEquals(2, picks.get(0).count());
+    assertEquals("bonifico non risulta", picks.get(0).text().toLowerCase());
+    assertEquals(new PickCount("bonifico non risulta", "rimborso", 1), picks.get(1));
   }
 
   @Test
