@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         ChatCommand.class,
         LintCommand.class,
         RenderCommand.class,
-        EvalCommand.class
+        EvalCommand.class,
+        UnmatchedCommand.class
     })
 public final class Main implements Runnable {
 

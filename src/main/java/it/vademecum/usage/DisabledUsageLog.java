@@ -1,0 +1,78 @@
+package it.vademecum.usage;
+
+import it.vademecum.match.Ranking;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps nothing and answers empty statistics. */
+final class DisabledUsageLog implements UsageLog {
+
+  static final DisabledUsageLog INSTANCE = new DisabledUsageLog();
+
+  private DisabledUsageLog() {}
+
+  @Override
+  public void recordSearch(String agentId, String text, Ranking ranking) {}
+
+  @Override
+  public void recordPick(String agentId, String topicId, String text) {}
+
+  @Override
+  public void recordAnswer(String agentId, String topicId, String nodeId) {}
+
+  @Override
+  public void recordFeedback(String agentId, String topicId, String nodeId, boolean up, String reason) {}
+
+  @Override
+  public List<UnmatchedSentence> unmatched(Instant since, int limit) {
+    return List.of();
+  }
+
+  @Override
+  public List<PickCount> picks(Instant since, int limit) {
+    return List.of();
+  }
+
+  @Override
+  public List<TopicCount> topicsStarted(Instant since, int limit) {
+    return List.of();
+  }
+
+  @Override
+  public List<TopicCount> answersByTopic(Instant since, int limit) {
+    return List.of();
+  }
+
+  @Override
+  public SearchOutcomes searchOutcomes(Instant since) {
+    return new SearchOutcomes(0, 0, 0);
+  }
+
+  @Override
+  public List<FeedbackCount> feedback(Instant since) {
+    return List.of();
+  }
+
+  @Override
+  public List<FeedbackReason> feedbackReasons(Instant since, int limit) {
+    return List.of();
+  }
+
+  @Override
+  public List<HourCount> busiestHours(Instant since) {
+    List<HourCount> hours = new ArrayList<>(24);
+    for (int h = 0; h < 24; h++) {
+      hours.add(new HourCount(h, 0));
+    }
+    return List.copyOf(hours);
+  }
+
+  @Override
+  public int purge() {
+    return 0;
+  }
+
+  @Override
+  public void close() {}
+}

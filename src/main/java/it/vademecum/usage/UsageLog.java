@@ -1,0 +1,99 @@
+package it.vademecum.usage;
+
+import it.vademecum.match.Ranking;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What agents asked and how the bot did, for supervisors' statistics and to improve triggers.
+ *
+ * <p>Every free text passed in (sentences, feedback reasons) is redacted by the implementation
+ * before it is stored: callers pass the agent's raw text. Agent ids are not customer data and are
+ * stored as given. Recording never throws: statistics must not break a conversation. Queries
+ * throw {@link UsageStoreException} when the store cannot answer. Implementations are
+ * thread-safe; close them once, at shutdown.
+ */
+public interface UsageLog extends AutoCloseable {
+
+  /** A topic search on the agent's text: the verdict, and the best topic and its score if any. */
+  void recordSearch(String agentId, String text, Ranking ranking);
+
+  /** The agent picked {@code topicId} among the topics offered for {@code text} (an AMBIGUOUS search). */
+  void recordPick(String agentId, String topicId, String text);
+
+  /** The agent reached the answer (step) {@code nodeId} of {@code topicId}. */
+  void recordAnswer(String agentId, String topicId, String nodeId);
+
+  /** 👍 ({@code up}) or 👎 on the answer {@code nodeId} of {@code topicId}, with an optional reason. */
+  void recordFeedback(String agentId, String topicId, String nodeId, boolean up, String reason);
+
+  /** Sentences that found no topic or needed a choice since {@code since}, most frequent first. */
+  List<UnmatchedSentence> unmatched(Instant since, int limit);
+
+  /**
+   * What agents picked for the sentences that needed a choice, since {@code since}: sentence and
+   * topic, most frequent first. Tells which trigger a topic is missing.
+   */
+  List<PickCount> picks(Instant since, int limit);
+
+  /** Topics started since {@code since} (confident searches plus picks), most asked first. */
+  List<TopicCount> topicsStarted(Instant since, int limit);
+
+  /** Answers reached since {@code since}, by topic, most first. */
+  List<TopicCount> answersByTopic(Instant since, int limit);
+
+  /** How many searches since {@code since}, and how many found no topic or needed a choice. */
+  SearchOutcomes searchOutcomes(Instant since);
+
+  /** 👍/👎 counts by topic and answer node since {@code since}, most 👎 first. */
+  List<FeedbackCount> feedback(Instant since);
+
+  /** The reasons given with 👎 since {@code since}, newest first (already redacted). */
+  List<FeedbackReason> feedbackReasons(Instant since, int limit);
+
+  /** Searches by hour of the day (Europe/Rome) since {@code since}: 24 entries, hour 0 first. */
+  List<HourCount> busiestHours(Instant since);
+
+  /** Deletes what is older than the retention period now; returns how many rows went. */
+  int purge();
+
+  @Override
+  void close();
+
+  // ---- results ----------------------------------------------------------------------------------
+
+  /** A redacted sentence, how often it found no topic or needed a choice, and when it was last seen. */
+  record UnmatchedSentence(String text, long noTopic, long ambiguous, Instant last) {
+    public long count() {
+      return noTopic + ambiguous;
+    }
+  }
+
+  record TopicCount(String topicId, long count) {}
+
+  /** A redacted sentence and the topic agents picked for it, how many times. */
+  record PickCount(String text, String topicId, long count) {}
+
+  record SearchOutcomes(long searches, long noTopic, long ambiguous) {
+    /** Share of searches with no topic, 0 when there were none. */
+    public double noTopicShare() {
+      return searches == 0 ? 0 : (double) noTopic / searches;
+    }
+
+    public double ambiguousShare() {
+      return searches == 0 ? 0 : (double) ambiguous / searches;
+    }
+  }
+
+  record FeedbackCount(String topicId, String nodeId, long up, long down) {}
+
+  record FeedbackReason(Instant at, String topicId, String nodeId, String reason) {}
+
+  /** {@code hour} 0..23 in Europe/Rome. */
+  record HourCount(int hour, long count) {}
+
+  /** A log that keeps nothing: for tests and for a front end whose store could not be opened. */
+  static UsageLog disabled() {
+    return DisabledUsageLog.INSTANCE;
+  }
+}

@@ -1,0 +1,103 @@
+package it.vademecum.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.vademecum.match.Ranking;
+import it.vademecum.match.Ranking.Verdict;
+import it.vademecum.match.Scored;
+import it.vademecum.privacy.Redactor;
+import it.vademecum.usage.H2UsageLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnmatchedCommandTest {
+
+  @TempDir
+  Path dir;
+
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  PrintStream stdout;
+  PrintStream stderr;
+
+  @BeforeEach
+  void capture() {
+    stdout = System.out;
+    stderr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(stdout);
+    System.setErr(stderr);
+  }
+
+  String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  void seed() {
+    Ranking none = new Ranking(List.of(), Verdict.NONE);
+    Ranking ambiguous = new Ranking(List.of(new Scored("rimborso", 0.5), new Scored("disdetta", 0.49)),
+        Verdict.AMBIGUOUS);
+    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.defaults(), Clock.systemUTC(), Duration.ofDays(90),
+        Duration.ofHours(1), true)) {
+      log.recordSearch("a1", "attivazione spid", none);
+      log.recordSearch("a2", "attivazione SPID", none);
+      log.recordSearch("a2", "attivazione spid", ambiguous);
+      log.recordSearch("a3", "rimborso o disdetta? cell 3351234567", ambiguous);
+      log.recordSearch("a3", "password webmail", new Ranking(List.of(new Scored("password", 0.9)), Verdict.CONFIDENT));
+    }
+  }
+
+  @Test
+  void printsUnmatchedSentencesMostFrequentFirstWithCountsAndVerdict() {
+    seed();
+    assertEquals(0, Main.run("unmatched", "--data", dir.toString(), "--since", "7d"), err());
+    String[] lines = out().split("\n");
+    assertTrue(lines[0].startsWith("Frasi senza argomento o con scelta tra tre, dal "), out());
+    assertTrue(lines[2].matches("\\s+3  \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d  nessuno 2, scelta 1\\s+attivazione spid"),
+        lines[2]);
+    assertTrue(lines[3].matches("\\s+1  .*scelta tra tre\\s+rimborso o disdetta\\? cell \\[telefono\\]"), lines[3]);
+    assertEquals(4, lines.length, out());
+  }
+
+  @Test
+  void saysSoWhenNothingIsUnmatchedInThePeriod() {
+    seed();
+    assertEquals(0, Main.run("unmatched", "--data", dir.toString(), "--since", "2099-01-01"), err());
+    assertTrue(out().startsWith("Nessuna frase senza argomento o con scelta dal 01/01/2099"), out());
+  }
+
+  @Test
+  void explainsInItalianWhenTheDatabaseDoesNotExistYet() {
+    assertEquals(1, Main.run("unmatched", "--data", dir.resolve("vuota").toString()));
+    assertTrue(err().contains("Nessun dato di utilizzo in"), err());
+    assertTrue(err().contains("il database si crea quando il bot"), err());
+    assertTrue(!H2UsageLog.exists(dir.resolve("vuota")), "the command must not create the database");
+  }
+
+  @Test
+  void explainsInItalianWhenSinceIsMalformed() {
+    seed();
+    assertEquals(2, Main.run("unmatched", "--data", dir.toString(), "--since", "ieri l'altro"));
+    assertTrue(err().contains("non è un periodo valido"), err());
+    assertTrue(err().contains("2026-11-01"), err());
+  }
+}
