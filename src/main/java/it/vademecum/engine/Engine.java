@@ -352,7 +352,7 @@ public final class Engine {
           pre.putAll(preanswers(topic, terms));
           options.add(new Option(topic.title(), "t:" + topic.id()));
         }
-        Session next = s.undecided(facts, pre);
+        Session next = s.undecided(facts, pre, text);
         Reply r = new Reply(Reply.Kind.SUGGESTIONS, notices, null, null, null, Texts.WHICH_TOPIC, options,
             Optional.empty(), List.of(), List.of(), false, Optional.of(ranking), Optional.empty());
         return new Turn(next, r);

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param path the questions passed on the way with the choice taken, oldest first
  * @param preanswers "topic/node" to the index of the choice the first message picked
  * @param draft the escalation being prepared at the current step, or null
+ * @param query the sentence that needs a choice among candidate topics, kept in memory only until
+ *     the agent picks one (for the statistics of what agents choose), or null
  */
 public record Session(
     String agentName,
@@ -29,10 +31,11 @@ public record Session(
     Map<String, String> values,
     Facts facts,
     Map<String, Integer> preanswers,
-    EscalationDraft draft) {
+    EscalationDraft draft,
+    String query) {
 
   public static final Session EMPTY =
-      new Session(null, null, null, false, null, List.of(), Map.of(), Facts.NONE, Map.of(), null);
+      new Session(null, null, null, false, null, List.of(), Map.of(), Facts.NONE, Map.of(), null, null);
 
   /** A question passed, with the index of the choice taken. */
   public record Passage(String question, int choice) {}
@@ -49,7 +52,7 @@ public record Session(
   /** A topic just started at its first node. */
   public static Session started(String agentName, String topicId, String start, Facts facts,
       Map<String, Integer> preanswers) {
-    return new Session(agentName, topicId, start, false, null, List.of(), Map.of(), facts, preanswers, null);
+    return new Session(agentName, topicId, start, false, null, List.of(), Map.of(), facts, preanswers, null, null);
   }
 
   public boolean inTopic() {
@@ -61,43 +64,44 @@ public record Session(
   }
 
   public Session withAgentName(String name) {
-    return new Session(name, topicId, nodeId, pending, awaiting, path, values, facts, preanswers, draft);
+    return new Session(name, topicId, nodeId, pending, awaiting, path, values, facts, preanswers, draft, null);
   }
 
   public Session withValues(Map<String, String> newValues) {
-    return new Session(agentName, topicId, nodeId, pending, awaiting, path, newValues, facts, preanswers, draft);
+    return new Session(agentName, topicId, nodeId, pending, awaiting, path, newValues, facts, preanswers, draft, null);
   }
 
   public Session withDraft(EscalationDraft newDraft) {
-    return new Session(agentName, topicId, nodeId, pending, awaiting, path, values, facts, preanswers, newDraft);
+    return new Session(agentName, topicId, nodeId, pending, awaiting, path, values, facts, preanswers, newDraft, null);
   }
 
   /** At a node, waiting (pending) or not, for a typed value (awaiting) or a choice. */
   public Session at(String node, boolean isPending, String awaitingValue) {
-    return new Session(agentName, topicId, node, isPending, awaitingValue, path, values, facts, preanswers, draft);
+    return new Session(agentName, topicId, node, isPending, awaitingValue, path, values, facts, preanswers, draft, null);
   }
 
   /** The question answered with the given choice, appended to the path. */
   public Session passed(String question, int choice) {
     List<Passage> p = new ArrayList<>(path);
     p.add(new Passage(question, choice));
-    return new Session(agentName, topicId, question, false, null, p, values, facts, preanswers, null);
+    return new Session(agentName, topicId, question, false, null, p, values, facts, preanswers, null, null);
   }
 
   /** Back at the last question passed, which is asked again; the first message no longer answers. */
   public Session back() {
     List<Passage> p = new ArrayList<>(path);
     Passage last = p.remove(p.size() - 1);
-    return new Session(agentName, topicId, last.question(), true, null, p, values, Facts.NONE, Map.of(), null);
+    return new Session(agentName, topicId, last.question(), true, null, p, values, Facts.NONE, Map.of(), null, null);
   }
 
   /** No topic, keeping what the last message told, for a choice among candidate topics. */
-  public Session undecided(Facts newFacts, Map<String, Integer> newPreanswers) {
-    return new Session(agentName, null, null, false, null, List.of(), Map.of(), newFacts, newPreanswers, null);
+  public Session undecided(Facts newFacts, Map<String, Integer> newPreanswers, String sentence) {
+    return new Session(agentName, null, null, false, null, List.of(), Map.of(), newFacts, newPreanswers, null,
+        sentence);
   }
 
   /** The same agent with no topic in progress. */
   public Session cleared() {
-    return new Session(agentName, null, null, false, null, List.of(), Map.of(), Facts.NONE, Map.of(), null);
+    return new Session(agentName, null, null, false, null, List.of(), Map.of(), Facts.NONE, Map.of(), null, null);
   }
 }
