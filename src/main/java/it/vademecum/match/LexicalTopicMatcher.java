@@ -45,13 +45,17 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   public static final double AMBIGUOUS = 0.28;
 
   private static final double TRIGGER_FIELD = 1.0;
-  private static final double BODY_FIELD = 0.55;
+  private static final double BODY_FIELD = 0.4;
+  private static final double INCIDENTAL = 0.4;
+  private static final double TOPICAL_SHARE = 0.12;
   private static final double TRIGGER_SHARE = 0.6;
-  private static final double FUZZY_PENALTY = 0.85;
+  private static final double FUZZY_PENALTY = 0.75;
   private static final double UNKNOWN_WEIGHT = 1.6;
   private static final double FOREIGN_WEIGHT = 2.5;
   private static final double BIGRAM_BONUS = 0.08;
-  private static final double FOREIGN_PENALTY = 0.6;
+  private static final double FOREIGN_PENALTY = 0.45;
+  private static final double OWN_MIN_IDF = 1.0;
+  private static final double MIN_EVIDENCE = 2.0;
   private static final int RANKED = 10;
 
   private final String[] ids;
@@ -62,6 +66,8 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   private final int[] df;
   /** fieldWeight[term][topic]: 1 for trigger/title/signal words, less for tree words, 0 absent. */
   private final float[][] fieldWeight;
+  /** namedBy[term][topic]: the topic's title, triggers or signals name the term. */
+  private final boolean[][] namedBy;
   private final Trigger[] triggers;
   /** postings[term] = indexes into {@link #triggers} of the triggers holding that term. */
   private final int[][] postings;
@@ -74,7 +80,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   private record Signal(String text, int topic, double strength) {}
 
   private LexicalTopicMatcher(String[] ids, TermPipeline pipeline, Map<String, Integer> vocab, String[] terms,
-      double[] idf, int[] df, float[][] fieldWeight, Trigger[] triggers, int[][] postings, Signal[] signals,
+      double[] idf, int[] df, float[][] fieldWeight, boolean[][] namedBy, Trigger[] triggers, int[][] postings, Signal[] signals,
       String[][] vocabByLength, long buildNanos) {
     this.ids = ids;
     this.pipeline = pipeline;
@@ -83,6 +89,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     this.idf = idf;
     this.df = df;
     this.fieldWeight = fieldWeight;
+    this.namedBy = namedBy;
     this.triggers = triggers;
     this.postings = postings;
     this.signals = signals;
@@ -101,6 +108,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     List<Map<Integer, Float>> fields = new ArrayList<>();
     List<List<List<String>>> triggerTerms = new ArrayList<>();
     Map<String, Set<Integer>> signalTopics = new LinkedHashMap<>();
+    Map<String, Set<Integer>> named = new HashMap<>();
 
     for (int i = 0; i < n; i++) {
       TopicText topic = topics.get(i);
@@ -109,14 +117,26 @@ public final class LexicalTopicMatcher implements TopicMatcher {
       List<String> phrases = new ArrayList<>();
       phrases.add(topic.title());
       phrases.addAll(topic.triggers());
+      Map<String, Integer> counts = new HashMap<>();
+      Set<String> titleTerms = new LinkedHashSet<>(pipeline.terms(topic.title()));
       for (String phrase : phrases) {
         List<String> t = pipeline.terms(phrase);
         if (!t.isEmpty()) {
           trig.add(t);
-          for (String term : t) {
-            addField(vocab, termList, fields, term, i, TRIGGER_FIELD);
+          for (String term : new LinkedHashSet<>(t)) {
+            counts.merge(term, 1, Integer::sum);
           }
         }
+      }
+      // A word is topical when the title names it or many triggers repeat it; a word found in one
+      // trigger only is mostly incidental ("non va a buon fine").
+      double saturation = Math.max(2.0, TOPICAL_SHARE * trig.size());
+      for (Map.Entry<String, Integer> e : counts.entrySet()) {
+        double w = titleTerms.contains(e.getKey()) || identifierLike(e.getKey())
+            ? TRIGGER_FIELD
+            : INCIDENTAL + (TRIGGER_FIELD - INCIDENTAL) * Math.min(1.0, e.getValue() / saturation);
+        addField(vocab, termList, fields, e.getKey(), i, w);
+        named.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(i);
       }
       triggerTerms.add(trig);
       for (String signal : topic.signals()) {
@@ -129,6 +149,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
         }
         for (String term : pipeline.terms(signal)) {
           addField(vocab, termList, fields, term, i, TRIGGER_FIELD);
+          named.computeIfAbsent(term, k -> new LinkedHashSet<>()).add(i);
         }
       }
       for (String text : topic.body()) {
@@ -143,12 +164,18 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     double[] idf = new double[v];
     int[] df = new int[v];
     float[][] fieldWeight = new float[v][];
+    boolean[][] namedBy = new boolean[v][];
     for (int t = 0; t < v; t++) {
       float[] row = new float[n];
       for (Map.Entry<Integer, Float> e : fields.get(t).entrySet()) {
         row[e.getKey()] = e.getValue();
       }
       fieldWeight[t] = row;
+      boolean[] nrow = new boolean[n];
+      for (int topic : named.getOrDefault(termList.get(t), Set.of())) {
+        nrow[topic] = true;
+      }
+      namedBy[t] = nrow;
       df[t] = fields.get(t).size();
       idf[t] = Math.log((n + 1.0) / (df[t] + 0.5));
     }
@@ -208,7 +235,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     for (int l = 0; l <= maxLen; l++) {
       vocabByLength[l] = byLen.get(l).toArray(new String[0]);
     }
-    return new LexicalTopicMatcher(ids, pipeline, Map.copyOf(vocab), terms, idf, df, fieldWeight, triggers,
+    return new LexicalTopicMatcher(ids, pipeline, Map.copyOf(vocab), terms, idf, df, fieldWeight, namedBy, triggers,
         postings, signals.toArray(new Signal[0]), vocabByLength, System.nanoTime() - start);
   }
 
@@ -299,7 +326,8 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     for (String term : pipeline.terms(text)) {
       String shown = term;
       if (!vocab.containsKey(term)) {
-        String fix = correct(term);
+        String fix = pipeline.variants(term).stream().filter(vocab::containsKey).findFirst().orElse(null);
+        fix = fix != null ? fix : correct(term);
         shown = fix == null ? term + "?" : term + "~" + fix;
       }
       if (pipeline.isForeign(term)) {
@@ -326,6 +354,14 @@ public final class LexicalTopicMatcher implements TopicMatcher {
       String term = qterms.get(k);
       Integer id = vocab.get(term);
       double factor = 1.0;
+      if (id == null) {
+        for (String variant : pipeline.variants(term)) {
+          id = vocab.get(variant);
+          if (id != null) {
+            break;
+          }
+        }
+      }
       if (id == null) {
         String fix = correct(term);
         if (fix != null) {
@@ -378,8 +414,8 @@ public final class LexicalTopicMatcher implements TopicMatcher {
             }
             touched[nt++] = tr;
           }
-          matched[tr] += kW[k];
-          own[tr] |= !kForeign[k];
+          matched[tr] += kW[k] * fieldWeight[kIds[k]][triggers[tr].topic];
+          own[tr] |= !kForeign[k] && idf[kIds[k]] >= OWN_MIN_IDF;
         }
       }
       double[] best = new double[ids.length];
@@ -405,22 +441,37 @@ public final class LexicalTopicMatcher implements TopicMatcher {
         }
       }
       for (int t = 0; t < ids.length; t++) {
+        // Words of other products only count for a topic that names them and is also
+        // recognised by one of its own words.
         double cov = 0;
+        double covForeign = 0;
+        boolean ownWord = false;
         for (int k = 0; k < nk; k++) {
           float f = fieldWeight[kIds[k]][t];
-          if (f > 0 && (f >= TRIGGER_FIELD || !kForeign[k])) {
+          if (f <= 0) {
+            continue;
+          }
+          if (!kForeign[k]) {
             cov += kW[k] * f;
+            ownWord |= namedBy[kIds[k]][t] && idf[kIds[k]] >= OWN_MIN_IDF;
+          } else if (namedBy[kIds[k]][t]) {
+            covForeign += kW[k] * f;
           }
         }
-        cov /= total;
+        double evidence = cov;
+        cov = (ownWord ? cov + covForeign : cov) / total;
         double sc = Math.min(1.0, TRIGGER_SHARE * best[t] + (1 - TRIGGER_SHARE) * cov);
+        // One or two common words are weak evidence however well they fit ("tempo", "nuovo").
+        if (evidence < MIN_EVIDENCE) {
+          sc *= Math.sqrt(evidence / MIN_EVIDENCE);
+        }
         // A word of another product that this topic's triggers do not name: the message is
         // probably about that product, not about this topic.
         for (int f = 0; f < foreignUnknown; f++) {
           sc *= FOREIGN_PENALTY;
         }
         for (int k = 0; k < nk; k++) {
-          if (kForeign[k] && fieldWeight[kIds[k]][t] < TRIGGER_FIELD) {
+          if (kForeign[k] && !namedBy[kIds[k]][t]) {
             sc *= FOREIGN_PENALTY;
           }
         }
@@ -504,7 +555,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     for (int l = Math.max(0, len - max); l <= Math.min(vocabByLength.length - 1, len + max); l++) {
       for (String cand : vocabByLength[l]) {
         char c0 = cand.charAt(0);
-        if (c0 != term.charAt(0) && c0 != term.charAt(1)) {
+        if ((c0 != term.charAt(0) && c0 != term.charAt(1)) || pipeline.isForeign(cand)) {
           continue;
         }
         if (cand.length() < 4) {
