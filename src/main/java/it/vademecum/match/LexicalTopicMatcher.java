@@ -552,6 +552,10 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     String best = null;
     int bestD = max + 1;
     int bestDf = -1;
+    int size = len + max + 2;
+    int[] r0 = new int[size];
+    int[] r1 = new int[size];
+    int[] r2 = new int[size];
     for (int l = Math.max(0, len - max); l <= Math.min(vocabByLength.length - 1, len + max); l++) {
       for (String cand : vocabByLength[l]) {
         char c0 = cand.charAt(0);
@@ -561,7 +565,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
         if (cand.length() < 4) {
           continue;
         }
-        int d = osa(term, cand, Math.min(max, bestD));
+        int d = osa(term, cand, Math.min(max, bestD), r0, r1, r2);
         if (d < bestD || (d == bestD && d <= max && df[vocab.get(cand)] > bestDf)) {
           if (d <= max) {
             best = cand;
@@ -576,14 +580,16 @@ public final class LexicalTopicMatcher implements TopicMatcher {
 
   /** Optimal string alignment distance, giving up (returning max + 1) beyond max. */
   static int osa(String a, String b, int max) {
+    int size = b.length() + 1;
+    return osa(a, b, max, new int[size], new int[size], new int[size]);
+  }
+
+  private static int osa(String a, String b, int max, int[] prev2, int[] prev, int[] cur) {
     int n = a.length();
     int m = b.length();
     if (Math.abs(n - m) > max) {
       return max + 1;
     }
-    int[] prev2 = new int[m + 1];
-    int[] prev = new int[m + 1];
-    int[] cur = new int[m + 1];
     for (int j = 0; j <= m; j++) {
       prev[j] = j;
     }
