@@ -57,6 +57,8 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   private static final double OWN_MIN_IDF = 1.0;
   private static final double MIN_EVIDENCE = 2.0;
   private static final int RANKED = 10;
+  /** Typo look-ups per message: bounds the cost of long pasted texts. */
+  private static final int MAX_FUZZY_LOOKUPS = 12;
 
   private final String[] ids;
   private final TermPipeline pipeline;
@@ -349,6 +351,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     int nk = 0;
     double total = 0;
     int foreignUnknown = 0;
+    int fuzzyLookups = 0;
     List<String> seenUnknown = new ArrayList<>(2);
     for (int k = 0; k < nq; k++) {
       String term = qterms.get(k);
@@ -362,7 +365,8 @@ public final class LexicalTopicMatcher implements TopicMatcher {
           }
         }
       }
-      if (id == null) {
+      if (id == null && fuzzyLookups < MAX_FUZZY_LOOKUPS) {
+        fuzzyLookups++;
         String fix = correct(term);
         if (fix != null) {
           id = vocab.get(fix);
