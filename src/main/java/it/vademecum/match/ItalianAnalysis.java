@@ -19,8 +19,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
- * Italian analysis on Lucene: tokenise, drop elided articles ("dell'", "l'"), lower-case, fold
- * accents, drop stop words, light-stem. Thread-safe: Lucene analyzers reuse per-thread components.
+ * Italian analysis on Lucene: tokenise, drop elided articles ("dell'", "l'"), lower-case, drop
+ * stop words, fold accents, drop stop words written without accents ("perche", "piu"), light-stem. Thread-safe: Lucene analyzers reuse per-thread components.
  */
 public final class ItalianAnalysis implements AutoCloseable {
 
@@ -32,6 +32,14 @@ public final class ItalianAnalysis implements AutoCloseable {
 
   public ItalianAnalysis() {
     CharArraySet stop = new CharArraySet(ItalianAnalyzer.getDefaultStopSet(), true);
+    // Agents often skip accents ("perche", "piu", "e'"): stop words are dropped again once folded.
+    CharArraySet folded = new CharArraySet(stop.size(), true);
+    for (Object word : stop) {
+      char[] chars = (char[]) word;
+      char[] out = new char[chars.length * 4];
+      int len = ASCIIFoldingFilter.foldToASCII(chars, 0, out, 0, chars.length);
+      folded.add(new String(out, 0, len));
+    }
     this.analyzer = new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
@@ -40,6 +48,7 @@ public final class ItalianAnalysis implements AutoCloseable {
         stream = new LowerCaseFilter(stream);
         stream = new StopFilter(stream, stop);
         stream = new ASCIIFoldingFilter(stream);
+        stream = new StopFilter(stream, folded);
         stream = new ItalianLightStemFilter(stream);
         return new TokenStreamComponents(source, stream);
       }

@@ -45,13 +45,20 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   public static final double AMBIGUOUS = 0.28;
 
   private static final double TRIGGER_FIELD = 1.0;
-  private static final double BODY_FIELD = 0.55;
+  private static final double BODY_FIELD = 0.4;
+  private static final double INCIDENTAL = 0.4;
+  private static final double TOPICAL_SHARE = 0.12;
   private static final double TRIGGER_SHARE = 0.6;
-  private static final double FUZZY_PENALTY = 0.85;
+  private static final double FUZZY_PENALTY = 0.75;
   private static final double UNKNOWN_WEIGHT = 1.6;
   private static final double FOREIGN_WEIGHT = 2.5;
   private static final double BIGRAM_BONUS = 0.08;
+  private static final double FOREIGN_PENALTY = 0.45;
+  private static final double OWN_MIN_IDF = 1.0;
+  private static final double MIN_EVIDENCE = 2.0;
   private static final int RANKED = 10;
+  /** Typo look-ups per message: bounds the cost of long pasted texts. */
+  private static final int MAX_FUZZY_LOOKUPS = 12;
 
   private final String[] ids;
   private final TermPipeline pipeline;
@@ -61,17 +68,21 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   private final int[] df;
   /** fieldWeight[term][topic]: 1 for trigger/title/signal words, less for tree words, 0 absent. */
   private final float[][] fieldWeight;
-  private final Trigger[][] triggers;
+  /** namedBy[term][topic]: the topic's title, triggers or signals name the term. */
+  private final boolean[][] namedBy;
+  private final Trigger[] triggers;
+  /** postings[term] = indexes into {@link #triggers} of the triggers holding that term. */
+  private final int[][] postings;
   private final Signal[] signals;
   private final String[][] vocabByLength;
   private final long buildNanos;
 
-  private record Trigger(int[] terms, double weight, long[] bigrams) {}
+  private record Trigger(int topic, int[] terms, double weight, long[] bigrams) {}
 
   private record Signal(String text, int topic, double strength) {}
 
   private LexicalTopicMatcher(String[] ids, TermPipeline pipeline, Map<String, Integer> vocab, String[] terms,
-      double[] idf, int[] df, float[][] fieldWeight, Trigger[][] triggers, Signal[] signals,
+      double[] idf, int[] df, float[][] fieldWeight, boolean[][] namedBy, Trigger[] triggers, int[][] postings, Signal[] signals,
       String[][] vocabByLength, long buildNanos) {
     this.ids = ids;
     this.pipeline = pipeline;
@@ -80,7 +91,9 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     this.idf = idf;
     this.df = df;
     this.fieldWeight = fieldWeight;
+    this.namedBy = namedBy;
     this.triggers = triggers;
+    this.postings = postings;
     this.signals = signals;
     this.vocabByLength = vocabByLength;
     this.buildNanos = buildNanos;
@@ -97,6 +110,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     List<Map<Integer, Float>> fields = new ArrayList<>();
     List<List<List<String>>> triggerTerms = new ArrayList<>();
     Map<String, Set<Integer>> signalTopics = new LinkedHashMap<>();
+    Map<String, Set<Integer>> named = new HashMap<>();
 
     for (int i = 0; i < n; i++) {
       TopicText topic = topics.get(i);
@@ -105,14 +119,26 @@ public final class LexicalTopicMatcher implements TopicMatcher {
       List<String> phrases = new ArrayList<>();
       phrases.add(topic.title());
       phrases.addAll(topic.triggers());
+      Map<String, Integer> counts = new HashMap<>();
+      Set<String> titleTerms = new LinkedHashSet<>(pipeline.terms(topic.title()));
       for (String phrase : phrases) {
         List<String> t = pipeline.terms(phrase);
         if (!t.isEmpty()) {
           trig.add(t);
-          for (String term : t) {
-            addField(vocab, termList, fields, term, i, TRIGGER_FIELD);
+          for (String term : new LinkedHashSet<>(t)) {
+            counts.merge(term, 1, Integer::sum);
           }
         }
+      }
+      // A word is topical when the title names it or many triggers repeat it; a word found in one
+      // trigger only is mostly incidental ("non va a buon fine").
+      double saturation = Math.max(2.0, TOPICAL_SHARE * trig.size());
+      for (Map.Entry<String, Integer> e : counts.entrySet()) {
+        double w = titleTerms.contains(e.getKey()) || identifierLike(e.getKey())
+            ? TRIGGER_FIELD
+            : INCIDENTAL + (TRIGGER_FIELD - INCIDENTAL) * Math.min(1.0, e.getValue() / saturation);
+        addField(vocab, termList, fields, e.getKey(), i, w);
+        named.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(i);
       }
       triggerTerms.add(trig);
       for (String signal : topic.signals()) {
@@ -125,6 +151,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
         }
         for (String term : pipeline.terms(signal)) {
           addField(vocab, termList, fields, term, i, TRIGGER_FIELD);
+          named.computeIfAbsent(term, k -> new LinkedHashSet<>()).add(i);
         }
       }
       for (String text : topic.body()) {
@@ -139,19 +166,28 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     double[] idf = new double[v];
     int[] df = new int[v];
     float[][] fieldWeight = new float[v][];
+    boolean[][] namedBy = new boolean[v][];
     for (int t = 0; t < v; t++) {
       float[] row = new float[n];
       for (Map.Entry<Integer, Float> e : fields.get(t).entrySet()) {
         row[e.getKey()] = e.getValue();
       }
       fieldWeight[t] = row;
+      boolean[] nrow = new boolean[n];
+      for (int topic : named.getOrDefault(termList.get(t), Set.of())) {
+        nrow[topic] = true;
+      }
+      namedBy[t] = nrow;
       df[t] = fields.get(t).size();
       idf[t] = Math.log((n + 1.0) / (df[t] + 0.5));
     }
 
-    Trigger[][] triggers = new Trigger[n][];
+    List<Trigger> allTriggers = new ArrayList<>();
+    List<List<Integer>> post = new ArrayList<>();
+    for (int t = 0; t < v; t++) {
+      post.add(new ArrayList<>());
+    }
     for (int i = 0; i < n; i++) {
-      List<Trigger> list = new ArrayList<>();
       for (List<String> t : triggerTerms.get(i)) {
         int[] ts = t.stream().mapToInt(vocab::get).distinct().toArray();
         double w = 0;
@@ -166,9 +202,16 @@ public final class LexicalTopicMatcher implements TopicMatcher {
           bigrams[k] = pair(vocab.get(t.get(k)), vocab.get(t.get(k + 1)));
         }
         Arrays.sort(bigrams);
-        list.add(new Trigger(ts, w, bigrams));
+        for (int id : ts) {
+          post.get(id).add(allTriggers.size());
+        }
+        allTriggers.add(new Trigger(i, ts, w, bigrams));
       }
-      triggers[i] = list.toArray(new Trigger[0]);
+    }
+    Trigger[] triggers = allTriggers.toArray(new Trigger[0]);
+    int[][] postings = new int[v][];
+    for (int t = 0; t < v; t++) {
+      postings[t] = post.get(t).stream().mapToInt(Integer::intValue).toArray();
     }
 
     List<Signal> signals = new ArrayList<>();
@@ -194,8 +237,8 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     for (int l = 0; l <= maxLen; l++) {
       vocabByLength[l] = byLen.get(l).toArray(new String[0]);
     }
-    return new LexicalTopicMatcher(ids, pipeline, Map.copyOf(vocab), terms, idf, df, fieldWeight, triggers,
-        signals.toArray(new Signal[0]), vocabByLength, System.nanoTime() - start);
+    return new LexicalTopicMatcher(ids, pipeline, Map.copyOf(vocab), terms, idf, df, fieldWeight, namedBy, triggers,
+        postings, signals.toArray(new Signal[0]), vocabByLength, System.nanoTime() - start);
   }
 
   private static void addField(Map<String, Integer> vocab, List<String> termList, List<Map<Integer, Float>> fields,
@@ -247,21 +290,83 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     if (text == null || text.isBlank()) {
       return Ranking.none();
     }
-    String raw = normalizeRaw(text);
-    double[] score = new double[ids.length];
-    boolean any = false;
+    if (mostlyEnglish(text)) {
+      return Ranking.none();
+    }
+    double[] score = scores(text);
+    if (score == null) {
+      return Ranking.none();
+    }
+    int best = -1;
+    for (int t = 0; t < score.length; t++) {
+      if (best < 0 || score[t] > score[best]) {
+        best = t;
+      }
+    }
+    if (score[best] < AMBIGUOUS) {
+      return Ranking.none();
+    }
+    Integer[] order = new Integer[ids.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+    double s1 = score[order[0]];
+    double s2 = order.length > 1 ? score[order[1]] : 0;
+    List<Scored> ranked = new ArrayList<>();
+    for (int i = 0; i < Math.min(RANKED, order.length) && score[order[i]] > 0; i++) {
+      ranked.add(new Scored(ids[order[i]], round(score[order[i]])));
+    }
+    Ranking.Verdict verdict = s1 >= CONFIDENT && s1 - s2 >= MARGIN
+        ? Ranking.Verdict.CONFIDENT : Ranking.Verdict.AMBIGUOUS;
+    return new Ranking(ranked, verdict);
+  }
 
+  /** For diagnostics: the message's terms as the index sees them (corrected, "?" when unknown). */
+  String explain(String text) {
+    StringBuilder sb = new StringBuilder();
+    for (String term : pipeline.terms(text)) {
+      String shown = term;
+      if (!vocab.containsKey(term)) {
+        String fix = pipeline.variants(term).stream().filter(vocab::containsKey).findFirst().orElse(null);
+        fix = fix != null ? fix : correct(term);
+        shown = fix == null ? term + "?" : term + "~" + fix;
+      }
+      if (pipeline.isForeign(term)) {
+        shown += "!";
+      }
+      sb.append(shown).append(' ');
+    }
+    return sb.toString().trim();
+  }
+
+  /** Calibrated score of every topic, or null when nothing in the message is known. */
+  private double[] scores(String text) {
     List<String> qterms = pipeline.terms(text);
-    int[] qid = new int[qterms.size()];
-    LinkedHashMap<Integer, Double> known = new LinkedHashMap<>();
-    Set<Integer> foreign = new LinkedHashSet<>();
+    int nq = qterms.size();
+    int[] qid = new int[nq];
+    int[] kIds = new int[nq];
+    double[] kW = new double[nq];
+    boolean[] kForeign = new boolean[nq];
+    int nk = 0;
     double total = 0;
-    Set<String> seenUnknown = new LinkedHashSet<>();
-    for (int k = 0; k < qterms.size(); k++) {
+    int foreignUnknown = 0;
+    int fuzzyLookups = 0;
+    List<String> seenUnknown = new ArrayList<>(2);
+    for (int k = 0; k < nq; k++) {
       String term = qterms.get(k);
       Integer id = vocab.get(term);
       double factor = 1.0;
       if (id == null) {
+        for (String variant : pipeline.variants(term)) {
+          id = vocab.get(variant);
+          if (id != null) {
+            break;
+          }
+        }
+      }
+      if (id == null && fuzzyLookups < MAX_FUZZY_LOOKUPS) {
+        fuzzyLookups++;
         String fix = correct(term);
         if (fix != null) {
           id = vocab.get(fix);
@@ -271,94 +376,162 @@ public final class LexicalTopicMatcher implements TopicMatcher {
       boolean isForeign = pipeline.isForeign(term);
       qid[k] = id == null ? -1 : id;
       if (id == null) {
-        if (seenUnknown.add(term)) {
+        if (!seenUnknown.contains(term)) {
+          seenUnknown.add(term);
           total += isForeign ? FOREIGN_WEIGHT : unknownWeight(term);
+          if (isForeign) {
+            foreignUnknown++;
+          }
         }
         continue;
       }
-      if (!known.containsKey(id)) {
+      if (indexOf(kIds, nk, id) < 0) {
         double w = isForeign ? Math.max(FOREIGN_WEIGHT, idf[id]) : idf[id] * factor;
-        known.put(id, w);
+        kIds[nk] = id;
+        kW[nk] = w;
+        kForeign[nk] = isForeign;
+        nk++;
         total += w;
-        if (isForeign) {
-          foreign.add(id);
-        }
       }
     }
 
-    if (!known.isEmpty() && total > 0) {
-      long[] qBigrams = new long[Math.max(0, qid.length - 1)];
+    boolean any = false;
+    double[] score = new double[ids.length];
+    if (nk > 0 && total > 0) {
+      long[] qBigrams = new long[Math.max(0, nq - 1)];
       int nb = 0;
-      for (int k = 0; k + 1 < qid.length; k++) {
+      for (int k = 0; k + 1 < nq; k++) {
         if (qid[k] >= 0 && qid[k + 1] >= 0 && qid[k] != qid[k + 1]) {
           qBigrams[nb++] = pair(qid[k], qid[k + 1]);
         }
       }
-      for (int t = 0; t < ids.length; t++) {
-        double cov = 0;
-        for (Map.Entry<Integer, Double> e : known.entrySet()) {
-          float f = fieldWeight[e.getKey()][t];
-          if (f > 0 && (f >= TRIGGER_FIELD || !foreign.contains(e.getKey()))) {
-            cov += e.getValue() * f;
+      // Best trigger of each topic, through the postings of the message's known terms.
+      double[] matched = new double[triggers.length];
+      boolean[] own = new boolean[triggers.length];
+      int[] touched = new int[64];
+      int nt = 0;
+      for (int k = 0; k < nk; k++) {
+        for (int tr : postings[kIds[k]]) {
+          if (matched[tr] == 0) {
+            if (nt == touched.length) {
+              touched = Arrays.copyOf(touched, nt * 2);
+            }
+            touched[nt++] = tr;
+          }
+          matched[tr] += kW[k] * fieldWeight[kIds[k]][triggers[tr].topic];
+          own[tr] |= !kForeign[k] && idf[kIds[k]] >= OWN_MIN_IDF;
+        }
+      }
+      double[] best = new double[ids.length];
+      for (int x = 0; x < nt; x++) {
+        int tr = touched[x];
+        if (!own[tr]) {
+          continue;
+        }
+        Trigger trigger = triggers[tr];
+        double m = matched[tr];
+        double qc = Math.min(1.0, m / total);
+        double tc = Math.min(1.0, m / trigger.weight);
+        double s = Math.sqrt(qc * tc);
+        int shared = 0;
+        for (int b = 0; b < nb && shared < 2; b++) {
+          if (Arrays.binarySearch(trigger.bigrams, qBigrams[b]) >= 0) {
+            shared++;
           }
         }
-        cov /= total;
-        double best = 0;
-        for (Trigger tr : triggers[t]) {
-          double m = 0;
-          for (int id : tr.terms) {
-            Double w = known.get(id);
-            if (w != null) {
-              m += w;
-            }
-          }
-          if (m == 0) {
+        s += shared * BIGRAM_BONUS * qc;
+        if (s > best[trigger.topic]) {
+          best[trigger.topic] = s;
+        }
+      }
+      for (int t = 0; t < ids.length; t++) {
+        // Words of other products only count for a topic that names them and is also
+        // recognised by one of its own words.
+        double cov = 0;
+        double covForeign = 0;
+        boolean ownWord = false;
+        for (int k = 0; k < nk; k++) {
+          float f = fieldWeight[kIds[k]][t];
+          if (f <= 0) {
             continue;
           }
-          double qc = Math.min(1.0, m / total);
-          double tc = Math.min(1.0, m / tr.weight);
-          double s = Math.sqrt(qc * tc);
-          int shared = 0;
-          for (int b = 0; b < nb; b++) {
-            if (Arrays.binarySearch(tr.bigrams, qBigrams[b]) >= 0) {
-              shared++;
-            }
+          if (!kForeign[k]) {
+            cov += kW[k] * f;
+            ownWord |= namedBy[kIds[k]][t] && idf[kIds[k]] >= OWN_MIN_IDF;
+          } else if (namedBy[kIds[k]][t]) {
+            covForeign += kW[k] * f;
           }
-          s += Math.min(2, shared) * BIGRAM_BONUS * qc;
-          best = Math.max(best, s);
         }
-        score[t] = Math.min(1.0, TRIGGER_SHARE * best + (1 - TRIGGER_SHARE) * cov);
-        any |= score[t] > 0;
+        double evidence = cov;
+        cov = (ownWord ? cov + covForeign : cov) / total;
+        double sc = Math.min(1.0, TRIGGER_SHARE * best[t] + (1 - TRIGGER_SHARE) * cov);
+        // One or two common words are weak evidence however well they fit ("tempo", "nuovo").
+        if (evidence < MIN_EVIDENCE) {
+          sc *= Math.sqrt(evidence / MIN_EVIDENCE);
+        }
+        // A word of another product that this topic's triggers do not name: the message is
+        // probably about that product, not about this topic.
+        for (int f = 0; f < foreignUnknown; f++) {
+          sc *= FOREIGN_PENALTY;
+        }
+        for (int k = 0; k < nk; k++) {
+          if (kForeign[k] && !namedBy[kIds[k]][t]) {
+            sc *= FOREIGN_PENALTY;
+          }
+        }
+        score[t] = sc;
+        any |= sc > 0;
       }
     }
 
-    for (Signal s : signals) {
-      if (containsSignal(raw, s.text)) {
-        score[s.topic] = Math.min(1.0, Math.max(score[s.topic], 0.55 + 0.35 * s.strength) + 0.1 * s.strength);
-        any = true;
+    if (signals.length > 0) {
+      String raw = normalizeRaw(text);
+      for (Signal s : signals) {
+        if (containsSignal(raw, s.text)) {
+          score[s.topic] = Math.min(1.0, Math.max(score[s.topic], 0.55 + 0.35 * s.strength) + 0.1 * s.strength);
+          any = true;
+        }
       }
     }
-    if (!any) {
-      return Ranking.none();
-    }
+    return any ? score : null;
+  }
 
-    Integer[] order = new Integer[ids.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+  private static final Set<String> ENGLISH = Set.of(
+      "the", "a", "an", "you", "your", "my", "me", "i", "is", "are", "was", "be", "can", "could", "would",
+      "what", "how", "why", "when", "where", "who", "do", "does", "did", "to", "of", "and", "it", "this",
+      "that", "with", "for", "please", "tell", "time", "today", "there", "have", "has", "not", "on", "in",
+      "at", "we", "they", "he", "she", "get", "know", "want", "need", "hello", "hi", "thanks");
+  private static final Set<String> ITALIAN = Set.of(
+      "il", "lo", "la", "i", "gli", "le", "un", "una", "di", "da", "per", "con", "non", "che", "come",
+      "cosa", "del", "della", "al", "alla", "ha", "ho", "è", "e", "sono", "mi", "si", "ci", "ne", "su");
+
+  /** Whether the message is English rather than Italian (counted on function words). */
+  static boolean mostlyEnglish(String text) {
+    int en = 0;
+    int it = 0;
+    int words = 0;
+    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      words++;
+      if (ENGLISH.contains(w)) {
+        en++;
+      }
+      if (ITALIAN.contains(w)) {
+        it++;
+      }
     }
-    Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
-    double s1 = score[order[0]];
-    double s2 = order.length > 1 ? score[order[1]] : 0;
-    if (s1 < AMBIGUOUS) {
-      return Ranking.none();
+    return en >= 2 && en > it && en * 3 >= words;
+  }
+
+  private static int indexOf(int[] a, int n, int x) {
+    for (int i = 0; i < n; i++) {
+      if (a[i] == x) {
+        return i;
+      }
     }
-    List<Scored> ranked = new ArrayList<>();
-    for (int i = 0; i < Math.min(RANKED, order.length) && score[order[i]] > 0; i++) {
-      ranked.add(new Scored(ids[order[i]], round(score[order[i]])));
-    }
-    Ranking.Verdict verdict = s1 >= CONFIDENT && s1 - s2 >= MARGIN
-        ? Ranking.Verdict.CONFIDENT : Ranking.Verdict.AMBIGUOUS;
-    return new Ranking(ranked, verdict);
+    return -1;
   }
 
   private static double round(double x) {
@@ -383,12 +556,20 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     String best = null;
     int bestD = max + 1;
     int bestDf = -1;
+    int size = len + max + 2;
+    int[] r0 = new int[size];
+    int[] r1 = new int[size];
+    int[] r2 = new int[size];
     for (int l = Math.max(0, len - max); l <= Math.min(vocabByLength.length - 1, len + max); l++) {
       for (String cand : vocabByLength[l]) {
+        char c0 = cand.charAt(0);
+        if ((c0 != term.charAt(0) && c0 != term.charAt(1)) || pipeline.isForeign(cand)) {
+          continue;
+        }
         if (cand.length() < 4) {
           continue;
         }
-        int d = osa(term, cand, Math.min(max, bestD));
+        int d = osa(term, cand, Math.min(max, bestD), r0, r1, r2);
         if (d < bestD || (d == bestD && d <= max && df[vocab.get(cand)] > bestDf)) {
           if (d <= max) {
             best = cand;
@@ -403,14 +584,16 @@ public final class LexicalTopicMatcher implements TopicMatcher {
 
   /** Optimal string alignment distance, giving up (returning max + 1) beyond max. */
   static int osa(String a, String b, int max) {
+    int size = b.length() + 1;
+    return osa(a, b, max, new int[size], new int[size], new int[size]);
+  }
+
+  private static int osa(String a, String b, int max, int[] prev2, int[] prev, int[] cur) {
     int n = a.length();
     int m = b.length();
     if (Math.abs(n - m) > max) {
       return max + 1;
     }
-    int[] prev2 = new int[m + 1];
-    int[] prev = new int[m + 1];
-    int[] cur = new int[m + 1];
     for (int j = 0; j <= m; j++) {
       prev[j] = j;
     }

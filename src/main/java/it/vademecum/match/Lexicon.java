@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The agents' jargon as editable data ({@code dialogs/config/lexicon.json}): abbreviations rewritten
@@ -32,7 +30,7 @@ public final class Lexicon {
   private final List<List<String>> synonyms;
   private final Set<String> fillers;
   private final Set<String> foreign;
-  private final Pattern abbreviationPattern;
+  private final Node trie;
   private final Map<String, String> replacementByKey;
 
   private Lexicon(Map<String, String> abbreviations, List<List<String>> synonyms, Set<String> fillers,
@@ -54,8 +52,16 @@ public final class Lexicon {
         keys.add(key);
       }
     }
-    keys.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-    this.abbreviationPattern = keys.isEmpty() ? null : Pattern.compile(alternation(keys));
+    this.trie = new Node();
+    for (String key : keys) {
+      Node node = trie;
+      for (int i = 0; i < key.length(); i++) {
+        node = node.next.computeIfAbsent(key.charAt(i), c -> new Node());
+      }
+      node.value = replacementByKey.get(key);
+      node.needsWordStart = isWordChar(key.charAt(0));
+      node.needsWordEnd = isWordChar(key.charAt(key.length() - 1));
+    }
   }
 
   /** A lexicon that changes nothing. */
@@ -119,54 +125,88 @@ public final class Lexicon {
 
   /**
    * Rewrites abbreviations into full words ("cli nn riesce" → "cliente non riesce"). The text is
-   * lower-cased; a key made of letters or digits only matches a whole word.
+   * lower-cased and its runs of white space become one space; a key starting (ending) with a letter
+   * or digit only matches at the start (end) of a word; the longest key wins.
    */
   public String expand(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (abbreviationPattern == null) {
+    String lower = collapseSpaces(text.toLowerCase(Locale.ROOT));
+    if (trie.next.isEmpty()) {
       return lower;
     }
-    Matcher m = abbreviationPattern.matcher(lower);
-    StringBuilder out = new StringBuilder(lower.length() + 16);
+    StringBuilder out = null;
     int last = 0;
-    while (m.find()) {
-      out.append(lower, last, m.start());
-      String key = m.group().replaceAll("\\s+", " ");
-      String value = replacementByKey.get(key);
-      out.append(' ').append(value == null ? m.group() : value).append(' ');
-      last = m.end();
+    int i = 0;
+    int n = lower.length();
+    while (i < n) {
+      boolean wordStart = i == 0 || !isWordChar(lower.charAt(i - 1));
+      int matchEnd = -1;
+      String value = null;
+      Node node = trie;
+      for (int j = i; j < n; j++) {
+        node = node.next.get(lower.charAt(j));
+        if (node == null) {
+          break;
+        }
+        if (node.value != null) {
+          boolean startOk = !node.needsWordStart || wordStart;
+          boolean endOk = !node.needsWordEnd || j + 1 == n || !isWordChar(lower.charAt(j + 1));
+          if (startOk && endOk) {
+            matchEnd = j + 1;
+            value = node.value;
+          }
+        }
+      }
+      if (matchEnd > 0) {
+        if (out == null) {
+          out = new StringBuilder(n + 32);
+        }
+        out.append(lower, last, i).append(' ').append(value).append(' ');
+        last = matchEnd;
+        i = matchEnd;
+      } else {
+        i++;
+      }
     }
-    out.append(lower, last, lower.length());
+    if (out == null) {
+      return lower;
+    }
+    out.append(lower, last, n);
     return out.toString();
+  }
+
+  private static String collapseSpaces(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        boolean redundant = c != ' ' || (i > 0 && Character.isWhitespace(s.charAt(i - 1)));
+        if (redundant && sb == null) {
+          sb = new StringBuilder(s.length());
+          sb.append(s, 0, i);
+        }
+        if (sb != null) {
+          if (sb.length() == 0 || sb.charAt(sb.length() - 1) != ' ') {
+            sb.append(' ');
+          }
+          continue;
+        }
+      }
+      if (sb != null) {
+        sb.append(c);
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+
+  private static final class Node {
+    final Map<Character, Node> next = new HashMap<>();
+    String value;
+    boolean needsWordStart;
+    boolean needsWordEnd;
   }
 
   private static String normalizeKey(String key) {
     return key.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-  }
-
-  private static String alternation(List<String> keys) {
-    StringBuilder sb = new StringBuilder();
-    for (String key : keys) {
-      if (sb.length() > 0) {
-        sb.append('|');
-      }
-      sb.append("(?:");
-      if (isWordChar(key.charAt(0))) {
-        sb.append("(?<![\\p{L}\\p{N}_])");
-      }
-      String[] parts = key.split(" ");
-      for (int i = 0; i < parts.length; i++) {
-        if (i > 0) {
-          sb.append("\\s+");
-        }
-        sb.append(Pattern.quote(parts[i]));
-      }
-      if (isWordChar(key.charAt(key.length() - 1))) {
-        sb.append("(?![\\p{L}\\p{N}_])");
-      }
-      sb.append(')');
-    }
-    return sb.toString();
   }
 
   private static boolean isWordChar(char c) {

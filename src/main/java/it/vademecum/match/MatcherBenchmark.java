@@ -41,7 +41,7 @@ public final class MatcherBenchmark {
     if (queries.isEmpty()) {
       return "match_p50_us=0.0 match_p99_us=0.0 match_max_us=0.0 queries=0";
     }
-    int warm = Math.max(1, Math.min(rounds, 5));
+    int warm = Math.max(3, Math.min(rounds, 20));
     for (int r = 0; r < warm; r++) {
       for (String q : queries) {
         m.rank(q);

@@ -82,6 +82,46 @@ public final class TermPipeline {
     return out;
   }
 
+  /**
+   * Other forms of a term the light stemmer leaves apart, to try when the term itself is unknown:
+   * an infinitive without its enclitic pronoun ("aggiornarl" → "aggiornar"), a past participle as
+   * its infinitive ("cambiat" → "cambiar", "inserit" → "inserir", "ricevut" → "ricever"), a
+   * gerund as its infinitive ("modificand" → "modificar"). Synonyms are folded as in {@link #terms}.
+   */
+  public List<String> variants(String term) {
+    List<String> out = new ArrayList<>(3);
+    String base = term;
+    java.util.regex.Matcher m = ENCLITIC.matcher(term);
+    if (m.find()) {
+      base = term.substring(0, m.start(2));
+      out.add(canonical.getOrDefault(base, base));
+    }
+    int n = base.length();
+    if (n >= 5) {
+      String stem = base.substring(0, n - 2);
+      String end = base.substring(n - 2);
+      switch (end) {
+        case "at" -> out.add(stem + "ar");
+        case "it" -> out.add(stem + "ir");
+        case "ut" -> out.add(stem + "er");
+        default -> { }
+      }
+      if (base.endsWith("and") || base.endsWith("end")) {
+        String s3 = base.substring(0, n - 3);
+        out.add(s3 + (base.endsWith("and") ? "ar" : "er"));
+        out.add(s3 + "ir");
+      }
+    }
+    List<String> folded = new ArrayList<>(out.size());
+    for (String v : out) {
+      folded.add(canonical.getOrDefault(v, v));
+    }
+    return folded;
+  }
+
+  private static final java.util.regex.Pattern ENCLITIC =
+      java.util.regex.Pattern.compile("([aei]r)(gliel|glien|gli|gl|mel|tel|cel|sel|vel|l|n|c|s|m|t|v)$");
+
   /** Whether a term belongs to another product's vocabulary (hosting, SPID, signature...). */
   public boolean isForeign(String term) {
     return foreign.contains(term);

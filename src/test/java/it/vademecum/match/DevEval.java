@@ -18,7 +18,17 @@ final class DevEval {
     LexicalTopicMatcher m = LexicalTopicMatcher.build(topics, lexicon);
     List<Evaluation.Case> cases = Evaluation.parseJsonl(Path.of(args[0]));
     System.out.print(Evaluation.run(m, cases).text());
-    if (args.length > 1) {
+    if (args.length > 1 && args[1].equals("explain")) {
+      for (Evaluation.Case c : cases) {
+        Ranking r = m.rank(c.text());
+        boolean ok = c.topic() == null ? r.verdict() == Ranking.Verdict.NONE : c.topic().equals(r.best());
+        if (!ok || args.length > 2) {
+          System.out.println((ok ? "ok   " : "MISS ") + c.topic() + " | " + r.verdict() + " " + r.top(3) + "\n     "
+              + c.text() + "\n     [" + m.explain(c.text()) + "]");
+        }
+      }
+    }
+    if (args.length > 1 && args[1].equals("bench")) {
       List<String> queries = cases.stream().map(Evaluation.Case::text).toList();
       System.out.println(MatcherBenchmark.run(topics, lexicon, queries, 50));
     }
