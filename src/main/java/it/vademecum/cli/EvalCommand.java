@@ -33,7 +33,7 @@ final class EvalCommand implements Callable<Integer> {
       return 1;
     }
     Evaluation.Report report = Evaluation.run(engine.get().matcher(), Evaluation.parseJsonl(file));
-    System.out.println(report.text());
+    System.out.print(report.text().endsWith("\n") ? report.text() : report.text() + "\n");
     return 0;
   }
 }

@@ -57,7 +57,10 @@ public final class EngineLoader {
       } else if (n instanceof Step s) {
         body.add(s.text());
         body.addAll(s.notes());
-        s.phrases().forEach(p -> body.add(p.text()));
+        s.phrases().forEach(p -> {
+          body.add(p.label());
+          body.add(p.text());
+        });
         if (s.forward() != null) {
           body.add(s.forward());
         }
