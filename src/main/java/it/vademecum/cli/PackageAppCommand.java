@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** Builds the Teams app package (manifest with ids filled in, and the icons). */
 @Command(name = "package-app", mixinStandardHelpOptions = true,
     description = "Write the Teams app package (zip) from manifest/, ids from --app-id or MicrosoftAppId.")
-final class PackageAppCommand implements Callable<Integer> {
+public final class PackageAppCommand implements Callable<Integer> {
 
   @Option(names = "--app-id", paramLabel = "ID", description = "The bot's Microsoft App ID (a GUID).")
   String appId;

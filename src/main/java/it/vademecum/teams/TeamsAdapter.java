@@ -10,7 +10,9 @@ import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -30,6 +32,7 @@ public final class TeamsAdapter extends BotFrameworkHttpAdapter {
 
   private final CredentialProvider credentials;
   private final SimpleChannelProvider channel;
+  private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
   private final Dispatcher dispatcher;
   private final ConnectionPool pool;
   private final String appPassword;
@@ -95,7 +98,7 @@ public final class TeamsAdapter extends BotFrameworkHttpAdapter {
         usingAppCredentials != null ? usingAppCredentials.oAuthScope() : null);
     try {
       String baseUrl = new URI(serviceUrl).toURL().toString();
-      ConnectorClient client = getConnectorClientCache().computeIfAbsent(key, k -> new RestConnectorClient(
+      ConnectorClient client = clients.computeIfAbsent(key, k -> new RestConnectorClient(
           RestConnectorClient.getDefaultRestClientBuilder(baseUrl, credentials)
               .withDispatcher(dispatcher)
               .withConnectionPool(pool)
