@@ -1,5 +1,6 @@
 package it.vademecum.teams;
 
+import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
@@ -166,7 +167,7 @@ public final class TeamsServer implements AutoCloseable {
 
   private static boolean isAuthFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof AuthenticationException) {
+      if (t instanceof AuthenticationException || t instanceof JWTVerificationException) {
         return true;
       }
     }
