@@ -35,6 +35,8 @@ final class FakeConnector implements AutoCloseable {
   private final LinkedBlockingQueue<Call> calls = new LinkedBlockingQueue<>();
   private final AtomicInteger ids = new AtomicInteger();
   volatile String givenName = "Mario";
+  /** How long the connector takes to answer each call (a real one: ~100 ms). */
+  volatile long delayMs = 0;
 
   FakeConnector() throws IOException {
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
@@ -74,8 +76,8 @@ final class FakeConnector implements AutoCloseable {
     return json(404, "{\"error\":{\"code\":\"NotFound\"}}");
   }
 
-  private static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+  private MockResponse json(int status, String body) {
+    return new MockResponse().setHeadersDelay(delayMs, TimeUnit.MILLISECONDS).setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
   }
 
   /** The activities posted since the last call (the bot awaits its sends inside the turn). */

@@ -211,6 +211,34 @@ class TeamsEndToEndTest {
   }
 
   @Test
+  void aSlowConnectorIsCalledInParallelNotFiveAtATime() throws Exception {
+    bot.post(bot.message("aiuto"));
+    bot.connector.drain();
+    bot.connector.delayMs = 300;
+    int agents = 20;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(agents);
+    try {
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      long start = System.nanoTime();
+      for (int i = 0; i < agents; i++) {
+        ObjectNode a = bot.message("aiuto");
+        a.with("from").put("aadObjectId", "agent-" + i).put("id", "user-" + i);
+        results.add(pool.submit(() -> bot.post(a).status()));
+      }
+      for (java.util.concurrent.Future<Integer> f : results) {
+        assertEquals(200, f.get());
+      }
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      // 40 connector calls (member lookup + reply per agent) of 300 ms: at OkHttp's default of
+      // 5 per host that is at least 2.4 s; with the sized dispatcher about 2 x 300 ms.
+      assertTrue(ms < 1500, "20 turns took " + ms + " ms");
+      assertEquals(2 * agents, bot.connector.drain().size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void anUnreadableBodyIs400() throws Exception {
     assertEquals(400, bot.post("{not json", null).status());
     assertEquals(400, bot.post("{}", null).status());
