@@ -18,10 +18,18 @@ import org.junit.jupiter.api.Test;
 /** Replies rendered as Adaptive Cards and plain phrase messages, without the SDK. */
 class CardsTest {
 
+  /** The one place that builds a Reply here (its record grows with the engine). */
+  private static Reply reply(Reply.Kind kind, List<String> notices, String topicId, String topicTitle,
+      String nodeId, String prompt, List<Option> options, Optional<Answer> answer, List<Phrase> phrases,
+      List<String> lines, boolean canGoBack) {
+    return new Reply(kind, notices, topicId, topicTitle, nodeId, prompt, options, answer, phrases, lines,
+        canGoBack, Optional.empty());
+  }
+
   private static Reply question(boolean canGoBack) {
-    return new Reply(Reply.Kind.QUESTION, List.of("Argomento: Pagamenti"), "t", "Pagamenti", "n",
+    return reply(Reply.Kind.QUESTION, List.of("Argomento: Pagamenti"), "t", "Pagamenti", "n",
         "Come ha pagato il cliente?", List.of(new Option("Bonifico", "c:t:n:0"), new Option("Bollettino", "c:t:n:1")),
-        Optional.empty(), List.of(), List.of(), canGoBack, Optional.empty());
+        Optional.empty(), List.of(), List.of(), canGoBack);
   }
 
   @Test
@@ -48,9 +56,9 @@ class CardsTest {
   void aStepShowsQueueEscalationNotesLinksAndSendsPhrasesApart() {
     Answer a = new Answer("Inoltra a billing.", Optional.of("pagamenti_billing_aruba"), Optional.of("Oltre 72 ore"),
         List.of("Aggiungi il numero d'ordine."), List.of(new Step.Link("Area clienti", "https://areaclienti.pec.it")));
-    Reply r = new Reply(Reply.Kind.ANSWER, List.of(), "t", "T", "s", null, List.of(), Optional.of(a),
+    Reply r = reply(Reply.Kind.ANSWER, List.of(), "t", "T", "s", null, List.of(), Optional.of(a),
         List.of(new Phrase("Saluto", "Buongiorno, sono Mario."), new Phrase("Chiusura", "Arrivederci.")),
-        List.of(), false, Optional.empty());
+        List.of(), false);
     Cards.Rendered out = Cards.render(r);
     String text = Replies.text(out.card());
     assertTrue(text.contains("Inoltra a billing."), text);
@@ -65,8 +73,8 @@ class CardsTest {
   @Test
   void theBotSendsTheCardThenEachPhraseAsPlainText() {
     Answer a = new Answer("Rispondi così.", Optional.empty(), Optional.empty(), List.of(), List.of());
-    Reply r = new Reply(Reply.Kind.ANSWER, List.of(), "t", "T", "s", null, List.of(), Optional.of(a),
-        List.of(new Phrase("Saluto", "Buongiorno, *sono* Mario_Rossi.")), List.of(), false, Optional.empty());
+    Reply r = reply(Reply.Kind.ANSWER, List.of(), "t", "T", "s", null, List.of(), Optional.of(a),
+        List.of(new Phrase("Saluto", "Buongiorno, *sono* Mario_Rossi.")), List.of(), false);
     var activities = VademecumBot.activities(r);
     assertEquals(2, activities.size());
     assertEquals(Cards.CONTENT_TYPE, activities.get(0).getAttachments().get(0).getContentType());
@@ -76,8 +84,8 @@ class CardsTest {
 
   @Test
   void suggestionsAndInfoCarryTheirButtonsWithoutNavigation() {
-    Reply r = new Reply(Reply.Kind.SUGGESTIONS, List.of(), null, null, null, "Quale di questi?",
-        List.of(new Option("Fatture", "t:fatture")), Optional.empty(), List.of(), List.of(), false, Optional.empty());
+    Reply r = reply(Reply.Kind.SUGGESTIONS, List.of(), null, null, null, "Quale di questi?",
+        List.of(new Option("Fatture", "t:fatture")), Optional.empty(), List.of(), List.of(), false);
     assertEquals(Map.of("Fatture", "t:fatture"), Replies.buttons(Cards.render(r).card()));
   }
 }
