@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Assistant for first-line PEC support agents, in Microsoft Teams and on the console.",
     subcommands = {
         ChatCommand.class,
+        ServeCommand.class,
+        PackageAppCommand.class,
         LintCommand.class,
         RenderCommand.class,
         EvalCommand.class,

@@ -1,0 +1,47 @@
+package it.vademecum.cli;
+
+import it.vademecum.config.Settings;
+import it.vademecum.teams.AppPackage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Builds the Teams app package (manifest with ids filled in, and the icons). */
+@Command(name = "package-app", mixinStandardHelpOptions = true,
+    description = "Write the Teams app package (zip) from manifest/, ids from --app-id or MicrosoftAppId.")
+public final class PackageAppCommand implements Callable<Integer> {
+
+  @Option(names = "--app-id", paramLabel = "ID", description = "The bot's Microsoft App ID (a GUID).")
+  String appId;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Output zip (default: target/vademecum-teams.zip).")
+  Path out = Path.of("target", "vademecum-teams.zip");
+
+  @Option(names = "--manifest", paramLabel = "DIR", description = "Manifest folder (default: manifest).")
+  Path manifest = Path.of("manifest");
+
+  @Override
+  public Integer call() {
+    String id = appId != null ? appId : Settings.load().get("MicrosoftAppId", "");
+    if (id.isBlank()) {
+      System.err.println("Manca l'ID dell'app: passa --app-id <GUID> oppure imposta MicrosoftAppId "
+          + "(l'ID dell'app Microsoft del bot, dalla risorsa Azure Bot).");
+      return 2;
+    }
+    if (!AppPackage.isGuid(id)) {
+      System.err.println("L'ID dell'app «" + id + "» non è un GUID valido "
+          + "(formato: 00000000-0000-0000-0000-000000000000).");
+      return 2;
+    }
+    try {
+      AppPackage.write(manifest, id, out);
+    } catch (IOException e) {
+      System.err.println("Non riesco a creare il pacchetto: " + e.getMessage());
+      return 1;
+    }
+    System.out.println("Pacchetto Teams scritto in " + out + " (app e bot " + id.strip() + ").");
+    return 0;
+  }
+}

@@ -1,0 +1,65 @@
+package it.vademecum.teams;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** The Teams app package: manifest/manifest.json with the ids filled in, and the two icons. */
+public final class AppPackage {
+
+  public static final String TEAMS_APP_ID = "${{TEAMS_APP_ID}}";
+  public static final String BOT_ID = "${{BOT_ID}}";
+  public static final List<String> ICONS = List.of("color.png", "outline.png");
+  private static final Pattern GUID = Pattern.compile(
+      "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+  private AppPackage() {}
+
+  public static boolean isGuid(String s) {
+    return s != null && GUID.matcher(s.strip()).matches();
+  }
+
+  /**
+   * The manifest text with both ids set to the bot's Microsoft App id (one id for the app and the
+   * bot, as the Teams Developer Portal does for a bot-only app).
+   */
+  public static String filledManifest(Path manifestDir, String appId) throws IOException {
+    if (!isGuid(appId)) {
+      throw new IllegalArgumentException("not a GUID: " + appId);
+    }
+    String id = appId.strip().toLowerCase(Locale.ROOT);
+    String text = Files.readString(manifestDir.resolve("manifest.json"), StandardCharsets.UTF_8);
+    return text.replace(TEAMS_APP_ID, id).replace(BOT_ID, id);
+  }
+
+  /** Writes the zip: manifest.json and the icons at its root, as Teams wants them. */
+  public static void write(Path manifestDir, String appId, Path out) throws IOException {
+    String manifest = filledManifest(manifestDir, appId);
+    for (String icon : ICONS) {
+      if (!Files.isRegularFile(manifestDir.resolve(icon))) {
+        throw new IOException("missing " + manifestDir.resolve(icon));
+      }
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try (OutputStream os = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(os)) {
+      zip.putNextEntry(new ZipEntry("manifest.json"));
+      zip.write(manifest.getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      for (String icon : ICONS) {
+        zip.putNextEntry(new ZipEntry(icon));
+        zip.write(Files.readAllBytes(manifestDir.resolve(icon)));
+        zip.closeEntry();
+      }
+    }
+  }
+}

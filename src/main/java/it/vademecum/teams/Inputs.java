@@ -1,0 +1,74 @@
+package it.vademecum.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Serialization;
+import it.vademecum.engine.Input;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Maps Teams activities to engine inputs, session keys and the agent's name. */
+public final class Inputs {
+
+  private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.DOTALL);
+
+  private Inputs() {}
+
+  /**
+   * A message: the value of an Action.Submit button when it carries one, else the typed text with
+   * the bot's @mention removed (channels and group chats).
+   */
+  public static Input fromMessage(Activity activity) {
+    Object value = activity.getValue();
+    if (value != null) {
+      JsonNode node = Serialization.objectToTree(value);
+      if (node != null && node.isObject()) {
+        return Input.button(node.path(Cards.VALUE_KEY).asText(""));
+      }
+    }
+    String text = activity.getText() == null ? "" : activity.getText();
+    return Input.text(MENTION.matcher(text).replaceAll(" ").strip());
+  }
+
+  /** The data of an Action.Execute invoke ({@code value.action.data}), as an input. */
+  public static Input fromExecute(Object actionData) {
+    JsonNode node = actionData == null ? null : Serialization.objectToTree(actionData);
+    return Input.button(node == null ? "" : node.path(Cards.VALUE_KEY).asText(""));
+  }
+
+  /** The tenant of an activity: channelData.tenant.id, else conversation.tenantId. */
+  public static Optional<String> tenant(Activity activity) {
+    Object data = activity.getChannelData();
+    if (data != null) {
+      JsonNode node = Serialization.objectToTree(data);
+      String id = node == null ? "" : node.path("tenant").path("id").asText("");
+      if (!id.isBlank()) {
+        return Optional.of(id);
+      }
+    }
+    if (activity.getConversation() != null && activity.getConversation().getTenantId() != null
+        && !activity.getConversation().getTenantId().isBlank()) {
+      return Optional.of(activity.getConversation().getTenantId());
+    }
+    return Optional.empty();
+  }
+
+  /** One session per agent: tenant and AAD object id (Teams user id when there is none). */
+  public static String agentKey(Activity activity) {
+    ChannelAccount from = activity.getFrom();
+    String user = from == null ? "anonimo"
+        : from.getAadObjectId() != null && !from.getAadObjectId().isBlank() ? from.getAadObjectId() : from.getId();
+    return tenant(activity).orElse("-") + "/" + String.valueOf(user).toLowerCase(Locale.ROOT);
+  }
+
+  /** The first word of a display name ("Mario Rossi" → "Mario"), or null. */
+  public static String firstName(String displayName) {
+    if (displayName == null || displayName.isBlank()) {
+      return null;
+    }
+    String first = displayName.strip().split("[\\s,]+")[0];
+    return first.isBlank() ? null : first;
+  }
+}

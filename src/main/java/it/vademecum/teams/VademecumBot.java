@@ -1,0 +1,175 @@
+package it.vademecum.teams;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.builder.teams.TeamsActivityHandler;
+import com.microsoft.bot.builder.teams.TeamsInfo;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.TextFormatTypes;
+import com.microsoft.bot.schema.teams.TeamsChannelAccount;
+import it.vademecum.engine.Engine;
+import it.vademecum.engine.Input;
+import it.vademecum.engine.Reply;
+import it.vademecum.engine.Turn;
+import it.vademecum.session.SessionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Teams side of a turn: activity → engine input → reply → card and phrase messages. Logs
+ * shapes only (activity type, reply kind, timings), never what the agent or the customer wrote.
+ */
+public final class VademecumBot extends TeamsActivityHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VademecumBot.class);
+  private static final long MEMBER_LOOKUP_MS = 3_000;
+
+  private final Supplier<Engine> engine;
+  private final SessionStore sessions;
+  private final Clock clock;
+  /** Given names from Teams per agent, so the connector is asked once per agent, not per turn. */
+  private final Cache<String, String> names = Caffeine.newBuilder()
+      .maximumSize(50_000).expireAfterWrite(Duration.ofHours(12)).build();
+  /** Teams sends both installationUpdate and conversationUpdate on install: welcome once. */
+  private final Cache<String, Boolean> welcomed = Caffeine.newBuilder()
+      .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+
+  public VademecumBot(Supplier<Engine> engine, SessionStore sessions, Clock clock) {
+    this.engine = Objects.requireNonNull(engine);
+    this.sessions = Objects.requireNonNull(sessions);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  @Override
+  protected CompletableFuture<Void> onMessageActivity(TurnContext ctx) {
+    return play(ctx, Inputs.fromMessage(ctx.getActivity()));
+  }
+
+  @Override
+  protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext ctx,
+      AdaptiveCardInvokeValue value) {
+    Input input = Inputs.fromExecute(value.getAction() == null ? null : value.getAction().getData());
+    return play(ctx, input).thenApply(done -> {
+      AdaptiveCardInvokeResponse r = new AdaptiveCardInvokeResponse();
+      r.setStatusCode(200);
+      r.setType("application/vnd.microsoft.activity.message");
+      r.setValue("Ricevuto.");
+      return r;
+    });
+  }
+
+  @Override
+  protected CompletableFuture<Void> onMembersAdded(List<ChannelAccount> added, TurnContext ctx) {
+    String bot = ctx.getActivity().getRecipient() == null ? null : ctx.getActivity().getRecipient().getId();
+    boolean botAdded = added.stream().anyMatch(m -> m != null && Objects.equals(m.getId(), bot));
+    return botAdded ? welcome(ctx) : CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  protected CompletableFuture<Void> onInstallationUpdateAdd(TurnContext ctx) {
+    return welcome(ctx);
+  }
+
+  private CompletableFuture<Void> welcome(TurnContext ctx) {
+    String conversation = ctx.getActivity().getConversation() == null ? "-"
+        : ctx.getActivity().getConversation().getId();
+    if (welcomed.asMap().putIfAbsent(conversation, Boolean.TRUE) != null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    boolean personal = "personal".equals(conversationType(ctx.getActivity()));
+    String name = personal ? agentName(ctx) : null;
+    LOG.info("welcome type={} conversationType={}", ctx.getActivity().getType(), conversationType(ctx.getActivity()));
+    return send(ctx, engine.get().welcome(name)).thenApply(r -> null);
+  }
+
+  /** One engine turn for the agent who sent this activity, and its reply sent back. */
+  private CompletableFuture<Void> play(TurnContext ctx, Input input) {
+    long start = System.nanoTime();
+    Activity activity = ctx.getActivity();
+    String key = Inputs.agentKey(activity);
+    String name = agentName(ctx);
+    SessionStore.Lookup lookup = sessions.get(key);
+    Turn turn = engine.get().handle(lookup.session(), input,
+        new it.vademecum.engine.TurnContext(clock.instant(), name, lookup.expired()));
+    sessions.put(key, turn.session());
+    long engineNanos = System.nanoTime() - start;
+    Reply reply = turn.reply();
+    return send(ctx, reply).thenApply(n -> {
+      LOG.info("turn type={} input={} reply={} messages={} engineMs={} totalMs={}", activity.getType(),
+          input instanceof Input.Button ? "button" : "text", reply.kind(), n,
+          TimeUnit.NANOSECONDS.toMillis(engineNanos), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      return null;
+    });
+  }
+
+  private CompletableFuture<Integer> send(TurnContext ctx, Reply reply) {
+    List<Activity> out = activities(reply);
+    return ctx.sendActivities(out).thenApply(ids -> out.size());
+  }
+
+  /** The card, then each phrase as a plain message of its own. */
+  static List<Activity> activities(Reply reply) {
+    Cards.Rendered rendered = Cards.render(reply);
+    List<Activity> out = new ArrayList<>();
+    Attachment card = new Attachment();
+    card.setContentType(Cards.CONTENT_TYPE);
+    card.setContent(rendered.card());
+    Activity cardMessage = MessageFactory.attachment(card);
+    cardMessage.setSummary(reply.prompt() != null ? reply.prompt()
+        : reply.answer().map(a -> a.step()).orElse("Vademecum"));
+    out.add(cardMessage);
+    for (String phrase : rendered.phrases()) {
+      Activity m = MessageFactory.text(phrase);
+      m.setTextFormat(TextFormatTypes.PLAIN);
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** The given name from Teams (cached), else the first word of the activity's display name. */
+  private String agentName(TurnContext ctx) {
+    Activity activity = ctx.getActivity();
+    String key = Inputs.agentKey(activity);
+    String cached = names.getIfPresent(key);
+    if (cached != null) {
+      return cached.isEmpty() ? null : cached;
+    }
+    String name = null;
+    String memberId = activity.getFrom() == null ? null : activity.getFrom().getId();
+    if (memberId != null && "msteams".equals(activity.getChannelId())) {
+      try {
+        TeamsChannelAccount member = TeamsInfo.getMember(ctx, memberId)
+            .get(MEMBER_LOOKUP_MS, TimeUnit.MILLISECONDS);
+        if (member != null) {
+          name = member.getGivenName() != null && !member.getGivenName().isBlank()
+              ? member.getGivenName().strip() : Inputs.firstName(member.getName());
+        }
+      } catch (Exception e) {
+        LOG.warn("member lookup failed: {}", e.getClass().getSimpleName());
+      }
+    }
+    if (name == null) {
+      name = Inputs.firstName(activity.getFrom() == null ? null : activity.getFrom().getName());
+    }
+    names.put(key, name == null ? "" : name);
+    return name;
+  }
+
+  private static String conversationType(Activity a) {
+    return a.getConversation() == null ? null : a.getConversation().getConversationType();
+  }
+}

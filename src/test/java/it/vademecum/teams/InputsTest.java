@@ -1,0 +1,63 @@
+package it.vademecum.teams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.Serialization;
+import it.vademecum.engine.Input;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Activities to engine inputs and session keys. */
+class InputsTest {
+
+  private static Activity message(String text, Object value) {
+    Activity a = Activity.createMessageActivity();
+    a.setText(text);
+    a.setValue(value);
+    ChannelAccount from = new ChannelAccount("user-id-0", "Mario Rossi");
+    from.setAadObjectId("AAD-1");
+    a.setFrom(from);
+    ConversationAccount c = new ConversationAccount();
+    c.setTenantId("tenant-x");
+    a.setConversation(c);
+    return a;
+  }
+
+  @Test
+  void typedTextLosesTheBotMention() {
+    assertEquals(Input.text("bonifico non registrato"),
+        Inputs.fromMessage(message("<at>Vademecum</at> bonifico non registrato", null)));
+  }
+
+  @Test
+  void aSubmitIsTheButtonValueWhateverTheText() {
+    assertEquals(Input.button("c:t:n:0"), Inputs.fromMessage(message(null, Map.of("v", "c:t:n:0"))));
+    assertEquals(Input.button("c:t:n:0"),
+        Inputs.fromMessage(message("x", Serialization.objectToTree(Map.of("v", "c:t:n:0")))));
+    assertEquals(Input.button(""), Inputs.fromMessage(message(null, Map.of("choice", "si"))));
+  }
+
+  @Test
+  void anExecuteCarriesTheSameData() {
+    assertEquals(Input.button("k:indietro"), Inputs.fromExecute(Map.of("v", "k:indietro")));
+    assertEquals(Input.button(""), Inputs.fromExecute(null));
+  }
+
+  @Test
+  void oneSessionPerAgentAndTenant() {
+    assertEquals("tenant-x/aad-1", Inputs.agentKey(message("x", null)));
+    Activity noAad = message("x", null);
+    noAad.getFrom().setAadObjectId(null);
+    assertEquals("tenant-x/user-id-0", Inputs.agentKey(noAad));
+  }
+
+  @Test
+  void theFirstWordOfTheDisplayNameIsTheFallbackName() {
+    assertEquals("Mario", Inputs.firstName("Mario Rossi"));
+    assertNull(Inputs.firstName(" "));
+  }
+}
