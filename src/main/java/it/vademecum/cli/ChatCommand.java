@@ -1,20 +1,20 @@
 package it.vademecum.cli;
 
+import it.vademecum.assistant.Agent;
+import it.vademecum.assistant.Assistant;
+import it.vademecum.assistant.EscalationSink;
 import it.vademecum.config.Settings;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
-import it.vademecum.engine.Turn;
-import it.vademecum.engine.TurnContext;
 import it.vademecum.session.CaffeineSessionStore;
-import it.vademecum.session.SessionStore;
+import it.vademecum.usage.UsageLog;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -46,6 +46,12 @@ final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Settings settings = Settings.load();
+    try (UsageLog usage = Usage.open(settings)) {
+      return chat(settings, usage);
+    }
+  }
+
+  private int chat(Settings settings, UsageLog usage) throws IOException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Optional<Engine> loaded = dialogs.load(settings, System.err);
     if (loaded.isEmpty()) {
@@ -61,7 +67,9 @@ final class ChatCommand implements Callable<Integer> {
       System.err.println("--at vuole una data e ora come 2026-12-05T10:15, non «" + at + "».");
       return 2;
     }
-    SessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 10);
+    Assistant assistant = new Assistant(() -> engine, new CaffeineSessionStore(settings.sessionTtl(), 10),
+        usage, EscalationSink.byHand(), List.of(), clock);
+    Agent agent = new Agent(AGENT, AGENT, name, null);
     boolean interactive = System.console() != null;
     if (interactive) {
       out.println(ConsoleRenderer.render(engine.welcome(name)));
@@ -81,17 +89,9 @@ final class ChatCommand implements Callable<Integer> {
         return 0;
       }
       Input input = numbered(line, lastOptions);
-      SessionStore.Lookup lookup = sessions.get(AGENT);
-      Instant now = Instant.now(clock);
-      Turn turn = engine.handle(lookup.session(), input, new TurnContext(now, name, lookup.expired()));
-      sessions.put(AGENT, turn.session());
-      Reply reply = turn.reply();
+      Reply reply = assistant.turn(agent, input);
       lastOptions = reply.options();
       out.println(ConsoleRenderer.render(reply));
-      if (reply.escalation().isPresent()) {
-        out.println("» Dal terminale non posso scrivere nel canale dei TL: contatta il TL a mano con questo riepilogo.");
-        out.println();
-      }
     }
   }
 

@@ -1,11 +1,15 @@
 package it.vademecum.cli;
 
+import it.vademecum.assistant.Assistant;
+import it.vademecum.assistant.EscalationSink;
 import it.vademecum.config.Settings;
 import it.vademecum.engine.Engine;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.teams.TeamsServer;
 import it.vademecum.teams.VademecumBot;
+import it.vademecum.usage.UsageLog;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,8 +40,10 @@ final class ServeCommand implements Callable<Integer> {
     TeamsServer.Options options = new TeamsServer.Options(settings.appId(), settings.appPassword(),
         settings.get("MicrosoftAppType", "MultiTenant"), settings.get("MicrosoftAppTenantId", ""), null,
         port != null ? port : settings.port());
-    VademecumBot bot = new VademecumBot(() -> engine,
-        new CaffeineSessionStore(settings.sessionTtl(), 100_000), Clock.systemUTC());
+    UsageLog usage = Usage.open(settings);
+    Assistant assistant = new Assistant(() -> engine, new CaffeineSessionStore(settings.sessionTtl(), 100_000),
+        usage, EscalationSink.byHand(), List.of(), Clock.systemUTC());
+    VademecumBot bot = new VademecumBot(assistant);
     TeamsServer server = new TeamsServer(options, () -> engine, bot);
     int bound = server.start();
     if (options.localMode()) {
@@ -51,6 +57,7 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
+      usage.close();
       stop.countDown();
     }));
     stop.await();

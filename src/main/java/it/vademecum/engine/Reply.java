@@ -78,4 +78,26 @@ public record Reply(
     options.forEach(o -> b.append("[").append(o.label()).append("]\n"));
     return b.toString();
   }
+
+  /** An information reply with no topic, for commands outside the dialog trees. */
+  public static Reply info(List<String> notices, String prompt, List<String> lines, List<Option> options) {
+    return new Reply(Kind.INFO, notices, null, null, null, prompt, options, Optional.empty(), List.of(), lines,
+        false, Optional.empty(), Optional.empty());
+  }
+
+  /** The same reply with more lines at the end. */
+  public Reply withMoreLines(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(lines);
+    all.addAll(more);
+    return new Reply(kind, notices, topicId, topicTitle, nodeId, prompt, options, answer, phrases, all, canGoBack,
+        search, escalation);
+  }
+
+  /** The same reply with more buttons at the end. */
+  public Reply withMoreOptions(List<Option> more) {
+    List<Option> all = new java.util.ArrayList<>(options);
+    all.addAll(more);
+    return new Reply(kind, notices, topicId, topicTitle, nodeId, prompt, all, answer, phrases, lines, canGoBack,
+        search, escalation);
+  }
 }

@@ -49,7 +49,8 @@ final class Texts {
       + "14:30–17:30, festivi esclusi).";
 
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
-  private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L}' -]{0,39}");
+  /** One or two words of letters (apostrophes and hyphens allowed): "Mario", "Anna Maria", "D'Amico". */
+  private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}'-]{0,24}( \\p{L}[\\p{L}'-]{0,24})?");
   private static final int MAX_TEXT = 2_000;
 
   private Texts() {}

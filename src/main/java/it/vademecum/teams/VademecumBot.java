@@ -13,19 +13,16 @@ import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.TextFormatTypes;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
-import it.vademecum.engine.Engine;
+import it.vademecum.assistant.Agent;
+import it.vademecum.assistant.Assistant;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
-import it.vademecum.engine.Turn;
-import it.vademecum.session.SessionStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +35,7 @@ public final class VademecumBot extends TeamsActivityHandler {
   private static final Logger LOG = LoggerFactory.getLogger(VademecumBot.class);
   private static final long MEMBER_LOOKUP_MS = 3_000;
 
-  private final Supplier<Engine> engine;
-  private final SessionStore sessions;
-  private final Clock clock;
+  private final Assistant assistant;
   /** Given names from Teams per agent, so the connector is asked once per agent, not per turn. */
   private final Cache<String, String> names = Caffeine.newBuilder()
       .maximumSize(50_000).expireAfterWrite(Duration.ofHours(12)).build();
@@ -48,10 +43,8 @@ public final class VademecumBot extends TeamsActivityHandler {
   private final Cache<String, Boolean> welcomed = Caffeine.newBuilder()
       .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
-  public VademecumBot(Supplier<Engine> engine, SessionStore sessions, Clock clock) {
-    this.engine = Objects.requireNonNull(engine);
-    this.sessions = Objects.requireNonNull(sessions);
-    this.clock = Objects.requireNonNull(clock);
+  public VademecumBot(Assistant assistant) {
+    this.assistant = Objects.requireNonNull(assistant);
   }
 
   @Override
@@ -93,21 +86,15 @@ public final class VademecumBot extends TeamsActivityHandler {
     boolean personal = "personal".equals(conversationType(ctx.getActivity()));
     String name = personal ? agentName(ctx) : null;
     LOG.info("welcome type={} conversationType={}", ctx.getActivity().getType(), conversationType(ctx.getActivity()));
-    return send(ctx, engine.get().welcome(name)).thenApply(r -> null);
+    return send(ctx, assistant.welcome(name)).thenApply(r -> null);
   }
 
   /** One engine turn for the agent who sent this activity, and its reply sent back. */
   private CompletableFuture<Void> play(TurnContext ctx, Input input) {
     long start = System.nanoTime();
     Activity activity = ctx.getActivity();
-    String key = Inputs.agentKey(activity);
-    String name = agentName(ctx);
-    SessionStore.Lookup lookup = sessions.get(key);
-    Turn turn = engine.get().handle(lookup.session(), input,
-        new it.vademecum.engine.TurnContext(clock.instant(), name, lookup.expired()));
-    sessions.put(key, turn.session());
+    Reply reply = assistant.turn(agent(activity, agentName(ctx)), input);
     long engineNanos = System.nanoTime() - start;
-    Reply reply = turn.reply();
     return send(ctx, reply).thenApply(n -> {
       LOG.info("turn type={} input={} reply={} messages={} engineMs={} totalMs={}", activity.getType(),
           input instanceof Input.Button ? "button" : "text", reply.kind(), n,
@@ -167,6 +154,15 @@ public final class VademecumBot extends TeamsActivityHandler {
     }
     names.put(key, name == null ? "" : name);
     return name;
+  }
+
+  /** Who sent the activity: session key, AAD object id (or channel id), given name, UPN. */
+  static Agent agent(Activity activity, String name) {
+    ChannelAccount from = activity.getFrom();
+    String id = from == null ? "-" : from.getAadObjectId() != null ? from.getAadObjectId() : from.getId();
+    String upn = from == null || from.getProperties() == null || from.getProperties().get("userPrincipalName") == null
+        ? null : from.getProperties().get("userPrincipalName").asText();
+    return new Agent(Inputs.agentKey(activity), id, name, upn);
   }
 
   private static String conversationType(Activity a) {

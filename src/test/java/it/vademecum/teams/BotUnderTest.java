@@ -3,7 +3,10 @@ package it.vademecum.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.vademecum.assistant.Assistant;
+import it.vademecum.assistant.EscalationSink;
 import it.vademecum.engine.Engine;
+import it.vademecum.usage.UsageLog;
 import it.vademecum.engine.EngineLoader;
 import it.vademecum.session.CaffeineSessionStore;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.UUID;
@@ -40,7 +44,8 @@ final class BotUnderTest implements AutoCloseable {
     Clock clock = Clock.fixed(ZonedDateTime.of(2026, 12, 1, 10, 15, 0, 0, ZoneId.of("Europe/Rome")).toInstant(),
         ZoneId.of("Europe/Rome"));
     Engine e = engine();
-    VademecumBot bot = new VademecumBot(() -> e, new CaffeineSessionStore(Duration.ofHours(8), 1000), clock);
+    VademecumBot bot = new VademecumBot(new Assistant(() -> e, new CaffeineSessionStore(Duration.ofHours(8), 1000),
+        UsageLog.disabled(), EscalationSink.byHand(), List.of(), clock));
     server = new TeamsServer(new TeamsServer.Options(appId, appId == null ? null : "secret", "MultiTenant",
         tenantId, "127.0.0.1", 0), () -> e, bot);
     server.start();
