@@ -3,7 +3,7 @@ package it.vademecum.dialog;
 import java.util.List;
 import java.util.Map;
 
-/** One topic: how agents ask for it (triggers, signals) and the tree that answers it. */
+/** One topic: how agents ask for it (triggers, signals) and the tree that answers it; nodes in file order. */
 public record Topic(
     String id,
     String title,
@@ -17,7 +17,7 @@ public record Topic(
   public Topic {
     triggers = List.copyOf(triggers);
     signals = List.copyOf(signals);
-    nodes = Map.copyOf(nodes);
+    nodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes));
   }
 
   public Node node(String nodeId) {
