@@ -65,16 +65,9 @@ final class Texts {
         "«aiuto»: questo messaggio.");
   }
 
+  /** Each group with up to three of its topics, as a taste of what the bot knows. */
   static List<String> groupLines(Catalog catalog) {
-    List<String> out = new ArrayList<>();
-    for (Map.Entry<String, String> g : Groups.names().entrySet()) {
-      List<String> titles = catalog.list().stream().filter(t -> t.group().equals(g.getKey()))
-          .map(Topic::title).limit(3).toList();
-      if (!titles.isEmpty()) {
-        out.add(g.getValue() + ": " + String.join("; ", titles) + (titles.size() == 3 ? "…" : ""));
-      }
-    }
-    return out;
+    return byGroup(catalog, 3);
   }
 
   static List<String> notFoundLines(Catalog catalog) {
@@ -85,13 +78,20 @@ final class Texts {
     return out;
   }
 
+  /** Each group with all its topics. */
   static List<String> topicLines(Catalog catalog) {
+    return byGroup(catalog, Integer.MAX_VALUE);
+  }
+
+  private static List<String> byGroup(Catalog catalog, int limit) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, String> g : Groups.names().entrySet()) {
       List<String> titles = catalog.list().stream().filter(t -> t.group().equals(g.getKey()))
           .map(Topic::title).toList();
       if (!titles.isEmpty()) {
-        out.add(g.getValue() + ": " + String.join("; ", titles) + ".");
+        boolean cut = titles.size() > limit;
+        out.add(g.getValue() + ": " + String.join("; ", titles.subList(0, Math.min(limit, titles.size())))
+            + (cut ? "…" : "."));
       }
     }
     return out;
