@@ -78,6 +78,11 @@ public final class DialogsReloader implements Supplier<Engine>, AutoCloseable {
     return r;
   }
 
+  /** Starts from an engine already loaded from {@code dir} (tests share one); reloads read {@code dir}. */
+  static DialogsReloader startingWith(Path dir, Engine engine) throws InvalidCatalogException {
+    return new DialogsReloader(dir, new Loaded(engine, ShiftRules.load(dir, engine.catalog())));
+  }
+
   private Loaded loadAll() throws InvalidCatalogException {
     Engine engine = loader.load(dir);
     return new Loaded(engine, ShiftRules.load(dir, engine.catalog()));
