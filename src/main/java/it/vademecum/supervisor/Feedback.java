@@ -60,6 +60,7 @@ public final class Feedback implements Command, ReplyDecorator {
     this.engine = engine;
     this.usage = usage;
     this.reasons = Caffeine.newBuilder().expireAfterWrite(REASON_WAIT).ticker(ticker).scheduler(scheduler)
+        .executor(Runnable::run)
         .maximumSize(100_000)
         .<String, Pending>removalListener((key, p, cause) -> {
           if (p != null && cause == RemovalCause.EXPIRED) {
