@@ -140,18 +140,15 @@ public final class SupervisorCommands implements Command {
     topics.forEach(tc -> lines.add(Bars.line(tc.count(), max, title(catalog, tc.topicId()))));
 
     UsageLog.SearchOutcomes s = usage.searchOutcomes(p.since());
-    lines.add("");
     lines.add("Ricerche: " + s.searches() + " · senza argomento: " + s.noTopic() + " ("
         + Bars.percent(s.noTopicShare()) + ") · con scelta tra più argomenti: " + s.ambiguous() + " ("
         + Bars.percent(s.ambiguousShare()) + ")");
 
-    lines.add("");
     lines.addAll(escalationLines(p.since()));
 
     List<UsageLog.FeedbackCount> feedback = usage.feedback(p.since());
     long up = feedback.stream().mapToLong(UsageLog.FeedbackCount::up).sum();
     long down = feedback.stream().mapToLong(UsageLog.FeedbackCount::down).sum();
-    lines.add("");
     lines.add("Valutazioni delle risposte: 👍 " + up + " · 👎 " + down);
     feedback.stream().filter(f -> f.down() > 0).limit(5).forEach(f -> lines.add("👎 " + f.down() + " 👍 " + f.up()
         + "  " + title(catalog, f.topicId()) + " → " + f.nodeId()));
@@ -162,7 +159,6 @@ public final class SupervisorCommands implements Command {
     }
 
     List<UsageLog.HourCount> hours = usage.busiestHours(p.since()).stream().filter(h -> h.count() > 0).toList();
-    lines.add("");
     lines.add("Ore più attive (ricerche per ora):");
     if (hours.isEmpty()) {
       lines.add("nessuna ricerca nel periodo.");
@@ -216,7 +212,6 @@ public final class SupervisorCommands implements Command {
     }
     List<UsageLog.PickCount> picks = usage.picks(p.since(), 10);
     if (!picks.isEmpty()) {
-      lines.add("");
       lines.add("Cosa hanno scelto gli agenti (frasi da aggiungere ai trigger):");
       picks.forEach(pc -> lines.add(pc.count() + "× «" + pc.text() + "» → " + title(catalog, pc.topicId())));
     }
