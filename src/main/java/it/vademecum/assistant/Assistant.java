@@ -26,15 +26,23 @@ public final class Assistant {
   private final EscalationSink escalations;
   private final List<Command> commands;
   private final Clock clock;
+  private final ReplyDecorator decorator;
 
   public Assistant(Supplier<Engine> engine, SessionStore sessions, UsageLog usage, EscalationSink escalations,
       List<Command> commands, Clock clock) {
+    this(engine, sessions, usage, escalations, commands, clock, ReplyDecorator.none());
+  }
+
+  /** With a decorator applied to every reply, the commands' and the engine's. */
+  public Assistant(Supplier<Engine> engine, SessionStore sessions, UsageLog usage, EscalationSink escalations,
+      List<Command> commands, Clock clock, ReplyDecorator decorator) {
     this.engine = Objects.requireNonNull(engine);
     this.sessions = Objects.requireNonNull(sessions);
     this.usage = Objects.requireNonNull(usage);
     this.escalations = Objects.requireNonNull(escalations);
     this.commands = List.copyOf(commands);
     this.clock = Objects.requireNonNull(clock);
+    this.decorator = Objects.requireNonNull(decorator);
   }
 
   public Engine engine() {
@@ -51,7 +59,7 @@ public final class Assistant {
     for (Command c : commands) {
       Optional<Reply> r = c.handle(agent, input, before);
       if (r.isPresent()) {
-        return r.get();
+        return decorator.decorate(agent, r.get());
       }
     }
     Turn t = engine.get().handle(before, input, new TurnContext(clock.instant(), agent.name(), lookup.expired()));
@@ -61,7 +69,7 @@ public final class Assistant {
     if (reply.escalation().isPresent()) {
       reply = reply.withMoreLines(escalations.submit(agent, reply.escalation().get()));
     }
-    return reply;
+    return decorator.decorate(agent, reply);
   }
 
   private void record(Agent agent, Input input, Session before, Reply reply) {

@@ -8,6 +8,8 @@ import it.vademecum.engine.Engine;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
 import it.vademecum.session.CaffeineSessionStore;
+import it.vademecum.supervisor.DialogsReloader;
+import it.vademecum.supervisor.Supervision;
 import it.vademecum.usage.UsageLog;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -53,11 +55,17 @@ final class ChatCommand implements Callable<Integer> {
 
   private int chat(Settings settings, UsageLog usage) throws IOException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    Optional<Engine> loaded = dialogs.load(settings, System.err);
+    Optional<DialogsReloader> loaded = dialogs.reloader(settings, System.err);
     if (loaded.isEmpty()) {
       return 1;
     }
-    Engine engine = loaded.get();
+    try (DialogsReloader reloader = loaded.get()) {
+      return chat(settings, usage, reloader, out);
+    }
+  }
+
+  private int chat(Settings settings, UsageLog usage, DialogsReloader reloader, PrintStream out) throws IOException {
+    Engine engine = reloader.get();
     Clock clock;
     try {
       clock = at == null ? Clock.systemUTC()
@@ -67,8 +75,19 @@ final class ChatCommand implements Callable<Integer> {
       System.err.println("--at vuole una data e ora come 2026-12-05T10:15, non «" + at + "».");
       return 2;
     }
-    Assistant assistant = new Assistant(() -> engine, new CaffeineSessionStore(settings.sessionTtl(), 10),
-        usage, EscalationSink.byHand(), List.of(), clock);
+    CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 10);
+    try (Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), sessions,
+        usage, Optional.empty(), (key, text) -> {
+          out.println("» " + text);
+          return true;
+        }, clock)) {
+      Assistant assistant = new Assistant(reloader, sessions, usage, EscalationSink.byHand(),
+          supervision.commands(), clock, supervision.decorator());
+      return converse(assistant, engine, out);
+    }
+  }
+
+  private int converse(Assistant assistant, Engine engine, PrintStream out) throws IOException {
     Agent agent = new Agent(AGENT, AGENT, name, null);
     boolean interactive = System.console() != null;
     if (interactive) {

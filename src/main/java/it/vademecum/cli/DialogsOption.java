@@ -4,6 +4,7 @@ import it.vademecum.config.Settings;
 import it.vademecum.dialog.InvalidCatalogException;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.EngineLoader;
+import it.vademecum.supervisor.DialogsReloader;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,6 +25,18 @@ final class DialogsOption {
     Path d = resolve(settings);
     try {
       return Optional.of(new EngineLoader().load(d));
+    } catch (InvalidCatalogException e) {
+      err.println("I dialoghi in " + d + " hanno errori: correggili e riprova.");
+      e.problems().forEach(err::println);
+      return Optional.empty();
+    }
+  }
+
+  /** The reloadable dialogs (engine and shift rules), or empty after printing every problem. */
+  Optional<DialogsReloader> reloader(Settings settings, PrintStream err) {
+    Path d = resolve(settings);
+    try {
+      return Optional.of(DialogsReloader.load(d));
     } catch (InvalidCatalogException e) {
       err.println("I dialoghi in " + d + " hanno errori: correggili e riprova.");
       e.problems().forEach(err::println);

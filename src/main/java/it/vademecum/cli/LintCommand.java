@@ -1,7 +1,9 @@
 package it.vademecum.cli;
 
 import it.vademecum.dialog.CatalogLoader;
+import it.vademecum.dialog.InvalidCatalogException;
 import it.vademecum.dialog.Problem;
+import it.vademecum.shift.ShiftRules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +19,7 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Problem> problems = new CatalogLoader().lint(dir);
+    List<Problem> problems = lint(dir);
     if (problems.isEmpty()) {
       System.out.println(dir + ": nessun problema.");
       return 0;
@@ -25,5 +27,15 @@ final class LintCommand implements Callable<Integer> {
     problems.forEach(System.out::println);
     System.out.println(problems.size() + (problems.size() == 1 ? " problema." : " problemi."));
     return 1;
+  }
+
+  /** The catalogue's problems, then (when it is clean) those of config/shift.json. */
+  static List<Problem> lint(Path dir) {
+    try {
+      ShiftRules.load(dir, new CatalogLoader().load(dir));
+      return List.of();
+    } catch (InvalidCatalogException e) {
+      return e.problems();
+    }
   }
 }

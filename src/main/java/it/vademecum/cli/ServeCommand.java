@@ -2,13 +2,18 @@ package it.vademecum.cli;
 
 import it.vademecum.assistant.Assistant;
 import it.vademecum.assistant.EscalationSink;
+import it.vademecum.assistant.Notifier;
 import it.vademecum.config.Settings;
 import it.vademecum.engine.Engine;
 import it.vademecum.session.CaffeineSessionStore;
+import it.vademecum.supervisor.DialogsReloader;
+import it.vademecum.supervisor.Supervision;
 import it.vademecum.teams.TeamsServer;
 import it.vademecum.teams.VademecumBot;
 import it.vademecum.usage.UsageLog;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,22 +34,28 @@ final class ServeCommand implements Callable<Integer> {
   DialogsOption dialogs;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, IOException {
     Settings settings = Settings.load();
-    Optional<Engine> loaded = dialogs.load(settings, System.err);
+    Optional<DialogsReloader> loaded = dialogs.reloader(settings, System.err);
     if (loaded.isEmpty()) {
       System.err.println("Il server non parte con dialoghi non validi.");
       return 1;
     }
-    Engine engine = loaded.get();
+    DialogsReloader reloader = loaded.get();
+    reloader.watch(Duration.ofMillis(500));
+    Engine engine = reloader.get();
     TeamsServer.Options options = new TeamsServer.Options(settings.appId(), settings.appPassword(),
         settings.get("MicrosoftAppType", "MultiTenant"), settings.get("MicrosoftAppTenantId", ""), null,
         port != null ? port : settings.port());
     UsageLog usage = Usage.open(settings);
-    Assistant assistant = new Assistant(() -> engine, new CaffeineSessionStore(settings.sessionTtl(), 100_000),
-        usage, EscalationSink.byHand(), List.of(), Clock.systemUTC());
+    CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 100_000);
+    Notifier notifier = (agentKey, text) -> false; // the Teams proactive notifier (escalations) goes here
+    Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), sessions,
+        usage, Optional.empty(), notifier, Clock.systemUTC());
+    Assistant assistant = new Assistant(reloader, sessions, usage, EscalationSink.byHand(), supervision.commands(),
+        Clock.systemUTC(), supervision.decorator());
     VademecumBot bot = new VademecumBot(assistant);
-    TeamsServer server = new TeamsServer(options, () -> engine, bot);
+    TeamsServer server = new TeamsServer(options, reloader, bot);
     int bound = server.start();
     if (options.localMode()) {
       System.out.println("Local mode: no MicrosoftAppId, so no authentication; listening on 127.0.0.1 only.");
@@ -57,6 +68,8 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
+      supervision.close();
+      reloader.close();
       usage.close();
       stop.countDown();
     }));

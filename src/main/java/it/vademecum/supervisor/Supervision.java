@@ -1,0 +1,82 @@
+package it.vademecum.supervisor;
+
+import it.vademecum.assistant.Command;
+import it.vademecum.assistant.Notifier;
+import it.vademecum.assistant.ReplyDecorator;
+import it.vademecum.session.SessionStore;
+import it.vademecum.shift.BreakCommand;
+import it.vademecum.shift.BreakReminders;
+import it.vademecum.shift.ExecutorTimer;
+import it.vademecum.shift.ShiftEndCommand;
+import it.vademecum.usage.UsageLog;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shift and supervisor features wired for a front end: the commands for the assistant (in
+ * order), the 👍/👎 decorator, and what to close at shutdown (break reminders, the dialogs watcher).
+ */
+public final class Supervision implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Supervision.class);
+
+  private final List<Command> commands;
+  private final Feedback feedback;
+  private final ExecutorTimer timer;
+  private final BreakReminders reminders;
+
+  private Supervision(List<Command> commands, Feedback feedback, ExecutorTimer timer, BreakReminders reminders) {
+    this.commands = List.copyOf(commands);
+    this.feedback = feedback;
+    this.timer = timer;
+    this.reminders = reminders;
+  }
+
+  /**
+   * Builds everything; when the break reminders' store cannot be opened (another process holds
+   * it), «pausa inizio» is left to the tree, which gives the rule, and the reason is logged.
+   */
+  public static Supervision start(List<String> supervisors, DialogsReloader dialogs, Path dataDir,
+      SessionStore sessions, UsageLog usage, Optional<OpenEscalations> escalations, Notifier notifier,
+      Clock clock) {
+    Feedback feedback = new Feedback(dialogs, usage);
+    List<Command> commands = new ArrayList<>();
+    commands.add(feedback);
+    commands.add(new SupervisorCommands(new Roles(supervisors), dialogs, usage, escalations, notifier, clock));
+    ExecutorTimer timer = new ExecutorTimer();
+    BreakReminders reminders = null;
+    try {
+      reminders = BreakReminders.open(dataDir, clock, timer, notifier);
+      commands.add(new BreakCommand(reminders, dialogs::shift, clock, dialogs.get().catalog().calendar().zone()));
+    } catch (IllegalStateException e) {
+      LOG.warn("break reminders off: {}", e.getMessage());
+    }
+    commands.add(new ShiftEndCommand(dialogs, dialogs::shift, sessions, usage, clock));
+    return new Supervision(commands, feedback, timer, reminders);
+  }
+
+  public List<Command> commands() {
+    return commands;
+  }
+
+  public ReplyDecorator decorator() {
+    return feedback;
+  }
+
+  public boolean remindersOn() {
+    return reminders != null;
+  }
+
+  @Override
+  public void close() {
+    if (reminders != null) {
+      reminders.close();
+    }
+    timer.close();
+  }
+}
