@@ -169,22 +169,6 @@ class RedactorTest {
   }
 
   @Test
-  void isFastEnoughToRunOnEveryMessage() {
-    String s = "cli mario.rossi@ingpec.eu cell 347 123 4567 CF RSSMRA80A01H501U ordine 3312345678 iban IT60X0542811101000000123456";
-    for (int i = 0; i < 2_000; i++) {
-      r(s);
-    }
-    long t = System.nanoTime();
-    int n = 10_000;
-    for (int i = 0; i < n; i++) {
-      r(s);
-    }
-    long perCallMicros = (System.nanoTime() - t) / n / 1_000;
-    // generous bound: a shared CI machine must never flake, yet a catastrophic regex would fail it
-    assertTrue(perCallMicros < 2_000, "redact took " + perCallMicros + " µs per call");
-  }
-
-  @Test
   void longRamblingTextIsHandled() {
     String s = "non so ".repeat(300) + "3351234567";
     assertTrue(r(s).endsWith("[telefono]"));

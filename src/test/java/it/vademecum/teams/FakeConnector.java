@@ -37,13 +37,22 @@ final class FakeConnector implements AutoCloseable {
   volatile String givenName = "Mario";
   /** How long the connector takes to answer each call (a real one: ~100 ms). */
   volatile long delayMs = 0;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  /** The most calls the connector was answering at the same time. */
+  final AtomicInteger maxInFlight = new AtomicInteger();
 
   FakeConnector() throws IOException {
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.setDispatcher(new Dispatcher() {
       @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer(request);
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+          Thread.sleep(delayMs);
+          return answer(request);
+        } finally {
+          inFlight.decrementAndGet();
+        }
       }
     });
     server.start(InetAddress.getLoopbackAddress(), 0);
@@ -77,7 +86,7 @@ final class FakeConnector implements AutoCloseable {
   }
 
   private MockResponse json(int status, String body) {
-    return new MockResponse().setHeadersDelay(delayMs, TimeUnit.MILLISECONDS).setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
   }
 
   /** The activities posted since the last call (the bot awaits its sends inside the turn). */

@@ -32,7 +32,6 @@ class TeamsEndToEndTest {
   private List<JsonNode> turn(JsonNode activity) throws Exception {
     BotUnderTest.Answer a = bot.post(activity);
     assertEquals(200, a.status(), a.body());
-    assertTrue(a.millis() < 1000, "turn took " + a.millis() + " ms");
     return bot.connector.sent();
   }
 
@@ -219,7 +218,7 @@ class TeamsEndToEndTest {
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(agents);
     try {
       List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
-      long start = System.nanoTime();
+      bot.connector.maxInFlight.set(0);
       for (int i = 0; i < agents; i++) {
         ObjectNode a = bot.message("aiuto");
         a.with("from").put("aadObjectId", "agent-" + i).put("id", "user-" + i);
@@ -228,10 +227,9 @@ class TeamsEndToEndTest {
       for (java.util.concurrent.Future<Integer> f : results) {
         assertEquals(200, f.get());
       }
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      // 40 connector calls (member lookup + reply per agent) of 300 ms: at OkHttp's default of
-      // 5 per host that is at least 2.4 s; with the sized dispatcher about 2 x 300 ms.
-      assertTrue(ms < 1500, "20 turns took " + ms + " ms");
+      // At OkHttp's default dispatcher (5 per host) the connector would never see more than 5
+      // calls at once; the sized dispatcher lets the 20 agents' calls overlap.
+      assertTrue(bot.connector.maxInFlight.get() > 5, "at most " + bot.connector.maxInFlight.get() + " at once");
       assertEquals(2 * agents, bot.connector.drain().size());
     } finally {
       pool.shutdownNow();
