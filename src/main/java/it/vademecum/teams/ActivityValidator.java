@@ -14,6 +14,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The front door of POST /api/messages: decides from the raw request whether it is a Teams
@@ -33,6 +34,9 @@ public final class ActivityValidator {
       ActivityTypes.MESSAGE_DELETE, ActivityTypes.INSTALLATION_UPDATE, ActivityTypes.MESSAGE_REACTION,
       ActivityTypes.SUGGESTION, ActivityTypes.TRACE, ActivityTypes.HANDOFF, ActivityTypes.COMMAND,
       ActivityTypes.COMMAND_RESULT, ActivityTypes.INVOKE_RESPONSE);
+
+  /** Ids go into connector URLs and headers: Teams ids are printable ASCII ("19:…@thread.tacv2;messageid=…"). */
+  private static final Pattern ID = Pattern.compile("[\\x21-\\x7E&&[^/\\\\?#%]]{1,1024}");
 
   /** Why a request was refused: the HTTP status, the caller's message and the log token. */
   public record Rejection(int status, String message, String reason) {}
@@ -123,13 +127,19 @@ public final class ActivityValidator {
       return url;
     }
     if (!hasId(a.get("conversation"))) {
-      return new Rejection(400, "Missing conversation.id", "no-conversation");
+      return new Rejection(400, "Missing or invalid conversation.id", "no-conversation");
     }
     if (!hasId(a.get("from"))) {
-      return new Rejection(400, "Missing from.id", "no-from");
+      return new Rejection(400, "Missing or invalid from.id", "no-from");
     }
     if (!hasId(a.get("recipient"))) {
-      return new Rejection(400, "Missing recipient.id", "no-recipient");
+      return new Rejection(400, "Missing or invalid recipient.id", "no-recipient");
+    }
+    for (String field : new String[] {"id", "replyToId"}) {
+      JsonNode f = a.get(field);
+      if (f != null && !f.isNull() && !(f.isTextual() && ID.matcher(f.asText()).matches())) {
+        return new Rejection(400, "Invalid " + field, "bad-id");
+      }
     }
     for (String field : new String[] {"text", "name", "channelId", "id", "locale", "textFormat"}) {
       JsonNode f = a.get(field);
@@ -143,11 +153,56 @@ public final class ActivityValidator {
         return new Rejection(400, "Field " + field + " must be an array", "wrong-types");
       }
     }
+    for (String field : new String[] {"membersAdded", "membersRemoved"}) {
+      for (JsonNode member : a.path(field)) {
+        if (!hasId(member)) {
+          return new Rejection(400, "Every member of " + field + " needs an id", "bad-member");
+        }
+      }
+    }
     JsonNode channelData = a.get("channelData");
     if (channelData != null && !channelData.isNull() && !channelData.isObject()) {
       return new Rejection(400, "Field channelData must be an object", "wrong-types");
     }
+    JsonNode locale = a.get("locale");
+    if (locale != null && locale.isTextual() && !isLanguageTag(locale.asText())) {
+      return new Rejection(400, "Invalid locale", "bad-locale");
+    }
+    return sdkDispatch(a, type.asText());
+  }
+
+  /**
+   * What the SDK's Teams handler dereferences without checking: a Teams event needs its name; a
+   * Teams conversationUpdate without members added or removed needs channelData.eventType; an
+   * adaptiveCard/action invoke needs value.action.type.
+   */
+  private static Rejection sdkDispatch(JsonNode a, String type) {
+    boolean teams = "msteams".equals(a.path("channelId").asText(""));
+    if (teams && ActivityTypes.EVENT.equals(type) && !a.path("name").isTextual()) {
+      return new Rejection(400, "A Teams event needs a name", "no-event-name");
+    }
+    if (teams && ActivityTypes.CONVERSATION_UPDATE.equals(type) && a.path("channelData").isObject()
+        && !a.path("membersAdded").isArray() && !a.path("membersRemoved").isArray()
+        && !a.path("channelData").path("eventType").isTextual()) {
+      return new Rejection(400, "A Teams conversationUpdate needs channelData.eventType", "no-event-type");
+    }
+    if (ActivityTypes.INVOKE.equals(type) && "adaptiveCard/action".equals(a.path("name").asText(""))
+        && a.path("value").path("action").isObject() && !a.path("value").path("action").path("type").isTextual()) {
+      return new Rejection(400, "An adaptiveCard/action invoke needs value.action.type", "no-action-type");
+    }
     return null;
+  }
+
+  private static boolean isLanguageTag(String tag) {
+    if (tag.isEmpty()) {
+      return true;
+    }
+    try {
+      new Locale.Builder().setLanguageTag(tag);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private Rejection serviceUrl(JsonNode node) {
@@ -176,9 +231,10 @@ public final class ActivityValidator {
     return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]");
   }
 
+  /** An account, conversation or activity id: printable ASCII that cannot break a connector URL or header. */
   private static boolean hasId(JsonNode account) {
     return account != null && account.isObject() && account.path("id").isTextual()
-        && !account.path("id").asText().isBlank();
+        && ID.matcher(account.path("id").asText()).matches();
   }
 
   /** application/json or application/*+json, any parameters (charset). */

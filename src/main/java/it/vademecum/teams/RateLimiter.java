@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket per agent: {@code burst} messages at once, then {@code perSecond} a second. An
- * agent over the limit is told once (until a message gets through again); the rest is dropped
+ * agent over the limit is told at most once every {@link #TELL_EVERY}; the rest is dropped
  * quietly, so one agent flooding costs the others neither engine time nor connector calls.
  */
 public final class RateLimiter {
@@ -16,6 +16,9 @@ public final class RateLimiter {
   /** What the agent reads when refused. */
   public static final String SLOW_DOWN = "Stai scrivendo troppo in fretta: aspetta qualche secondo prima di "
       + "scrivere di nuovo. I messaggi inviati nel frattempo non li ho letti.";
+
+  /** How often an agent over the limit is told so. */
+  public static final Duration TELL_EVERY = Duration.ofSeconds(30);
 
   /** What to do with one message. */
   public enum Decision { ALLOW, REFUSE_AND_TELL, REFUSE_QUIETLY }
@@ -52,6 +55,7 @@ public final class RateLimiter {
   private static final class Bucket {
     double tokens;
     long refilledAt;
+    long toldAt;
     boolean told;
 
     Bucket(double tokens, long now) {
@@ -92,11 +96,11 @@ public final class RateLimiter {
       b.refilledAt = now;
       if (b.tokens >= 1) {
         b.tokens -= 1;
-        b.told = false;
         return Decision.ALLOW;
       }
-      if (!b.told) {
+      if (!b.told || now - b.toldAt >= TELL_EVERY.toNanos()) {
         b.told = true;
+        b.toldAt = now;
         return Decision.REFUSE_AND_TELL;
       }
       return Decision.REFUSE_QUIETLY;

@@ -235,6 +235,9 @@ public final class TeamsServer implements AutoCloseable {
           .get(turnTimeout.toMillis(), TimeUnit.MILLISECONDS);
       if (response == null) {
         ctx.status(200);
+      } else if (response.getStatus() == 501) {
+        // The SDK's answer to an invoke no handler takes: the caller asked for something unsupported.
+        error(ctx, 400, "Unsupported invoke");
       } else {
         ctx.status(response.getStatus());
         if (response.getBody() != null) {
