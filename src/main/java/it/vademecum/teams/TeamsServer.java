@@ -16,7 +16,10 @@ import it.vademecum.engine.Engine;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -63,6 +66,12 @@ public final class TeamsServer implements AutoCloseable {
   private final AuthenticationConfiguration authConfig = new AuthenticationConfiguration();
   private final ActivityValidator validator;
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** Runs the turns; as many at most as Jetty has request threads waiting on them. */
+  private final ExecutorService turns = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "vademecum-turn");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile boolean draining;
   private volatile Duration turnTimeout = DEFAULT_TURN_TIMEOUT;
   private volatile RateLimiter rateLimiter = new RateLimiter(RateLimiter.Policy.OFF);
@@ -150,6 +159,7 @@ public final class TeamsServer implements AutoCloseable {
       LOG.warn("shutdown: {} requests still in flight after {} ms", inFlight.get(), drain.toMillis());
     }
     app.stop();
+    turns.shutdown();
     return drained;
   }
 
@@ -158,6 +168,7 @@ public final class TeamsServer implements AutoCloseable {
     if (app != null) {
       app.stop();
     }
+    turns.shutdown();
   }
 
   private void health(Context ctx) {
@@ -231,7 +242,10 @@ public final class TeamsServer implements AutoCloseable {
       return;
     }
     try {
-      InvokeResponse response = adapter.processActivity(identity, activity, bot::onTurn)
+      // On a thread of its own, so that the bound holds even for what the SDK does synchronously.
+      InvokeResponse response = CompletableFuture
+          .supplyAsync(() -> adapter.processActivity(identity, activity, bot::onTurn), turns)
+          .thenCompose(f -> f)
           .get(turnTimeout.toMillis(), TimeUnit.MILLISECONDS);
       if (response == null) {
         ctx.status(200);
