@@ -89,6 +89,11 @@ public final class FloodCommand implements Callable<Integer> {
     AtomicLong status5xx = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     AtomicLong othersNot200 = new AtomicLong();
+    for (int i = 0; i < load.agents(); i++) {
+      // Warm-up, not measured: first turns load classes, open connections and look the agents up.
+      rig.post(rig.message("calm-agent-" + i, "aiuto"));
+      rig.post(rig.message("busy-agent-" + i, "aiuto"));
+    }
     List<Long> baseline = others(rig, load, false, requests, status5xx, failed, othersNot200);
     rig.connector().watch(Rig.conversation(FLOODER));
     AtomicLong floodSent = new AtomicLong();

@@ -86,6 +86,7 @@ public final class FuzzCommand implements Callable<Integer> {
     Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     Map<String, LongAdder> kinds5xx = new ConcurrentHashMap<>();
     AtomicLong next = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
     long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     for (int c = 0; c < clients; c++) {
@@ -97,6 +98,9 @@ public final class FuzzCommand implements Callable<Integer> {
           statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
           if (status >= 500 || status < 0) {
             kinds5xx.computeIfAbsent(k.kind(), s -> new LongAdder()).increment();
+            // Generated data, not anyone's messages: shown so that the failure can be reproduced.
+            firstFailure.compareAndSet(null, status + " " + new String(k.body(), 0, Math.min(k.body().length, 1_500),
+                java.nio.charset.StandardCharsets.UTF_8));
           }
         }
         return null;
@@ -112,6 +116,9 @@ public final class FuzzCommand implements Callable<Integer> {
     statuses.forEach((s, n) -> byStatus.put(s, n.sum()));
     byStatus.forEach((s, n) -> out.println("status " + (s < 0 ? "no answer" : s) + ": " + n));
     kinds5xx.forEach((k, n) -> out.println("5xx or no answer from " + k + ": " + n.sum()));
+    if (firstFailure.get() != null) {
+      out.println("first failure: " + firstFailure.get());
+    }
     out.println("sentinel agent: " + (kept ? "still at its question after the fuzz" : "its question was LOST"));
     long status5xx = byStatus.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
     return new Report(requests, byStatus, status5xx, kept, after == 200, seconds);

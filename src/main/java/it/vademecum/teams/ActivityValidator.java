@@ -174,7 +174,7 @@ public final class ActivityValidator {
   /**
    * What the SDK's Teams handler dereferences without checking: a Teams event needs its name; a
    * Teams conversationUpdate without members added or removed needs channelData.eventType; an
-   * adaptiveCard/action invoke needs value.action.type.
+   * invoke needs a name, an adaptiveCard/action invoke value.action.type.
    */
   private static Rejection sdkDispatch(JsonNode a, String type) {
     boolean teams = "msteams".equals(a.path("channelId").asText(""));
@@ -185,6 +185,9 @@ public final class ActivityValidator {
         && !a.path("membersAdded").isArray() && !a.path("membersRemoved").isArray()
         && !a.path("channelData").path("eventType").isTextual()) {
       return new Rejection(400, "A Teams conversationUpdate needs channelData.eventType", "no-event-type");
+    }
+    if (ActivityTypes.INVOKE.equals(type) && !a.path("name").isTextual()) {
+      return new Rejection(400, "An invoke needs a name", "no-invoke-name");
     }
     if (ActivityTypes.INVOKE.equals(type) && "adaptiveCard/action".equals(a.path("name").asText(""))
         && a.path("value").path("action").isObject() && !a.path("value").path("action").path("type").isTextual()) {

@@ -104,6 +104,13 @@ class FrontDoorTest {
     a.put("type", "invoke").put("name", "composeExtension/unknown");
     BotUnderTest.Answer r = bot.post(a);
     assertEquals(400, r.status(), r.body());
+    ObjectNode nameless = bot.fixture("channel-message-mention");
+    nameless.put("type", "invoke");
+    BotUnderTest.Answer n = bot.post(nameless);
+    assertEquals(400, n.status(), n.body());
+    nameless.remove("channelId");
+    BotUnderTest.Answer m = bot.post(nameless);
+    assertEquals(400, m.status(), m.body());
   }
 
   @Test
