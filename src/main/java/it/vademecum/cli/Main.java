@@ -1,5 +1,7 @@
 package it.vademecum.cli;
 
+import it.vademecum.hardening.FloodCommand;
+import it.vademecum.hardening.FuzzCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +18,9 @@ import picocli.CommandLine.Command;
         LintCommand.class,
         RenderCommand.class,
         EvalCommand.class,
-        UnmatchedCommand.class
+        UnmatchedCommand.class,
+        FuzzCommand.class,
+        FloodCommand.class
     })
 public final class Main implements Runnable {
 

@@ -8,6 +8,7 @@ import it.vademecum.engine.Engine;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.supervisor.Supervision;
+import it.vademecum.teams.RateLimiter;
 import it.vademecum.teams.TeamsServer;
 import it.vademecum.teams.VademecumBot;
 import it.vademecum.usage.UsageLog;
@@ -26,6 +27,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Run the Microsoft Teams bot (POST /api/messages, GET /healthz).")
 final class ServeCommand implements Callable<Integer> {
+
+  /** How long a stop waits for requests in flight: more than a turn's own bound. */
+  static final Duration DRAIN = TeamsServer.DEFAULT_TURN_TIMEOUT.plusSeconds(5);
 
   @Option(names = "--port", paramLabel = "PORT", description = "Port (default: PORT or 3978).")
   Integer port;
@@ -55,7 +59,8 @@ final class ServeCommand implements Callable<Integer> {
     Assistant assistant = new Assistant(reloader, sessions, usage, EscalationSink.byHand(), supervision.commands(),
         Clock.systemUTC(), supervision.decorator());
     VademecumBot bot = new VademecumBot(assistant);
-    TeamsServer server = new TeamsServer(options, reloader, bot);
+    TeamsServer server = new TeamsServer(options, reloader, bot)
+        .rateLimit(new RateLimiter(RateLimiter.Policy.from(settings)));
     int bound = server.start();
     if (options.localMode()) {
       System.out.println("Local mode: no MicrosoftAppId, so no authentication; listening on 127.0.0.1 only.");
@@ -66,13 +71,15 @@ final class ServeCommand implements Callable<Integer> {
     System.out.println("Vademecum on http://" + options.bindHost() + ":" + bound + "/api/messages ("
         + engine.catalog().list().size() + " topics, dialogs version " + engine.catalog().version() + ").");
     CountDownLatch stop = new CountDownLatch(1);
+    // SIGTERM: stop accepting, let the requests in flight finish (bounded), then close the stores.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
+      boolean drained = server.shutdown(DRAIN);
       supervision.close();
       reloader.close();
       usage.close();
+      System.out.println("Vademecum stopped" + (drained ? "." : " before every request finished."));
       stop.countDown();
-    }));
+    }, "vademecum-shutdown"));
     stop.await();
     return 0;
   }

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Turns an engine reply into what Teams shows: one Adaptive Card (v1.5, the highest Teams renders)
  * and, for a step, each customer phrase as its own plain message so that copying it copies exactly
- * the phrase. Pure: no SDK types, so it is tested on its own.
+ * the phrase. Every text goes through {@link CardText#plain(String)}: what an agent typed (a note,
+ * a ticket) cannot become a link, a mention or HTML. Pure: no SDK types, so it is tested on its own.
  */
 public final class Cards {
 
@@ -113,10 +114,10 @@ public final class Cards {
   }
 
   private static ObjectNode text(String s) {
-    return JSON.objectNode().put("type", "TextBlock").put("text", s).put("wrap", true);
+    return JSON.objectNode().put("type", "TextBlock").put("text", CardText.plain(s)).put("wrap", true);
   }
 
   private static ObjectNode fact(String title, String value) {
-    return JSON.objectNode().put("title", title).put("value", value);
+    return JSON.objectNode().put("title", CardText.plain(title)).put("value", CardText.plain(value));
   }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 /** Maps Teams activities to engine inputs, session keys and the agent's name. */
 public final class Inputs {
 
+  private static final Pattern GIVEN_NAME = Pattern.compile("\\p{L}[\\p{L}'’-]{0,24}");
   private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.DOTALL);
 
   private Inputs() {}
@@ -63,12 +64,15 @@ public final class Inputs {
     return tenant(activity).orElse("-") + "/" + String.valueOf(user).toLowerCase(Locale.ROOT);
   }
 
-  /** The first word of a display name ("Mario Rossi" → "Mario"), or null. */
+  /**
+   * The first word of a display name ("Mario Rossi" → "Mario"), or null when there is none or it
+   * is not a plausible given name (letters, apostrophe, hyphen; it goes into customer phrases).
+   */
   public static String firstName(String displayName) {
     if (displayName == null || displayName.isBlank()) {
       return null;
     }
     String first = displayName.strip().split("[\\s,]+")[0];
-    return first.isBlank() ? null : first;
+    return GIVEN_NAME.matcher(first).matches() ? first : null;
   }
 }

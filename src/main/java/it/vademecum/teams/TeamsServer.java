@@ -1,8 +1,8 @@
 package it.vademecum.teams;
 
 import com.auth0.jwt.exceptions.JWTVerificationException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.connector.authentication.ClaimsIdentity;
@@ -13,24 +13,35 @@ import com.microsoft.bot.schema.Serialization;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import it.vademecum.engine.Engine;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side: POST /api/messages through the SDK's JWT validation, the tenant check and the
  * adapter to the bot, with the invoke response (status and body) written back; GET /healthz.
- * Local mode (no app id): no auth, loopback only.
+ * Local mode (no app id): no auth, loopback only. Every request passes the {@link ActivityValidator}
+ * first (a clear 4xx for anything that is not a Teams activity), then the per-agent
+ * {@link RateLimiter}; a turn answers within the turn timeout even when the connector is dead.
  */
 public final class TeamsServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TeamsServer.class);
-  private static final long TURN_TIMEOUT_S = 30;
+  /** Azure Bot Service gives up on a bot after about 15 s: answer before, whatever the connector does. */
+  public static final Duration DEFAULT_TURN_TIMEOUT = Duration.ofSeconds(10);
 
   /** What the server needs to know; built from Settings by the serve command, directly by tests. */
   public record Options(String appId, String appPassword, String appType, String tenantId, String host, int port) {
@@ -53,6 +64,17 @@ public final class TeamsServer implements AutoCloseable {
   private final TeamsAdapter adapter;
   private final VademecumBot bot;
   private final AuthenticationConfiguration authConfig = new AuthenticationConfiguration();
+  private final ActivityValidator validator;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  /** Runs the turns; as many at most as Jetty has request threads waiting on them. */
+  private final ExecutorService turns = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "vademecum-turn");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile boolean draining;
+  private volatile Duration turnTimeout = DEFAULT_TURN_TIMEOUT;
+  private volatile RateLimiter rateLimiter = new RateLimiter(RateLimiter.Policy.OFF);
   private Javalin app;
 
   public TeamsServer(Options options, Supplier<Engine> engine, VademecumBot bot) {
@@ -60,6 +82,24 @@ public final class TeamsServer implements AutoCloseable {
     this.engine = engine;
     this.bot = bot;
     this.adapter = TeamsAdapter.create(options.appId(), options.appPassword(), options.appType(), options.tenantId());
+    this.validator = new ActivityValidator(options.localMode());
+  }
+
+  /** The longest an /api/messages request waits for its turn (default 10 s); then 504. */
+  public TeamsServer turnTimeout(Duration timeout) {
+    this.turnTimeout = timeout;
+    return this;
+  }
+
+  /** Per-agent limit on messages and card clicks (off unless set). */
+  public TeamsServer rateLimit(RateLimiter limiter) {
+    this.rateLimiter = limiter;
+    return this;
+  }
+
+  /** Requests being answered now. */
+  public int inFlight() {
+    return inFlight.get();
   }
 
   public TeamsAdapter adapter() {
@@ -72,6 +112,10 @@ public final class TeamsServer implements AutoCloseable {
       cfg.showJavalinBanner = false;
       cfg.useVirtualThreads = false;
     });
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("http 500 unexpected {}", e.getClass().getName(), e);
+      error(ctx, 500, "Internal error");
+    });
     app.post("/api/messages", this::messages);
     app.get("/healthz", this::health);
     app.start(options.bindHost(), options.port());
@@ -82,11 +126,49 @@ public final class TeamsServer implements AutoCloseable {
     return app.port();
   }
 
+  /**
+   * Graceful stop: stop accepting connections, answer 503 to requests on open connections, wait
+   * up to {@code drain} for the requests in flight to finish, then stop the server.
+   *
+   * @return whether every request in flight finished within the bound
+   */
+  public boolean shutdown(Duration drain) {
+    if (app == null) {
+      return true;
+    }
+    draining = true;
+    for (Connector c : app.jettyServer().server().getConnectors()) {
+      if (c instanceof NetworkConnector n) {
+        n.close();
+      }
+    }
+    long deadline = System.nanoTime() + drain.toNanos();
+    boolean drained;
+    synchronized (inFlight) {
+      while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        try {
+          inFlight.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      drained = inFlight.get() == 0;
+    }
+    if (!drained) {
+      LOG.warn("shutdown: {} requests still in flight after {} ms", inFlight.get(), drain.toMillis());
+    }
+    app.stop();
+    turns.shutdown();
+    return drained;
+  }
+
   @Override
   public void close() {
     if (app != null) {
       app.stop();
     }
+    turns.shutdown();
   }
 
   private void health(Context ctx) {
@@ -99,20 +181,38 @@ public final class TeamsServer implements AutoCloseable {
     ctx.contentType("application/json").result(body.toString());
   }
 
-  private void messages(Context ctx) {
-    long start = System.nanoTime();
-    Activity activity;
-    try {
-      JsonNode tree = Serialization.jsonToTree(ctx.body());
-      activity = Serialization.treeToValue(tree, Activity.class);
-      if (activity == null || activity.getType() == null) {
-        throw new IllegalArgumentException("no activity type");
-      }
-    } catch (Exception e) {
-      LOG.info("http 400 unreadable activity: {}", e.getClass().getSimpleName());
-      error(ctx, 400, "Unreadable activity");
+  private void messages(Context ctx) throws IOException {
+    if (draining) {
+      ctx.header("Connection", "close").header("Retry-After", "5");
+      error(ctx, 503, "Shutting down");
       return;
     }
+    inFlight.incrementAndGet();
+    try {
+      turn(ctx);
+    } finally {
+      if (inFlight.decrementAndGet() == 0) {
+        synchronized (inFlight) {
+          inFlight.notifyAll();
+        }
+      }
+    }
+  }
+
+  private void turn(Context ctx) throws IOException {
+    long start = System.nanoTime();
+    ActivityValidator.Result read = validator.validate(ctx.header("Content-Type"),
+        ctx.req().getContentLengthLong(), ctx.req().getInputStream());
+    if (!read.accepted()) {
+      ActivityValidator.Rejection r = read.rejection();
+      LOG.info("http {} rejected: {}", r.status(), r.reason());
+      if (r.status() == 413) {
+        ctx.header("Connection", "close");
+      }
+      error(ctx, r.status(), r.message());
+      return;
+    }
+    Activity activity = read.activity();
     // SDK 4.14.1 answers an adaptiveCard/action invoke with 400 unless the value is a JsonNode.
     if (ActivityTypes.INVOKE.equals(activity.getType()) && activity.getValue() != null) {
       activity.setValue(Serialization.objectToTree(activity.getValue()));
@@ -120,7 +220,7 @@ public final class TeamsServer implements AutoCloseable {
     ClaimsIdentity identity;
     try {
       identity = JwtTokenValidation.authenticateRequest(activity, ctx.header("Authorization"),
-          adapter.credentials(), adapter.channel(), authConfig).get(TURN_TIMEOUT_S, TimeUnit.SECONDS);
+          adapter.credentials(), adapter.channel(), authConfig).get(turnTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       if (isAuthFailure(e)) {
         LOG.info("http 401 type={}", activity.getType());
@@ -128,7 +228,7 @@ public final class TeamsServer implements AutoCloseable {
         return;
       }
       LOG.error("authentication error: {}", rootCause(e).getClass().getName());
-      error(ctx, 500, "Authentication unavailable");
+      error(ctx, 503, "Authentication unavailable");
       return;
     }
     Optional<String> expectedTenant = Optional.ofNullable(options.tenantId()).filter(t -> !t.isBlank());
@@ -138,11 +238,20 @@ public final class TeamsServer implements AutoCloseable {
       error(ctx, 403, "Tenant not allowed");
       return;
     }
+    if (limited(ctx, identity, activity)) {
+      return;
+    }
     try {
-      InvokeResponse response = adapter.processActivity(identity, activity, bot::onTurn)
-          .get(TURN_TIMEOUT_S, TimeUnit.SECONDS);
+      // On a thread of its own, so that the bound holds even for what the SDK does synchronously.
+      InvokeResponse response = CompletableFuture
+          .supplyAsync(() -> adapter.processActivity(identity, activity, bot::onTurn), turns)
+          .thenCompose(f -> f)
+          .get(turnTimeout.toMillis(), TimeUnit.MILLISECONDS);
       if (response == null) {
         ctx.status(200);
+      } else if (response.getStatus() == 501) {
+        // The SDK's answer to an invoke no handler takes: the caller asked for something unsupported.
+        error(ctx, 400, "Unsupported invoke");
       } else {
         ctx.status(response.getStatus());
         if (response.getBody() != null) {
@@ -153,16 +262,65 @@ public final class TeamsServer implements AutoCloseable {
           activity.getName() == null ? "-" : activity.getName(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     } catch (TimeoutException e) {
-      LOG.error("turn timed out type={}", activity.getType());
+      LOG.error("http 504 turn timed out type={} after {} ms", activity.getType(), turnTimeout.toMillis());
       error(ctx, 504, "Turn timed out");
     } catch (Exception e) {
       if (isAuthFailure(e)) {
         error(ctx, 401, "Unauthorized");
         return;
       }
+      if (isConnectorFailure(e)) {
+        LOG.warn("http 502 connector unreachable type={} error={} ms={}", activity.getType(),
+            rootCause(e).getClass().getSimpleName(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        error(ctx, 502, "Connector unavailable");
+        return;
+      }
       LOG.error("turn failed type={} error={}", activity.getType(), rootCause(e).getClass().getName(), rootCause(e));
       error(ctx, 500, "Turn failed");
     }
+  }
+
+  /**
+   * Whether the agent is over the rate limit: a message is answered once with a polite note and
+   * then dropped quietly; a card click (invoke) gets the note as its invoke response.
+   */
+  private boolean limited(Context ctx, ClaimsIdentity identity, Activity activity) {
+    boolean message = ActivityTypes.MESSAGE.equals(activity.getType());
+    if (!message && !ActivityTypes.INVOKE.equals(activity.getType())) {
+      return false;
+    }
+    RateLimiter.Decision d = rateLimiter.acquire(Inputs.agentKey(activity));
+    if (d == RateLimiter.Decision.ALLOW) {
+      return false;
+    }
+    LOG.info("http 200 type={} rate limited ({})", activity.getType(), d);
+    if (!message) {
+      var body = Serialization.createObjectNode();
+      body.put("statusCode", 200).put("type", "application/vnd.microsoft.activity.message")
+          .put("value", RateLimiter.SLOW_DOWN);
+      ctx.status(200).contentType("application/json").result(body.toString());
+      return true;
+    }
+    if (d == RateLimiter.Decision.REFUSE_AND_TELL) {
+      try {
+        adapter.processActivity(identity, activity, turn -> turn.sendActivity(
+            MessageFactory.text(RateLimiter.SLOW_DOWN)).thenApply(r -> null))
+            .get(turnTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        LOG.warn("rate limit note not delivered: {}", rootCause(e).getClass().getSimpleName());
+      }
+    }
+    ctx.status(200);
+    return true;
+  }
+
+  private static boolean isConnectorFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isAuthFailure(Throwable e) {

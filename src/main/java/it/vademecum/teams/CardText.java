@@ -1,0 +1,47 @@
+package it.vademecum.teams;
+
+import java.util.regex.Pattern;
+
+/**
+ * Text that goes into an Adaptive Card as written, whatever it contains. Teams renders a subset
+ * of Markdown in TextBlocks and FactSets, so a value an agent typed (a note, a ticket number, a
+ * name, an address) could otherwise carry a link with a misleading title, a mention or HTML into
+ * the agent's card or the team leads' channel. Use {@link #plain(String)} for every such value, in
+ * this package's cards and in any other card (the team leads' escalation card).
+ *
+ * <p>What it does, so that it works on every Teams client (desktop, web, mobile render Markdown
+ * differently and not all honour backslash escapes): control and format characters (NUL,
+ * right-to-left and zero-width marks) are dropped; line breaks and tabs become spaces, so no list,
+ * heading or quote can start; {@code <} and {@code >} become the look-alikes {@code ‹ ›}, so no
+ * tag, {@code <at>} mention or {@code <url>} autolink survives; {@code ](} becomes {@code ] (}, so
+ * {@code [title](url)} is no longer a link; the result is capped at {@link #MAX} characters.
+ * Emphasis ({@code **}, {@code _}) is left alone: it cannot hide anything, and underscores are
+ * common in queue names. A bare URL stays readable as it is, its visible text being its target.
+ */
+public final class CardText {
+
+  /** Longest text kept, in characters. */
+  public static final int MAX = 2_000;
+
+  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\n\\r\\t]]");
+  private static final Pattern BREAKS = Pattern.compile("[\\n\\r\\t\\u2028\\u2029\\u0085]+");
+  private static final Pattern LINK = Pattern.compile("\\]\\s*\\(");
+
+  private CardText() {}
+
+  /** The text, safe to put in a TextBlock or a Fact as it is; "" for null. */
+  public static String plain(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    String t = BREAKS.matcher(text).replaceAll(" ");
+    t = INVISIBLE.matcher(t).replaceAll("");
+    t = t.replace('<', '‹').replace('>', '›');
+    t = LINK.matcher(t).replaceAll("] (");
+    if (t.length() > MAX) {
+      int end = Character.isHighSurrogate(t.charAt(MAX - 1)) ? MAX - 1 : MAX;
+      t = t.substring(0, end) + "…";
+    }
+    return t;
+  }
+}
