@@ -1,10 +1,10 @@
 package it.vademecum.cli;
 
 import it.vademecum.assistant.Assistant;
-import it.vademecum.assistant.EscalationSink;
 import it.vademecum.config.Settings;
 import it.vademecum.engine.Engine;
 import it.vademecum.session.CaffeineSessionStore;
+import it.vademecum.teams.TeamsEscalations;
 import it.vademecum.teams.TeamsServer;
 import it.vademecum.teams.VademecumBot;
 import it.vademecum.usage.UsageLog;
@@ -41,11 +41,14 @@ final class ServeCommand implements Callable<Integer> {
         settings.get("MicrosoftAppType", "MultiTenant"), settings.get("MicrosoftAppTenantId", ""), null,
         port != null ? port : settings.port());
     UsageLog usage = Usage.open(settings);
+    TeamsEscalations escalations = TeamsEscalations.open(settings);
     Assistant assistant = new Assistant(() -> engine, new CaffeineSessionStore(settings.sessionTtl(), 100_000),
-        usage, EscalationSink.byHand(), List.of(), Clock.systemUTC());
-    VademecumBot bot = new VademecumBot(assistant);
+        usage, escalations.sink(), escalations.commands(), Clock.systemUTC());
+    VademecumBot bot = new VademecumBot(assistant, escalations.desk());
     TeamsServer server = new TeamsServer(options, () -> engine, bot);
     int bound = server.start();
+    escalations.start(server.adapter());
+    System.out.println(escalations.status());
     if (options.localMode()) {
       System.out.println("Local mode: no MicrosoftAppId, so no authentication; listening on 127.0.0.1 only.");
     } else {
@@ -57,6 +60,7 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
+      escalations.close();
       usage.close();
       stop.countDown();
     }));
