@@ -9,7 +9,6 @@ import it.vademecum.teams.TeamsServer;
 import it.vademecum.teams.VademecumBot;
 import it.vademecum.usage.UsageLog;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

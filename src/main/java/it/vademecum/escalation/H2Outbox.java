@@ -93,10 +93,10 @@ public final class H2Outbox implements Outbox {
           + " updated_at TIMESTAMP WITH TIME ZONE NOT NULL,"
           + " PRIMARY KEY (kind, ref_key))",
       "CREATE TABLE escalation_count ("
-          + " day DATE NOT NULL,"
+          + " count_day DATE NOT NULL,"
           + " topic_id VARCHAR(200) NOT NULL,"
           + " n INT NOT NULL,"
-          + " PRIMARY KEY (day, topic_id))"));
+          + " PRIMARY KEY (count_day, topic_id))"));
 
   private final JdbcConnectionPool pool;
   private final Redactor redactor;
@@ -459,11 +459,11 @@ public final class H2Outbox implements Outbox {
    */
   public int purge(Instant before) {
     return transaction(c -> {
-      update(c, "MERGE INTO escalation_count t USING (SELECT CAST(taken_at AS DATE) AS day,"
+      update(c, "MERGE INTO escalation_count t USING (SELECT CAST(taken_at AS DATE) AS count_day,"
           + " COALESCE(topic_id, '-') AS topic_id, COUNT(*) AS n FROM escalation WHERE state = 'TAKEN' AND taken_at < ?"
-          + " GROUP BY CAST(taken_at AS DATE), COALESCE(topic_id, '-')) s ON t.day = s.day AND t.topic_id = s.topic_id"
+          + " GROUP BY CAST(taken_at AS DATE), COALESCE(topic_id, '-')) s ON t.count_day = s.count_day AND t.topic_id = s.topic_id"
           + " WHEN MATCHED THEN UPDATE SET n = t.n + s.n"
-          + " WHEN NOT MATCHED THEN INSERT (day, topic_id, n) VALUES (s.day, s.topic_id, s.n)",
+          + " WHEN NOT MATCHED THEN INSERT (count_day, topic_id, n) VALUES (s.count_day, s.topic_id, s.n)",
           ps -> ps.setObject(1, time(before)));
       int n = update(c, "DELETE FROM escalation WHERE state = 'TAKEN' AND taken_at < ?",
           ps -> ps.setObject(1, time(before)));
