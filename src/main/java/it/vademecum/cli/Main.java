@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
         LintCommand.class,
         RenderCommand.class,
         EvalCommand.class,
-        UnmatchedCommand.class
+        UnmatchedCommand.class,
+        SoakCommand.class,
+        SoakWorkerCommand.class
     })
 public final class Main implements Runnable {
 
