@@ -45,6 +45,10 @@ final class SoakCommand implements Callable<Integer> {
   @Option(names = "--kill-at", defaultValue = "0.4", description = "Kill once this share of cards is in the channel.")
   double killAt;
 
+  @Option(names = "--rate", defaultValue = "60",
+      description = "Escalations per second sent by agents (default 60: the kill lands while they still arrive).")
+  int rate;
+
   @Option(names = "--data", description = "Folder for the outbox (default: a new folder in /dev/shm when there is "
       + "one, else in the temporary folder).")
   Path dataParent;
@@ -95,7 +99,7 @@ final class SoakCommand implements Callable<Integer> {
         .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     List<String> cmd = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
         "it.vademecum.cli.Main", "soak-worker", "--data", data.toString(), "--connector", connector.serviceUrl(),
-        "--count", String.valueOf(count));
+        "--count", String.valueOf(count), "--rate", String.valueOf(rate));
     Process p = new ProcessBuilder(new ArrayList<>(cmd))
         .redirectError(ProcessBuilder.Redirect.appendTo(data.resolve("worker.log").toFile())).start();
     Thread reader = new Thread(() -> {
@@ -159,17 +163,20 @@ final class SoakCommand implements Callable<Integer> {
       int delivered = 0;
       int duplicates = 0;
       int lost = 0;
-      for (long id = 1; id <= escalations; id++) {
-        if (outbox.find(id).isEmpty()) {
-          continue;
-        }
+      Set<Long> rows = new java.util.HashSet<>(outbox.ids());
+      for (long id : rows) {
         int n = connector.cards().getOrDefault(id, List.of()).size();
         delivered += n > 0 ? 1 : 0;
         duplicates += Math.max(0, n - 1);
         lost += n == 0 ? 1 : 0;
       }
+      for (Map.Entry<Long, List<SoakConnector.Card>> e : connector.cards().entrySet()) {
+        if (!rows.contains(e.getKey())) {
+          duplicates += e.getValue().size(); // a card for no escalation at all
+        }
+      }
       for (long id : acked) {
-        if (outbox.find(id).isEmpty()) {
+        if (!rows.contains(id)) {
           lost++; // acknowledged to the agent, then gone: the worst outcome
         }
       }

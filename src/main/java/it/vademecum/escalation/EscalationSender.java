@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class EscalationSender implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EscalationSender.class);
+  /** Longer than one attempt (the poster's call timeout) and one agent message. */
+  private static final long SHUTDOWN_WAIT_S = 40;
 
   /** How often the threads look at the database, and how long a configuration problem waits. */
   public record Timing(Duration poll, Duration blockedRetry, Duration noticeRetry, Backoff backoff) {
@@ -40,6 +42,7 @@ public final class EscalationSender implements AutoCloseable {
   private final ScheduledExecutorService posts;
   private final ScheduledExecutorService notices;
   private volatile Instant channelPausedUntil = Instant.EPOCH;
+  private volatile boolean closing;
 
   public EscalationSender(Outbox outbox, ChannelPoster poster, Notifier notifier, Timing timing, Clock clock) {
     this.outbox = outbox;
@@ -60,10 +63,14 @@ public final class EscalationSender implements AutoCloseable {
 
   /** Looks at the outbox now rather than at the next poll (a new escalation, a click, a route learnt). */
   public void wake() {
-    if (!posts.isShutdown()) {
+    kick(posts, this::postQuietly);
+    kick(notices, this::noticesQuietly);
+  }
+
+  private void kick(ScheduledExecutorService executor, Runnable task) {
+    if (!closing) {
       try {
-        posts.execute(this::postQuietly);
-        notices.execute(this::noticesQuietly);
+        executor.execute(task);
       } catch (java.util.concurrent.RejectedExecutionException e) {
         // closing
       }
@@ -89,7 +96,7 @@ public final class EscalationSender implements AutoCloseable {
   /** One pass over the due escalations; returns how many were posted. Runs on the sender thread. */
   int postDue() {
     int posted = 0;
-    while (!Thread.currentThread().isInterrupted()) {
+    while (!closing) {
       Instant now = clock.instant();
       if (now.isBefore(channelPausedUntil)) {
         return posted;
@@ -112,7 +119,7 @@ public final class EscalationSender implements AutoCloseable {
           channelPausedUntil = clock.instant().plus(r.retryAfter());
           return posted;
         }
-        if (Thread.currentThread().isInterrupted() || posts.isShutdown()) {
+        if (closing) {
           return posted;
         }
       }
@@ -125,7 +132,7 @@ public final class EscalationSender implements AutoCloseable {
     if (outcome instanceof PostOutcome.Posted p) {
       outbox.posted(e.id(), p.conversationId(), p.activityId());
       LOG.info("escalation {} posted attempt={}", e.id(), e.attempts());
-      notices.execute(this::noticesQuietly);
+      kick(notices, this::noticesQuietly);
       return true;
     }
     if (outcome instanceof PostOutcome.Retry r) {
@@ -135,7 +142,7 @@ public final class EscalationSender implements AutoCloseable {
     } else if (outcome instanceof PostOutcome.Blocked b) {
       outbox.blocked(e.id(), now.plus(timing.blockedRetry()), b.problem());
       LOG.warn("escalation {} blocked by configuration: {}", e.id(), b.problem());
-      notices.execute(this::noticesQuietly);
+      kick(notices, this::noticesQuietly);
     } else if (outcome instanceof PostOutcome.Unknown u) {
       outbox.uncertain(e.id(), u.reason());
       LOG.warn("escalation {} outcome unknown ({}): not posted again until a supervisor checks", e.id(), u.reason());
@@ -147,6 +154,9 @@ public final class EscalationSender implements AutoCloseable {
   int tellDue() {
     int told = 0;
     for (Notice n : outbox.dueNotices(clock.instant(), 50)) {
+      if (closing) {
+        return told;
+      }
       boolean ok;
       try {
         ok = notifier.tell(n.agentKey(), n.text());
@@ -164,13 +174,22 @@ public final class EscalationSender implements AutoCloseable {
     return told;
   }
 
+  /**
+   * Stops after the attempt in flight, whose outcome is recorded. Never interrupts the threads: an
+   * interrupted thread inside H2 closes the database file (FileChannel semantics).
+   */
   @Override
   public void close() {
-    posts.shutdownNow();
-    notices.shutdownNow();
+    closing = true;
+    posts.shutdown();
+    notices.shutdown();
     try {
-      posts.awaitTermination(5, TimeUnit.SECONDS);
-      notices.awaitTermination(5, TimeUnit.SECONDS);
+      if (!posts.awaitTermination(SHUTDOWN_WAIT_S, TimeUnit.SECONDS)
+          | !notices.awaitTermination(SHUTDOWN_WAIT_S, TimeUnit.SECONDS)) {
+        LOG.warn("escalation sender still busy after {} s: stopping it", SHUTDOWN_WAIT_S);
+        posts.shutdownNow();
+        notices.shutdownNow();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

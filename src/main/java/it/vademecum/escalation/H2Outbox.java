@@ -445,6 +445,11 @@ public final class H2Outbox implements Outbox {
         .toList();
   }
 
+  /** Every escalation id, ascending (ids may skip numbers after a crash: H2 caches its sequence). */
+  public List<Long> ids() {
+    return query("SELECT id FROM escalation ORDER BY id", ps -> { }, rs -> rs.getLong(1));
+  }
+
   /** Counts by state, for the soak and for health figures. */
   public java.util.Map<State, Integer> countByState() {
     java.util.Map<State, Integer> out = new java.util.EnumMap<>(State.class);
