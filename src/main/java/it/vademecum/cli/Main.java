@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
         EvalCommand.class,
         UnmatchedCommand.class,
         FuzzCommand.class,
-        FloodCommand.class
+        FloodCommand.class,
+        SoakCommand.class,
+        SoakWorkerCommand.class
     })
 public final class Main implements Runnable {
 

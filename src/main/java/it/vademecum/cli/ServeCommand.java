@@ -1,20 +1,21 @@
 package it.vademecum.cli;
 
 import it.vademecum.assistant.Assistant;
-import it.vademecum.assistant.EscalationSink;
-import it.vademecum.assistant.Notifier;
 import it.vademecum.config.Settings;
 import it.vademecum.engine.Engine;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.supervisor.DialogsReloader;
+import it.vademecum.supervisor.OutboxEscalations;
 import it.vademecum.supervisor.Supervision;
 import it.vademecum.teams.RateLimiter;
+import it.vademecum.teams.TeamsEscalations;
 import it.vademecum.teams.TeamsServer;
 import it.vademecum.teams.VademecumBot;
 import it.vademecum.usage.UsageLog;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,15 +54,19 @@ final class ServeCommand implements Callable<Integer> {
         port != null ? port : settings.port());
     UsageLog usage = Usage.open(settings);
     CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 100_000);
-    Notifier notifier = (agentKey, text) -> false; // the Teams proactive notifier (escalations) goes here
+    TeamsEscalations escalations = TeamsEscalations.open(settings);
     Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), sessions,
-        usage, Optional.empty(), notifier, Clock.systemUTC());
-    Assistant assistant = new Assistant(reloader, sessions, usage, EscalationSink.byHand(), supervision.commands(),
+        usage, escalations.supervision().map(OutboxEscalations::new), escalations.notifier(), Clock.systemUTC());
+    List<it.vademecum.assistant.Command> commands = new ArrayList<>(supervision.commands());
+    commands.addAll(escalations.commands());
+    Assistant assistant = new Assistant(reloader, sessions, usage, escalations.sink(), commands,
         Clock.systemUTC(), supervision.decorator());
-    VademecumBot bot = new VademecumBot(assistant);
+    VademecumBot bot = new VademecumBot(assistant, escalations.desk());
     TeamsServer server = new TeamsServer(options, reloader, bot)
         .rateLimit(new RateLimiter(RateLimiter.Policy.from(settings)));
     int bound = server.start();
+    escalations.start(server.adapter());
+    System.out.println(escalations.status());
     if (options.localMode()) {
       System.out.println("Local mode: no MicrosoftAppId, so no authentication; listening on 127.0.0.1 only.");
     } else {
@@ -74,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
     // SIGTERM: stop accepting, let the requests in flight finish (bounded), then close the stores.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       boolean drained = server.shutdown(DRAIN);
+      escalations.close();
       supervision.close();
       reloader.close();
       usage.close();

@@ -16,6 +16,9 @@ public interface OpenEscalations {
   /** How many escalations were created since {@code since}, by state (the outbox's state names). */
   Map<String, Long> countByState(Instant since);
 
+  /** Posts again an escalation whose delivery is uncertain; false when the id names none. */
+  boolean resend(String id);
+
   /**
    * One escalation not yet taken.
    *

@@ -79,6 +79,9 @@ public final class SupervisorCommands implements Command {
     } else if (t.equals("escalation aperte") || t.equals("escalations aperte")) {
       kind = Kind.OPEN;
       rest = "";
+    } else if (t.startsWith("escalation reinvia ")) {
+      kind = Kind.RESEND;
+      rest = t.substring("escalation reinvia ".length()).strip();
     } else if (t.equals("ricarica") || t.equals("ricarica dialoghi")) {
       kind = Kind.RELOAD;
       rest = "";
@@ -94,6 +97,7 @@ public final class SupervisorCommands implements Command {
         case STATS -> statistics(period(rest));
         case UNMATCHED -> unmatched(period(rest));
         case OPEN -> open();
+        case RESEND -> resend(rest);
         case RELOAD -> reload();
       });
     } catch (IllegalArgumentException e) {
@@ -104,7 +108,7 @@ public final class SupervisorCommands implements Command {
     }
   }
 
-  private enum Kind { STATS, UNMATCHED, OPEN, RELOAD }
+  private enum Kind { STATS, UNMATCHED, OPEN, RESEND, RELOAD }
 
   private record Period(String words, Instant since, String label) {}
 
@@ -241,6 +245,19 @@ public final class SupervisorCommands implements Command {
     String prompt = open.size() == 1 ? "1 escalation non ancora presa in carico:"
         : open.size() + " escalation non ancora prese in carico, dalla più vecchia:";
     return Reply.info(notices(), prompt, lines, List.of());
+  }
+
+  private Reply resend(String id) {
+    if (escalations.isEmpty()) {
+      return Reply.info(notices(), "Le escalation non sono registrate qui: nessun canale dei TL è configurato.",
+          List.of(), List.of());
+    }
+    if (escalations.get().resend(id)) {
+      return Reply.info(notices(), "Escalation n. " + id + " rimessa in coda: la nuova card dirà che è un reinvio.",
+          List.of(), List.of());
+    }
+    return Reply.info(notices(), "Non posso reinviare «" + id + "»: si reinviano solo le escalation con invio da "
+        + "verificare (vedi «escalation aperte»).", List.of(), List.of());
   }
 
   // ---- ricarica ---------------------------------------------------------------------------------

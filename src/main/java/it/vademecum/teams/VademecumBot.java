@@ -36,6 +36,8 @@ public final class VademecumBot extends TeamsActivityHandler {
   private static final long MEMBER_LOOKUP_MS = 3_000;
 
   private final Assistant assistant;
+  /** Escalations: references, channel route and "Prendo in carico" clicks; null when not wired. */
+  private final EscalationDesk desk;
   /** Given names from Teams per agent, so the connector is asked once per agent, not per turn. */
   private final Cache<String, String> names = Caffeine.newBuilder()
       .maximumSize(50_000).expireAfterWrite(Duration.ofHours(12)).build();
@@ -44,19 +46,37 @@ public final class VademecumBot extends TeamsActivityHandler {
       .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
   public VademecumBot(Assistant assistant) {
+    this(assistant, null);
+  }
+
+  public VademecumBot(Assistant assistant, EscalationDesk desk) {
     this.assistant = Objects.requireNonNull(assistant);
+    this.desk = desk;
+  }
+
+  @Override
+  public CompletableFuture<Void> onTurn(TurnContext ctx) {
+    if (desk != null) {
+      desk.observe(ctx.getActivity());
+    }
+    return super.onTurn(ctx);
   }
 
   @Override
   protected CompletableFuture<Void> onMessageActivity(TurnContext ctx) {
-    return play(ctx, Inputs.fromMessage(ctx.getActivity()));
+    Input input = Inputs.fromMessage(ctx.getActivity());
+    if (desk != null && desk.handles(input)) {
+      return desk.click(ctx, input);
+    }
+    return play(ctx, input);
   }
 
   @Override
   protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext ctx,
       AdaptiveCardInvokeValue value) {
     Input input = Inputs.fromExecute(value.getAction() == null ? null : value.getAction().getData());
-    return play(ctx, input).thenApply(done -> {
+    CompletableFuture<Void> handled = desk != null && desk.handles(input) ? desk.click(ctx, input) : play(ctx, input);
+    return handled.thenApply(done -> {
       AdaptiveCardInvokeResponse r = new AdaptiveCardInvokeResponse();
       r.setStatusCode(200);
       r.setType("application/vnd.microsoft.activity.message");

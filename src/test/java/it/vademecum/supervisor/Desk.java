@@ -101,5 +101,10 @@ final class Desk implements AutoCloseable {
       askedSince = since;
       return Map.copyOf(byState);
     }
+
+    @Override
+    public boolean resend(String id) {
+      return open.removeIf(e -> e.id().equals(id) && e.state().equals("invio da verificare"));
+    }
   }
 }

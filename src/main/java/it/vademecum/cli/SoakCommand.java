@@ -1,0 +1,193 @@
+package it.vademecum.cli;
+
+import it.vademecum.escalation.EscalationSender;
+import it.vademecum.escalation.H2Outbox;
+import it.vademecum.escalation.OpenEscalation;
+import it.vademecum.escalation.State;
+import it.vademecum.privacy.Redactor;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The escalation soak: N escalations through the real sink, outbox, sender and channel poster,
+ * against a loopback connector failing a share of calls, with the server process killed
+ * (destroyForcibly, i.e. SIGKILL) once in the middle and started again. Then, for escalations whose
+ * outcome stayed uncertain, a team lead takes the card when it is in the channel and a supervisor
+ * resends the others, as the README tells them to. Last line: {@code escalations=N delivered=N duplicates=0 lost=0}.
+ */
+@Command(name = "soak", mixinStandardHelpOptions = true,
+    description = "Soak the escalation outbox: failing connector, one kill -9, then count cards per escalation.")
+final class SoakCommand implements Callable<Integer> {
+
+  @Option(names = "--count", defaultValue = "1000", description = "Escalations (default 1000).")
+  int count;
+
+  @Option(names = "--failure-rate", defaultValue = "0.30", description = "Share of connector calls failing.")
+  double failureRate;
+
+  @Option(names = "--seed", defaultValue = "20261201")
+  long seed;
+
+  @Option(names = "--kill-at", defaultValue = "0.4", description = "Kill once this share of cards is in the channel.")
+  double killAt;
+
+  @Option(names = "--rate", defaultValue = "60",
+      description = "Escalations per second sent by agents (default 60: the kill lands while they still arrive).")
+  int rate;
+
+  @Option(names = "--data", description = "Folder for the outbox (default: a new folder in /dev/shm when there is "
+      + "one, else in the temporary folder).")
+  Path dataParent;
+
+  @Override
+  public Integer call() throws Exception {
+    long start = System.nanoTime();
+    Path parent = dataParent != null ? dataParent
+        : Files.isDirectory(Path.of("/dev/shm")) && Files.isWritable(Path.of("/dev/shm")) ? Path.of("/dev/shm")
+        : Path.of(System.getProperty("java.io.tmpdir"));
+    Files.createDirectories(parent);
+    Path data = Files.createTempDirectory(parent, "vademecum-soak");
+    System.out.println("outbox in " + data);
+    Set<Long> acked = ConcurrentHashMap.newKeySet();
+    try (SoakConnector connector = new SoakConnector(failureRate, seed)) {
+      Process first = worker(data, connector, acked);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (connector.cardCount() < count * killAt && first.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      if (!first.isAlive()) {
+        System.err.println("the first process ended before the kill (exit " + first.exitValue() + ")");
+        return 1;
+      }
+      long killedAt = System.nanoTime() - start;
+      first.destroyForcibly();
+      first.waitFor(30, TimeUnit.SECONDS);
+      int ackedAtKill = acked.size();
+      int cardsAtKill = connector.cardCount();
+      Process second = worker(data, connector, acked);
+      if (!second.waitFor(180, TimeUnit.SECONDS)) {
+        second.destroyForcibly();
+        System.err.println("the restarted process did not drain in time");
+        return 1;
+      }
+      if (second.exitValue() != 0) {
+        System.err.println("the restarted process failed (exit " + second.exitValue() + ", log in " + data + ")");
+        return 1;
+      }
+      System.out.printf("kill -9 after %d escalations acknowledged and %d cards posted (%.1fs); restarted, drained "
+          + "(%.1fs).%n", ackedAtKill, cardsAtKill, killedAt / 1e9, (System.nanoTime() - start) / 1e9);
+      return settle(data, connector, acked, start);
+    }
+  }
+
+  private Process worker(Path data, SoakConnector connector, Set<Long> acked) throws Exception {
+    String java = ProcessHandle.current().info().command()
+        .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    List<String> cmd = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        "it.vademecum.cli.Main", "soak-worker", "--data", data.toString(), "--connector", connector.serviceUrl(),
+        "--count", String.valueOf(count), "--rate", String.valueOf(rate));
+    Process p = new ProcessBuilder(new ArrayList<>(cmd))
+        .redirectError(ProcessBuilder.Redirect.appendTo(data.resolve("worker.log").toFile())).start();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          if (line.startsWith("ack ")) {
+            acked.add(Long.parseLong(line.substring(4).trim()));
+          }
+        }
+      } catch (Exception e) {
+        // the process was killed
+      }
+    }, "soak-worker-output");
+    reader.setDaemon(true);
+    reader.start();
+    return p;
+  }
+
+  /** Team leads take every card in the channel; the supervisor resends what stays uncertain; count. */
+  private int settle(Path data, SoakConnector connector, Set<Long> acked, long start) throws Exception {
+    int resent = 0;
+    int resolvedByClick = 0;
+    int uncertainSeen = 0;
+    try (H2Outbox outbox = H2Outbox.open(data, Redactor.defaults(), Clock.systemUTC())) {
+      for (int round = 0; round < 20; round++) {
+        uncertainSeen += (int) outbox.open().stream().filter(o -> o.state() == State.UNCERTAIN).count();
+        // A team lead clicks the card of every uncertain escalation that has one in the channel.
+        for (OpenEscalation o : outbox.open()) {
+          List<SoakConnector.Card> cards = connector.cards().get(o.id());
+          if (o.state() == State.UNCERTAIN && cards != null && !cards.isEmpty()
+              && outbox.take(o.id(), "tl-soak", "TL Soak", cards.get(0).conversationId(), cards.get(0).activityId())
+                  .won()) {
+            resolvedByClick++;
+          }
+        }
+        // The supervisor resends what is still uncertain: its card is not in the channel.
+        int resentNow = 0;
+        for (OpenEscalation o : outbox.open()) {
+          if (outbox.resend(o.id())) {
+            resentNow++;
+          }
+        }
+        resent += resentNow;
+        if (resentNow == 0) {
+          break;
+        }
+        try (EscalationSender sender = new EscalationSender(outbox, SoakWorkerCommand.poster(outbox),
+            (key, text) -> true, SoakWorkerCommand.timing(), Clock.systemUTC()).start()) {
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+          while (System.nanoTime() < deadline) {
+            Map<State, Integer> s = outbox.countByState();
+            if (s.getOrDefault(State.PENDING, 0) == 0 && s.getOrDefault(State.SENDING, 0) == 0) {
+              break;
+            }
+            Thread.sleep(10);
+          }
+        }
+      }
+      Map<State, Integer> states = outbox.countByState();
+      int escalations = states.values().stream().mapToInt(Integer::intValue).sum();
+      int delivered = 0;
+      int duplicates = 0;
+      int lost = 0;
+      Set<Long> rows = new java.util.HashSet<>(outbox.ids());
+      for (long id : rows) {
+        int n = connector.cards().getOrDefault(id, List.of()).size();
+        delivered += n > 0 ? 1 : 0;
+        duplicates += Math.max(0, n - 1);
+        lost += n == 0 ? 1 : 0;
+      }
+      for (Map.Entry<Long, List<SoakConnector.Card>> e : connector.cards().entrySet()) {
+        if (!rows.contains(e.getKey())) {
+          duplicates += e.getValue().size(); // a card for no escalation at all
+        }
+      }
+      for (long id : acked) {
+        if (!rows.contains(id)) {
+          lost++; // acknowledged to the agent, then gone: the worst outcome
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("connector calls=%d failed=%d (%.1f %%) %s%n", connector.calls.get(), connector.failed.get(),
+          100.0 * connector.failed.get() / Math.max(1, connector.calls.get()), new java.util.TreeMap<>(
+              connector.failures));
+      System.out.printf("acknowledged=%d uncertain=%d resolved_by_click=%d resent_by_supervisor=%d states=%s "
+          + "elapsed=%.1fs%n", acked.size(), uncertainSeen, resolvedByClick, resent, states, seconds);
+      System.out.printf("escalations=%d delivered=%d duplicates=%d lost=%d%n", escalations, delivered, duplicates, lost);
+      return escalations == count && delivered == count && duplicates == 0 && lost == 0 ? 0 : 1;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package it.vademecum.escalation;
+
+import it.vademecum.assistant.Agent;
+import it.vademecum.assistant.Command;
+import it.vademecum.engine.Input;
+import it.vademecum.engine.Reply;
+import it.vademecum.session.Session;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** "le mie escalation": the agent's latest escalations with their state. */
+public final class MyEscalationsCommand implements Command {
+
+  public static final String BUTTON = "k:le mie escalation";
+  static final int SHOWN = 10;
+  private static final Set<String> PHRASES = Set.of("le mie escalation", "mie escalation", "le mie escalation?",
+      "escalation mie", "le mie segnalazioni", "stato escalation", "le mie escalation al tl");
+
+  private final Outbox outbox;
+
+  public MyEscalationsCommand(Outbox outbox) {
+    this.outbox = outbox;
+  }
+
+  @Override
+  public Optional<Reply> handle(Agent agent, Input input, Session session) {
+    if (!asks(input)) {
+      return Optional.empty();
+    }
+    List<Escalation> mine;
+    try {
+      mine = outbox.ofAgent(agent.key(), SHOWN);
+    } catch (OutboxException e) {
+      return Optional.of(Reply.info(List.of(), "Non riesco a leggere le tue escalation in questo momento: riprova "
+          + "tra poco.", List.of(), List.of()));
+    }
+    if (mine.isEmpty()) {
+      return Optional.of(Reply.info(List.of(), "Non hai escalation inviate al TL.", List.of(), List.of()));
+    }
+    List<String> lines = new ArrayList<>();
+    for (Escalation e : mine) {
+      lines.add("n. " + e.id() + " · " + EscalationTexts.dayHour(e.createdAt()) + " · "
+          + (e.request().topicTitle() == null ? "" : e.request().topicTitle() + " · ")
+          + "ticket " + e.request().ticket() + " · " + EscalationTexts.stateForAgent(e));
+    }
+    String prompt = mine.size() == SHOWN ? "Le tue ultime " + SHOWN + " escalation:" : "Le tue escalation:";
+    return Optional.of(Reply.info(List.of(), prompt, lines, List.of()));
+  }
+
+  static boolean asks(Input input) {
+    String text;
+    if (input instanceof Input.Text t) {
+      text = t.text();
+    } else if (input instanceof Input.Button b && BUTTON.equals(b.value())) {
+      return true;
+    } else {
+      return false;
+    }
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT).replaceAll("[\\s.!]+", " ").strip();
+    return PHRASES.contains(folded);
+  }
+}

@@ -1,0 +1,159 @@
+package it.vademecum.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Serialization;
+import it.vademecum.engine.Input;
+import it.vademecum.escalation.EscalationTexts;
+import it.vademecum.escalation.Outbox;
+import it.vademecum.escalation.OutboxException;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Teams side of escalations inside turns: remembers, durably, how to reach each agent's personal
+ * chat and the team leads' channel (from any activity), and handles "Prendo in carico" clicks on a
+ * channel card (Action.Submit or Action.Execute).
+ */
+public final class EscalationDesk {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EscalationDesk.class);
+
+  private final Outbox outbox;
+  private final String leadChannelId;
+  private final Runnable wake;
+  /** What was last written per reference, so a turn writes to the database only when it changed. */
+  private final Cache<String, String> written = Caffeine.newBuilder().maximumSize(100_000).build();
+
+  public EscalationDesk(Outbox outbox, String leadChannelId, Runnable wake) {
+    this.outbox = Objects.requireNonNull(outbox);
+    this.leadChannelId = leadChannelId == null ? "" : leadChannelId.strip();
+    this.wake = wake;
+  }
+
+  /** Learns routes and references from an incoming activity; never fails the turn. */
+  public void observe(Activity a) {
+    try {
+      String serviceUrl = a.getServiceUrl();
+      if (serviceUrl == null || serviceUrl.isBlank()) {
+        return;
+      }
+      Optional<String> tenant = Inputs.tenant(a).map(t -> t.toLowerCase(Locale.ROOT));
+      tenant.ifPresent(t -> remember(ChannelRoute.TENANT, t, new ChannelRoute(serviceUrl, t, null).toJson()));
+      JsonNode data = a.getChannelData() == null ? null : Serialization.objectToTree(a.getChannelData());
+      String team = data == null ? "" : data.path("team").path("id").asText("");
+      if (!team.isBlank()) {
+        String route = new ChannelRoute(serviceUrl, tenant.orElse(null), team).toJson();
+        boolean learntLeads = false;
+        for (String channel : channels(data, team)) {
+          if (remember(ChannelRoute.CHANNEL, channel, route) && channel.equals(leadChannelId)) {
+            learntLeads = true;
+          }
+        }
+        if (learntLeads) {
+          LOG.info("team leads' channel route learnt");
+          wake.run();
+        }
+      }
+      String type = a.getConversation() == null ? null : a.getConversation().getConversationType();
+      if ("personal".equals(type) && a.getFrom() != null) {
+        remember(TeamsNotifier.AGENT, Inputs.agentKey(a),
+            Serialization.toStringSilent(a.getConversationReference()));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not remember the conversation: {}", e.getClass().getSimpleName());
+    }
+  }
+
+  private static Set<String> channels(JsonNode data, String team) {
+    Set<String> out = new LinkedHashSet<>();
+    out.add(team); // the General channel's id is the team's id
+    for (String id : new String[] {data.path("channel").path("id").asText(""), data.path("teamsChannelId").asText(""),
+        data.path("settings").path("selectedChannel").path("id").asText("")}) {
+      if (!id.isBlank()) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  /** Writes a reference when it changed; true when written. */
+  private boolean remember(String kind, String key, String value) {
+    String cacheKey = kind + "|" + key;
+    if (value == null || value.equals(written.getIfPresent(cacheKey))) {
+      return false;
+    }
+    try {
+      outbox.put(kind, key, value);
+      written.put(cacheKey, value);
+      return true;
+    } catch (OutboxException e) {
+      LOG.warn("reference not stored: {}", e.getMessage());
+      return false;
+    }
+  }
+
+  /** Whether the input is a click on an escalation card's "Prendo in carico". */
+  public boolean handles(Input input) {
+    return input instanceof Input.Button b && EscalationCard.takeId(b.value()).isPresent();
+  }
+
+  /**
+   * A team lead's click: the first one takes the escalation, the card is updated in place (the one
+   * clicked, whose id is the activity's replyToId) and the clicker is told; the agent's notice goes
+   * through the outbox.
+   */
+  public CompletableFuture<Void> click(TurnContext ctx, Input input) {
+    long id = EscalationCard.takeId(((Input.Button) input).value()).orElseThrow();
+    Activity a = ctx.getActivity();
+    ChannelAccount from = a.getFrom();
+    String leadId = from == null ? "-" : from.getAadObjectId() != null ? from.getAadObjectId() : from.getId();
+    String leadName = from == null || from.getName() == null || from.getName().isBlank() ? "un TL" : from.getName();
+    String conversation = a.getConversation() == null ? null : a.getConversation().getId();
+    String cardId = a.getReplyToId();
+    Outbox.Take take;
+    try {
+      take = outbox.take(id, leadId, leadName, conversation, cardId);
+    } catch (OutboxException e) {
+      LOG.error("take failed: {}", e.getMessage());
+      return ctx.sendActivity("Non riesco a registrare la presa in carico: riprova tra poco.").thenApply(r -> null);
+    }
+    if (take.escalation() == null) {
+      return ctx.sendActivity("Escalation n. " + id + " non trovata.").thenApply(r -> null);
+    }
+    LOG.info("escalation {} click won={}", id, take.won());
+    if (take.won()) {
+      wake.run();
+    }
+    String text = take.won()
+        ? "Hai preso in carico l'escalation n. " + id + " (ticket " + take.escalation().request().ticket() + ")."
+        : "L'escalation n. " + id + " è già stata presa in carico da " + take.escalation().takenBy() + " alle "
+            + EscalationTexts.hour(take.escalation().takenAt()) + ".";
+    CompletableFuture<?> update = CompletableFuture.completedFuture(null);
+    if (cardId != null && !cardId.isBlank()) {
+      Attachment card = new Attachment();
+      card.setContentType(Cards.CONTENT_TYPE);
+      card.setContent(EscalationCard.render(take.escalation()));
+      Activity updated = MessageFactory.attachment(card);
+      updated.setId(cardId);
+      updated.setSummary(EscalationCard.summary(take.escalation()));
+      update = ctx.updateActivity(updated).exceptionally(e -> {
+        LOG.warn("card update failed for escalation {}: {}", id, e.getClass().getSimpleName());
+        return null;
+      });
+    }
+    return update.thenCompose(done -> ctx.sendActivity(text)).thenApply(r -> null);
+  }
+}

@@ -1,0 +1,153 @@
+package it.vademecum.teams;
+
+import it.vademecum.assistant.Command;
+import it.vademecum.assistant.EscalationSink;
+import it.vademecum.assistant.Notifier;
+import it.vademecum.config.Settings;
+import it.vademecum.escalation.EscalationSender;
+import it.vademecum.escalation.H2Outbox;
+import it.vademecum.escalation.MyEscalationsCommand;
+import it.vademecum.escalation.OpenEscalations;
+import it.vademecum.escalation.OutboxException;
+import it.vademecum.escalation.OutboxSink;
+import it.vademecum.privacy.Redactor;
+import it.vademecum.usage.H2UsageLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Escalations for the Teams server, wired in one place: the outbox under DATA_DIR, the channel
+ * poster, the sink and "le mie escalation" for the assistant, the desk for the bot, and (once the
+ * adapter exists) the sender threads with the agents' notifier. Without an outbox (database in use,
+ * disk not writable) escalations fall back to "contact the TL by hand".
+ */
+public final class TeamsEscalations implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TeamsEscalations.class);
+
+  private final Settings settings;
+  private final H2Outbox outbox;
+  private final TeamsChannelPoster poster;
+  private final EscalationDesk desk;
+  private final EscalationSender.Timing timing;
+  private final Clock clock;
+  private volatile EscalationSender sender;
+  private volatile Notifier notifier;
+  private ScheduledExecutorService housekeeping;
+
+  private TeamsEscalations(Settings settings, H2Outbox outbox, EscalationSender.Timing timing, Clock clock) {
+    this.settings = settings;
+    this.outbox = outbox;
+    this.timing = timing;
+    this.clock = clock;
+    String channel = settings.teamLeadChannelId().orElse("");
+    this.poster = outbox == null ? null : new TeamsChannelPoster(channel, settings.appId(), settings.appPassword(),
+        "SingleTenant".equalsIgnoreCase(settings.get("MicrosoftAppType", "")) ? settings.get("MicrosoftAppTenantId", "")
+            : "", outbox, Duration.ofSeconds(15), clock);
+    this.desk = outbox == null ? null : new EscalationDesk(outbox, channel, this::wake);
+  }
+
+  public static TeamsEscalations open(Settings settings) {
+    return open(settings, EscalationSender.Timing.standard(), Clock.systemUTC());
+  }
+
+  public static TeamsEscalations open(Settings settings, EscalationSender.Timing timing, Clock clock) {
+    H2Outbox outbox = null;
+    try {
+      outbox = H2Outbox.open(settings.dataDir(), Redactor.fromSettings(settings), clock);
+    } catch (OutboxException e) {
+      System.err.println("Escalation al TL solo a mano: " + e.getMessage());
+    }
+    return new TeamsEscalations(settings, outbox, timing, clock);
+  }
+
+  public EscalationSink sink() {
+    return outbox == null ? EscalationSink.byHand() : new OutboxSink(outbox, poster, this::wake);
+  }
+
+  public List<Command> commands() {
+    return outbox == null ? List.of() : List.of(new MyEscalationsCommand(outbox));
+  }
+
+  /** For the bot: null without an outbox. */
+  public EscalationDesk desk() {
+    return desk;
+  }
+
+  /**
+   * Messages to agents' personal chats (break reminders, reload warnings), through the stored
+   * conversation references; false until {@link #start} has the adapter, or without an outbox.
+   */
+  public Notifier notifier() {
+    return (agentKey, text) -> {
+      Notifier n = notifier;
+      return n != null && n.tell(agentKey, text);
+    };
+  }
+
+  /** For supervisors' commands: escalations not taken, and the resend of an uncertain one. */
+  public Optional<OpenEscalations> supervision() {
+    return Optional.ofNullable(outbox);
+  }
+
+  /** A line for the server's start-up banner. */
+  public String status() {
+    if (outbox == null) {
+      return "Escalations: no outbox, agents contact the TL by hand.";
+    }
+    return "Escalations: outbox " + outbox.file() + ", channel "
+        + poster.configurationProblem().map(p -> "not reachable yet (" + p + ")").orElse("route known") + ".";
+  }
+
+  /** Starts delivering, through the adapter the server built. */
+  public void start(TeamsAdapter adapter) {
+    if (outbox == null) {
+      return;
+    }
+    notifier = new TeamsNotifier(adapter, settings.appId(), outbox);
+    sender = new EscalationSender(outbox, poster, notifier, timing, clock).start();
+    Duration retention = H2UsageLog.retention(settings);
+    housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "escalation-retention");
+      t.setDaemon(true);
+      return t;
+    });
+    housekeeping.scheduleWithFixedDelay(() -> {
+      try {
+        int n = outbox.purge(clock.instant().minus(retention));
+        if (n > 0) {
+          LOG.info("{} escalations older than {} days kept as counts only", n, retention.toDays());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("escalation retention failed: {}", e.getClass().getSimpleName());
+      }
+    }, 0, 1, TimeUnit.HOURS);
+  }
+
+  private void wake() {
+    EscalationSender s = sender;
+    if (s != null) {
+      s.wake();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (housekeeping != null) {
+      housekeeping.shutdownNow();
+    }
+    if (sender != null) {
+      sender.close();
+    }
+    if (outbox != null) {
+      outbox.close();
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package it.vademecum.teams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.vademecum.assistant.Assistant;
+import it.vademecum.engine.Engine;
+import it.vademecum.engine.Input;
+import it.vademecum.engine.Reply;
+import it.vademecum.escalation.Escalation;
+import it.vademecum.escalation.EscalationSender;
+import it.vademecum.escalation.H2Outbox;
+import it.vademecum.escalation.MyEscalationsCommand;
+import it.vademecum.escalation.Outbox;
+import it.vademecum.escalation.OutboxSink;
+import it.vademecum.escalation.State;
+import it.vademecum.privacy.Redactor;
+import it.vademecum.session.CaffeineSessionStore;
+import it.vademecum.usage.UsageLog;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole Teams path over HTTP: the agent's chat and the team leads' team are learnt from their
+ * activities, the card is posted, a team lead's click takes it, the card is updated in place and
+ * the agent is told in their personal chat; a second click is told who took it.
+ */
+class EscalationTakeOverTest {
+
+  private static final String CHANNEL = "19:leads@thread.tacv2";
+  private static final String AGENT_CHAT = "cfe9f103-1092-4725-8c3a-f52782c98aa3";
+
+  @TempDir
+  Path data;
+  private LeadsConnector connector;
+  private H2Outbox outbox;
+  private EscalationSender sender;
+  private TeamsServer server;
+  private Assistant assistant;
+  private final OkHttpClient http = new OkHttpClient();
+
+  @BeforeEach
+  void start() throws Exception {
+    connector = new LeadsConnector();
+    outbox = H2Outbox.open(data, Redactor.defaults(), Clock.systemUTC());
+    TeamsChannelPoster poster = new TeamsChannelPoster(CHANNEL, "", "", "", outbox, Duration.ofSeconds(2),
+        Clock.systemUTC());
+    Runnable[] wake = {() -> { }};
+    EscalationDesk desk = new EscalationDesk(outbox, CHANNEL, () -> wake[0].run());
+    Engine engine = BotUnderTest.engine();
+    assistant = new Assistant(() -> engine, new CaffeineSessionStore(Duration.ofHours(1), 100), UsageLog.disabled(),
+        new OutboxSink(outbox, poster, () -> wake[0].run()), List.of(new MyEscalationsCommand(outbox)),
+        Clock.systemUTC());
+    server = new TeamsServer(new TeamsServer.Options(null, null, "MultiTenant", null, "127.0.0.1", 0), () -> engine,
+        new VademecumBot(assistant, desk));
+    server.start();
+    sender = new EscalationSender(outbox, poster, new TeamsNotifier(server.adapter(), "", outbox),
+        EscalationDeliveryTest.FAST, Clock.systemUTC()).start();
+    wake[0] = sender::wake;
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    sender.close();
+    server.close();
+    outbox.close();
+    connector.close();
+  }
+
+  private ObjectNode fixture(String name) throws Exception {
+    try (InputStream in = BotUnderTest.class.getResourceAsStream("fixtures/" + name + ".json")) {
+      ObjectNode a = (ObjectNode) BotUnderTest.JSON.readTree(in);
+      a.put("serviceUrl", connector.serviceUrl());
+      a.put("id", UUID.randomUUID().toString());
+      return a;
+    }
+  }
+
+  private void post(JsonNode activity) throws Exception {
+    Request r = new Request.Builder().url("http://127.0.0.1:" + server.port() + "/api/messages")
+        .post(RequestBody.create(activity.toString(), MediaType.get("application/json"))).build();
+    try (Response response = http.newCall(r).execute()) {
+      assertEquals(200, response.code(), response.body() == null ? "" : response.body().string());
+    }
+  }
+
+  /** A team lead's Action.Submit on the card, in the channel thread. */
+  private ObjectNode click(long id, String cardId, String name, String aad) throws Exception {
+    ObjectNode a = fixture("channel-message-mention");
+    a.remove("text");
+    a.put("replyToId", cardId);
+    ((ObjectNode) a.path("conversation")).put("id", CHANNEL + ";messageid=" + cardId);
+    ((ObjectNode) a.path("from")).put("name", name).put("aadObjectId", aad).put("id", "29:" + aad);
+    ((ObjectNode) a.path("channelData").path("channel")).put("id", CHANNEL);
+    a.putObject("value").put(Cards.VALUE_KEY, EscalationCard.TAKE_PREFIX + id);
+    return a;
+  }
+
+  private String texts(List<LeadsConnector.Call> calls) {
+    StringBuilder b = new StringBuilder();
+    calls.forEach(c -> b.append(c.body()).append('\n'));
+    return b.toString();
+  }
+
+  @Test
+  void theFirstClickTakesItUpdatesTheCardAndTellsTheAgentALaterClickIsToldWhoTookIt() throws Exception {
+    post(fixture("personal-message")); // the agent's chat is remembered
+    ObjectNode install = fixture("team-installation-update");
+    ((ObjectNode) install.path("channelData").path("channel")).put("id", CHANNEL);
+    post(install); // the team leads' team: serviceUrl and tenant learnt
+
+    var agent = VademecumBot.agent(com.microsoft.bot.schema.Serialization.treeToValue(
+        fixture("personal-message"), com.microsoft.bot.schema.Activity.class), "Mario");
+    List<String> lines = new OutboxSink(outbox, new TeamsChannelPoster(CHANNEL, "", "", "", outbox,
+        Duration.ofSeconds(2), Clock.systemUTC()), sender::wake).submit(agent, EscalationDeliveryTest.request("nota"));
+    assertTrue(lines.get(0).contains("in coda per il TL"), lines.toString());
+    assertEquals(1, lines.size(), "the channel is known: no by-hand warning");
+    LeadsConnector.await(() -> outbox.find(1).orElseThrow().state() == State.POSTED, 5_000);
+    Escalation posted = outbox.find(1).orElseThrow();
+    LeadsConnector.await(() -> texts(connector.into("POST", AGENT_CHAT)).contains("è nel canale dei TL"), 5_000);
+
+    post(click(1, posted.activityId(), "Anna Bianchi", "00000000-0000-0000-0000-0000000000aa"));
+    List<LeadsConnector.Call> updates = connector.into("PUT", CHANNEL);
+    assertEquals(1, updates.size(), "the card is updated in place");
+    assertTrue(updates.get(0).path().endsWith("/activities/" + posted.activityId()), updates.get(0).path());
+    String card = updates.get(0).body().toString();
+    assertTrue(card.contains("Preso in carico da Anna Bianchi alle "), card);
+    assertFalse(card.contains("Prendo in carico"), "the button is gone: " + card);
+    assertTrue(texts(connector.into("POST", CHANNEL)).contains("Hai preso in carico l'escalation n. 1"));
+    LeadsConnector.await(() -> texts(connector.into("POST", AGENT_CHAT))
+        .contains("è stata presa in carico da Anna Bianchi alle "), 5_000);
+
+    post(click(1, posted.activityId(), "Luca Verdi", "00000000-0000-0000-0000-0000000000bb"));
+    assertTrue(texts(connector.into("POST", CHANNEL)).contains("è già stata presa in carico da Anna Bianchi"),
+        texts(connector.into("POST", CHANNEL)));
+    assertEquals("Anna Bianchi", outbox.find(1).orElseThrow().takenBy());
+
+    Reply mine = assistant.turn(agent, Input.text("le mie escalation"));
+    String listed = String.join("\n", mine.lines());
+    assertTrue(listed.contains("n. 1 · ") && listed.contains("ticket 1234567")
+        && listed.contains("presa in carico da Anna Bianchi alle "), listed);
+  }
+
+  @Test
+  void twoTeamLeadsClickingAtOnceGiveOneOwnerPerEscalation() throws Exception {
+    sender.close();
+    var agent = EscalationDeliveryTest.AGENT;
+    int escalations = 30;
+    int leads = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(leads);
+    try {
+      for (int i = 0; i < escalations; i++) {
+        long id = outbox.enqueue(agent, EscalationDeliveryTest.request("")).id();
+        CyclicBarrier together = new CyclicBarrier(leads);
+        List<Future<Outbox.Take>> clicks = new ArrayList<>();
+        for (int l = 0; l < leads; l++) {
+          String name = "TL " + l;
+          clicks.add(pool.submit(() -> {
+            together.await();
+            return outbox.take(id, "tl-" + name, name, "c", "a");
+          }));
+        }
+        int won = 0;
+        List<Outbox.Take> takes = new ArrayList<>();
+        for (Future<Outbox.Take> f : clicks) {
+          takes.add(f.get());
+        }
+        String owner = outbox.find(id).orElseThrow().takenBy();
+        for (Outbox.Take t : takes) {
+          won += t.won() ? 1 : 0;
+          assertEquals(owner, t.escalation().takenBy(), "every click sees the one owner");
+        }
+        assertEquals(1, won, "one owner for escalation " + id);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long notices = outbox.dueNotices(java.time.Instant.now().plusSeconds(1), 1000).stream()
+        .filter(n -> n.text().contains("presa in carico")).count();
+    assertEquals(escalations, notices, "the agent is told once per escalation");
+  }
+}
