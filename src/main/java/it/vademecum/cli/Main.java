@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         LintCommand.class,
         RenderCommand.class,
         EvalCommand.class,
-        UnmatchedCommand.class
+        UnmatchedCommand.class,
+        BenchCommand.class
     })
 public final class Main implements Runnable {
 

@@ -2,6 +2,7 @@ package it.vademecum.teams;
 
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
@@ -51,11 +52,11 @@ public final class TeamsServer implements AutoCloseable {
   private final Options options;
   private final Supplier<Engine> engine;
   private final TeamsAdapter adapter;
-  private final VademecumBot bot;
+  private final Bot bot;
   private final AuthenticationConfiguration authConfig = new AuthenticationConfiguration();
   private Javalin app;
 
-  public TeamsServer(Options options, Supplier<Engine> engine, VademecumBot bot) {
+  public TeamsServer(Options options, Supplier<Engine> engine, Bot bot) {
     this.options = options;
     this.engine = engine;
     this.bot = bot;
