@@ -135,8 +135,10 @@ public final class Bench {
       long ms = Math.min(phase, left);
       run.switchTo(echoTurn ? LoadRun.Phase.ECHO : LoadRun.Phase.VADEMECUM);
       long t0 = System.nanoTime();
+      long cpu0 = cpu();
       Thread.sleep(ms);
       run.figures(echoTurn).measuredNanos.addAndGet(System.nanoTime() - t0);
+      run.figures(echoTurn).cpuNanos.addAndGet(cpu() - cpu0);
       left -= ms;
       echoTurn = options.echo() && !echoTurn;
     }
@@ -144,6 +146,11 @@ public final class Bench {
     for (Thread t : agents) {
       t.join(30_000);
     }
+  }
+
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private record Report(double turnsPerS, double p99, double echoP99, long errors) {}
@@ -178,9 +185,10 @@ public final class Bench {
   private void line(String name, LoadRun.Figures f, double rate) {
     long turns = f.turns.sum();
     out.printf(Locale.ROOT, "%s: %d turns, %.1f turns/s, latency p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms, "
-            + "%.2f messages/turn, %d errors, %d lost replies%n", name, turns, rate,
+            + "%.2f messages/turn, %.2f ms CPU/turn (whole process), %d errors, %d lost replies%n", name, turns, rate,
         f.latencies.percentileMs(50), f.latencies.percentileMs(95), f.latencies.percentileMs(99),
-        f.latencies.percentileMs(100), turns == 0 ? 0 : f.messages.sum() / (double) turns, f.errors.sum(),
+        f.latencies.percentileMs(100), turns == 0 ? 0 : f.messages.sum() / (double) turns,
+        turns == 0 ? 0 : f.cpuNanos.get() / 1e6 / turns, f.errors.sum(),
         f.lost.sum());
   }
 

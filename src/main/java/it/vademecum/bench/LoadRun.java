@@ -42,6 +42,8 @@ final class LoadRun {
     final LongAdder lost = new LongAdder();
     final LongAdder errors = new LongAdder();
     final AtomicLong measuredNanos = new AtomicLong();
+    /** CPU time of the whole process (server, connector and agents) during the measured phases. */
+    final AtomicLong cpuNanos = new AtomicLong();
     volatile String firstError;
   }
 
