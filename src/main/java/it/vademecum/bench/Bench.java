@@ -9,6 +9,7 @@ import it.vademecum.engine.EngineLoader;
 import it.vademecum.match.MatcherBenchmark;
 import it.vademecum.config.Settings;
 import it.vademecum.session.CaffeineSessionStore;
+import it.vademecum.teams.ConnectorLimits;
 import it.vademecum.teams.TeamsServer;
 import it.vademecum.teams.VademecumBot;
 import it.vademecum.usage.H2UsageLog;
@@ -55,11 +56,14 @@ public final class Bench {
   public long run() throws Exception {
     long loadStart = System.nanoTime();
     Engine engine = new EngineLoader().load(options.dialogs());
+    long engineMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStart);
     UsageLog usage = options.dataDir() == null ? UsageLog.disabled()
         : H2UsageLog.open(new Settings(Map.of("DATA_DIR", options.dataDir().toString())));
     Assistant assistant = new Assistant(() -> engine, new CaffeineSessionStore(Duration.ofHours(8), 100_000),
         usage, EscalationSink.byHand(), List.of(), Clock.systemUTC());
-    TeamsServer server = new TeamsServer(local(), () -> engine, new VademecumBot(assistant));
+    ConnectorLimits limits = new ConnectorLimits(options.connectorRate(), ConnectorLimits.DEFAULT.maxRetries(),
+        ConnectorLimits.DEFAULT.maxWait());
+    TeamsServer server = new TeamsServer(local(), () -> engine, new VademecumBot(assistant), limits);
     server.start();
     OkHttpClient http = new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(options.agents() * 2, 5, TimeUnit.MINUTES))
@@ -68,11 +72,12 @@ public final class Bench {
     awaitHealthy(http, base);
     long readyFromLoadMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStart);
     long readyFromJvmMs = ManagementFactory.getRuntimeMXBean().getUptime();
-    out.printf(Locale.ROOT, "ready: %d ms from JVM start, %d ms from loading %d topics to serving /api/messages%n",
-        readyFromJvmMs, readyFromLoadMs, engine.catalog().list().size());
+    out.printf(Locale.ROOT, "ready: %d ms from JVM start, %d ms from loading %d topics to serving /api/messages "
+            + "(dialogs and matcher %d ms, JVM and command line before that %d ms)%n",
+        readyFromJvmMs, readyFromLoadMs, engine.catalog().list().size(), engineMs, readyFromJvmMs - readyFromLoadMs);
 
     List<String> sentences = sentences(engine);
-    try (TeamsServer echoServer = new TeamsServer(local(), () -> engine, new EchoBot());
+    try (TeamsServer echoServer = new TeamsServer(local(), () -> engine, new EchoBot(), limits);
         MiniConnector connector = new MiniConnector(options.connectorLatencyMs(), options.connector429(),
             options.retryAfterS())) {
       echoServer.start();
@@ -83,6 +88,9 @@ public final class Bench {
       drive(run);
       long loadEnd = System.nanoTime();
       Report report = report(run, connector, loadBegin, loadEnd);
+      out.printf(Locale.ROOT, "bot: ceiling %s connector calls/s, %d calls sent again after a 429%n",
+          options.connectorRate() > 0 ? String.format(Locale.ROOT, "%.0f", options.connectorRate()) : "no",
+          server.adapter().connectorRetries() + echoServer.adapter().connectorRetries());
 
       String match = MatcherBenchmark.run(engine.matcher(), sentences, options.matchRounds());
       Matcher m = MATCH_P99.matcher(match);
@@ -159,7 +167,7 @@ public final class Bench {
     LoadRun.Figures v = run.figures(false);
     LoadRun.Figures e = run.figures(true);
     double vRate = rate(v);
-    out.printf(Locale.ROOT, "load: %d agents, %d s measured%s, think time %d ms, connector latency %d ms, "
+    out.printf(Locale.ROOT, "load: %d agents, %d s measured%s, a message every %d ms per agent (0 = back to back), connector latency %d ms, "
             + "429 rate %.3f (Retry-After %d s)%n", options.agents(), options.durationS(),
         options.echo() ? " in alternating " + options.phaseS() + " s phases" : "", options.thinkMs(),
         options.connectorLatencyMs(), options.connector429(), options.retryAfterS());
@@ -190,6 +198,14 @@ public final class Bench {
         f.latencies.percentileMs(100), turns == 0 ? 0 : f.messages.sum() / (double) turns,
         turns == 0 ? 0 : f.cpuNanos.get() / 1e6 / turns, f.errors.sum(),
         f.lost.sum());
+    StringBuilder b = new StringBuilder("  turns by reply messages:");
+    for (int i = 1; i < f.byMessages.length(); i++) {
+      if (f.byMessages.get(i) > 0) {
+        b.append(String.format(Locale.ROOT, " %d%s: %.1f%%", i, i == f.byMessages.length() - 1 ? "+" : "",
+            100.0 * f.byMessages.get(i) / Math.max(1, turns)));
+      }
+    }
+    out.println(b);
   }
 
   private static void awaitHealthy(OkHttpClient http, String base) throws IOException, InterruptedException {

@@ -39,6 +39,8 @@ final class LoadRun {
     final Latencies latencies = new Latencies();
     final LongAdder turns = new LongAdder();
     final LongAdder messages = new LongAdder();
+    /** Turns by number of reply messages (the last slot: that many or more). */
+    final java.util.concurrent.atomic.AtomicLongArray byMessages = new java.util.concurrent.atomic.AtomicLongArray(9);
     final LongAdder lost = new LongAdder();
     final LongAdder errors = new LongAdder();
     final AtomicLong measuredNanos = new AtomicLong();
@@ -132,6 +134,7 @@ final class LoadRun {
     }
     f.turns.increment();
     f.messages.add(messages);
+    f.byMessages.incrementAndGet(Math.min(messages, 8));
     f.latencies.add(nanos);
   }
 }

@@ -41,26 +41,39 @@ final class SimulatedAgent implements Runnable {
   @Override
   public void run() {
     try {
-      think();
+      // Each agent's first message (with its name looked up in Teams) comes early in the warm-up.
+      long next = System.nanoTime() + (run.thinkMeanMs() <= 0 ? 0
+          : TimeUnit.MILLISECONDS.toNanos(random.nextInt((int) Math.min(run.thinkMeanMs(), 2_000) + 1)));
       while (true) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
         LoadRun.Phase phase = run.phase();
         if (phase == null) {
           return;
         }
         long epoch = run.epoch();
+        long started = System.nanoTime();
         turn(phase, epoch);
-        think();
+        next = started + gap();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private void think() throws InterruptedException {
-    if (run.thinkMeanMs() > 0) {
-      long ms = (long) (-Math.log(1 - random.nextDouble()) * run.thinkMeanMs());
-      Thread.sleep(Math.min(ms, run.thinkMeanMs() * 10));
+  /**
+   * Nanoseconds from the start of one message to the start of the next: exponential around the
+   * mean interval (a Poisson stream per agent), or 0 for back-to-back turns. An agent never has
+   * two turns in flight: a turn longer than the gap delays the next message.
+   */
+  private long gap() {
+    if (run.thinkMeanMs() <= 0) {
+      return 0;
     }
+    double ms = -Math.log(1 - random.nextDouble()) * run.thinkMeanMs();
+    return TimeUnit.MICROSECONDS.toNanos((long) (Math.min(ms, run.thinkMeanMs() * 10.0) * 1000));
   }
 
   private void turn(LoadRun.Phase phase, long epoch) throws InterruptedException {

@@ -35,7 +35,8 @@ final class BenchCommand implements Callable<Integer> {
   int phase;
 
   @Option(names = "--think", defaultValue = "0", paramLabel = "MS",
-      description = "Mean pause of an agent between messages, exponential (default: ${DEFAULT-VALUE}).")
+      description = "Mean interval between one agent's messages, start to start, exponential; 0 = back to back "
+          + "(default: ${DEFAULT-VALUE}).")
   long think;
 
   @Option(names = "--no-echo", description = "Do not run the echo bot (its figures print as 0).")
@@ -66,6 +67,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "Retry-After of those 429 answers (default: ${DEFAULT-VALUE}).")
   int retryAfter;
 
+  @Option(names = "--connector-rate", defaultValue = "0", paramLabel = "PER_S",
+      description = "The bot's ceiling on connector calls per second, as CONNECTOR_RATE; 0 = none, for raw "
+          + "capacity (default: ${DEFAULT-VALUE}).")
+  double connectorRate;
+
   @Mixin
   DialogsOption dialogs;
 
@@ -78,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     Path data = noStats ? null : Files.createTempDirectory("vademecum-bench");
     BenchOptions options = new BenchOptions(agents, duration, warmup, phase, think, !noEcho, sentences,
-        dialogs.resolve(settings), data, sessions, matchRounds, connectorLatency, connector429, retryAfter);
+        dialogs.resolve(settings), data, sessions, matchRounds, connectorLatency, connector429, retryAfter, connectorRate);
     try {
       return new Bench(options, System.out).run() == 0 ? 0 : 1;
     } catch (InvalidCatalogException e) {

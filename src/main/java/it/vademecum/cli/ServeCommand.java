@@ -5,6 +5,7 @@ import it.vademecum.assistant.EscalationSink;
 import it.vademecum.config.Settings;
 import it.vademecum.engine.Engine;
 import it.vademecum.session.CaffeineSessionStore;
+import it.vademecum.teams.ConnectorLimits;
 import it.vademecum.teams.TeamsServer;
 import it.vademecum.teams.VademecumBot;
 import it.vademecum.usage.UsageLog;
@@ -44,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     Assistant assistant = new Assistant(() -> engine, new CaffeineSessionStore(settings.sessionTtl(), 100_000),
         usage, EscalationSink.byHand(), List.of(), Clock.systemUTC());
     VademecumBot bot = new VademecumBot(assistant);
-    TeamsServer server = new TeamsServer(options, () -> engine, bot);
+    TeamsServer server = new TeamsServer(options, () -> engine, bot, ConnectorLimits.fromSettings(settings));
     int bound = server.start();
     if (options.localMode()) {
       System.out.println("Local mode: no MicrosoftAppId, so no authentication; listening on 127.0.0.1 only.");

@@ -57,10 +57,16 @@ public final class TeamsServer implements AutoCloseable {
   private Javalin app;
 
   public TeamsServer(Options options, Supplier<Engine> engine, Bot bot) {
+    this(options, engine, bot, ConnectorLimits.DEFAULT);
+  }
+
+  /** With the connector's ceiling and 429 handling (CONNECTOR_RATE). */
+  public TeamsServer(Options options, Supplier<Engine> engine, Bot bot, ConnectorLimits connector) {
     this.options = options;
     this.engine = engine;
     this.bot = bot;
-    this.adapter = TeamsAdapter.create(options.appId(), options.appPassword(), options.appType(), options.tenantId());
+    this.adapter = TeamsAdapter.create(options.appId(), options.appPassword(), options.appType(), options.tenantId(),
+        connector);
   }
 
   public TeamsAdapter adapter() {
@@ -88,6 +94,7 @@ public final class TeamsServer implements AutoCloseable {
     if (app != null) {
       app.stop();
     }
+    adapter.shutdown();
   }
 
   private void health(Context ctx) {

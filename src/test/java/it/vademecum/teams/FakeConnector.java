@@ -37,6 +37,9 @@ final class FakeConnector implements AutoCloseable {
   volatile String givenName = "Mario";
   /** How long the connector takes to answer each call (a real one: ~100 ms). */
   volatile long delayMs = 0;
+  /** How many of the next activity posts are refused with 429 and this Retry-After (seconds). */
+  final AtomicInteger tooManyRequests = new AtomicInteger();
+  volatile String retryAfter = "1";
 
   FakeConnector() throws IOException {
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
@@ -71,6 +74,9 @@ final class FakeConnector implements AutoCloseable {
       return json(200, member);
     }
     if ("POST".equals(r.getMethod()) && path.matches(PREFIX + "/v3/conversations/[^/]+/activities(/.*)?")) {
+      if (tooManyRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return json(429, "{\"error\":{\"code\":\"TooManyRequests\"}}").setHeader("Retry-After", retryAfter);
+      }
       return json(200, "{\"id\":\"bot-activity-" + ids.incrementAndGet() + "\"}");
     }
     return json(404, "{\"error\":{\"code\":\"NotFound\"}}");
