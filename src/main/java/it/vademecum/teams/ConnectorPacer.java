@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
 public final class ConnectorPacer implements AutoCloseable {
 
   /** Margin added to the one-second window, for the jitter between a grant and its arrival. */
-  static final long MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  static final long MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
   private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1) + MARGIN_NANOS;
 
   private final long intervalNanos;
@@ -80,15 +80,22 @@ public final class ConnectorPacer implements AutoCloseable {
   /** Queues one call of a conversation; the future completes when the call may go. */
   public CompletableFuture<Void> acquire(String laneKey) {
     CompletableFuture<Void> ticket = new CompletableFuture<>();
+    List<CompletableFuture<Void>> granted = new ArrayList<>(1);
     lock.lock();
     try {
+      long now = clock.getAsLong();
       Lane lane = lanes.computeIfAbsent(laneKey, Lane::new);
       lane.waiting.addLast(ticket);
-      enqueue(lane, clock.getAsLong());
-      changed.signalAll();
+      enqueue(lane, now);
+      // Under the ceiling the call goes at once, on the caller's thread, without a hand-off.
+      grantLocked(now, granted);
+      if (!ticket.isDone() && !granted.contains(ticket)) {
+        changed.signalAll();
+      }
     } finally {
       lock.unlock();
     }
+    granted.forEach(t -> t.complete(null));
     return ticket;
   }
 

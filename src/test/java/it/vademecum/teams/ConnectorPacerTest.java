@@ -46,8 +46,8 @@ class ConnectorPacerTest {
     for (int i = 0; i + 50 < at.size(); i++) {
       assertTrue(at.get(i + 50) - at.get(i) >= 1000, "51 calls within one second at " + at.get(i));
     }
-    // 50 per 1.1 s (the window's margin for network jitter): 300 calls in about 6.6 s.
-    assertTrue(at.get(299) <= 7000, "and near the ceiling, not slower: last call at " + at.get(299) + " ms");
+    // 50 per 1.2 s (the window's margin for network jitter): 300 calls in about 7.2 s.
+    assertTrue(at.get(299) <= 7500, "and near the ceiling, not slower: last call at " + at.get(299) + " ms");
   }
 
   @Test
@@ -56,6 +56,7 @@ class ConnectorPacerTest {
     for (int i = 0; i < 100; i++) {
       busy.add(pacer.acquire("busy"));
     }
+    long busyBefore = busy.stream().filter(CompletableFuture::isDone).count();
     CompletableFuture<Void> other = pacer.acquire("quiet");
     CompletableFuture<Void> third = pacer.acquire("another");
     for (int ms = 0; ms < 100 && !(other.isDone() && third.isDone()); ms++) {
@@ -63,8 +64,8 @@ class ConnectorPacerTest {
       now.addAndGet(MS);
     }
     assertTrue(other.isDone() && third.isDone(), "the quiet conversations went within the first turns");
-    assertEquals(1, busy.stream().filter(CompletableFuture::isDone).count(),
-        "the busy one had one turn before them, not its hundred calls");
+    long busyDuring = busy.stream().filter(CompletableFuture::isDone).count() - busyBefore;
+    assertTrue(busyDuring <= 1, "the busy one had at most one turn before them, not its hundred calls: " + busyDuring);
   }
 
   @Test
@@ -110,20 +111,30 @@ class ConnectorPacerTest {
       now.addAndGet(35 * MS);
     }
     assertEquals(200, at.size());
-    assertTrue(at.get(199) <= 5000, "about 45 calls/s despite late wake-ups, last at " + at.get(199));
+    assertTrue(at.get(199) <= 5000, "about 42 calls/s despite late wake-ups, last at " + at.get(199));
     for (int i = 0; i + 50 < at.size(); i++) {
       assertTrue(at.get(i + 50) - at.get(i) >= 1000, "51 calls within one second at " + at.get(i));
     }
   }
 
   @Test
+  void underTheCeilingACallGoesAtOnce() {
+    assertTrue(pacer.acquire("a").isDone(), "no wait, no hand-off to the pacer's thread");
+  }
+
+  @Test
   void aCancelledWaitDoesNotUseATurn() {
+    pacer.acquire("x");
+    pacer.acquire("y");
     CompletableFuture<Void> first = pacer.acquire("a");
     CompletableFuture<Void> cancelled = pacer.acquire("b");
     CompletableFuture<Void> third = pacer.acquire("c");
+    assertFalse(first.isDone(), "the bucket is empty");
     cancelled.cancel(false);
+    now.addAndGet(20 * MS);
     pacer.grantDue();
     assertTrue(first.isDone());
+    assertFalse(third.isDone());
     now.addAndGet(20 * MS);
     pacer.grantDue();
     assertTrue(third.isDone(), "the next turn went to the next live call");
