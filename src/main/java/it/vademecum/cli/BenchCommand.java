@@ -26,7 +26,7 @@ final class BenchCommand implements Callable<Integer> {
       description = "Measured seconds, both bots together (default: ${DEFAULT-VALUE}).")
   int duration;
 
-  @Option(names = "--warmup", defaultValue = "10", paramLabel = "S",
+  @Option(names = "--warmup", defaultValue = "8", paramLabel = "S",
       description = "Unmeasured seconds first (default: ${DEFAULT-VALUE}).")
   int warmup;
 
