@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
         FuzzCommand.class,
         FloodCommand.class,
         SoakCommand.class,
-        SoakWorkerCommand.class
+        SoakWorkerCommand.class,
+        BenchCommand.class
     })
 public final class Main implements Runnable {
 

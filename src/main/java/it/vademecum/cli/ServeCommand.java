@@ -9,6 +9,7 @@ import it.vademecum.supervisor.OutboxEscalations;
 import it.vademecum.supervisor.Supervision;
 import it.vademecum.teams.RateLimiter;
 import it.vademecum.teams.TeamsEscalations;
+import it.vademecum.teams.ConnectorLimits;
 import it.vademecum.teams.TeamsServer;
 import it.vademecum.teams.VademecumBot;
 import it.vademecum.usage.UsageLog;
@@ -62,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
     Assistant assistant = new Assistant(reloader, sessions, usage, escalations.sink(), commands,
         Clock.systemUTC(), supervision.decorator());
     VademecumBot bot = new VademecumBot(assistant, escalations.desk());
-    TeamsServer server = new TeamsServer(options, reloader, bot)
+    TeamsServer server = new TeamsServer(options, reloader, bot, ConnectorLimits.fromSettings(settings))
         .rateLimit(new RateLimiter(RateLimiter.Policy.from(settings)));
     int bound = server.start();
     escalations.start(server.adapter());

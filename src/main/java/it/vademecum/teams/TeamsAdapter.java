@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * The SDK's HTTP adapter with a connector client sized for a call centre. The SDK builds each
  * connector client on OkHttp's defaults, whose dispatcher runs at most 5 requests at once to one
  * host; every reply to Teams goes to one host, so that would cap the bot near 50 replies/s with a
- * 100 ms connector. Here all connector clients share one dispatcher and one connection pool.
+ * 100 ms connector. Here all connector clients share one dispatcher and one connection pool, and
+ * one {@link PacingInterceptor}: calls paced under the tenant's ceiling with a fair queue across
+ * conversations, and a 429 honoured (Retry-After) instead of failing the turn.
  * Single-tenant bots get their outgoing tokens from their own tenant.
  */
 public final class TeamsAdapter extends BotFrameworkHttpAdapter {
@@ -37,9 +39,11 @@ public final class TeamsAdapter extends BotFrameworkHttpAdapter {
   private final ConnectionPool pool;
   private final String appPassword;
   private final String singleTenant;
+  private final ConnectorPacer pacer;
+  private final PacingInterceptor pacing;
 
   private TeamsAdapter(CredentialProvider credentials, SimpleChannelProvider channel, String appPassword,
-      String singleTenant) {
+      String singleTenant, ConnectorLimits limits) {
     super(credentials, channel);
     this.credentials = credentials;
     this.channel = channel;
@@ -49,17 +53,25 @@ public final class TeamsAdapter extends BotFrameworkHttpAdapter {
     dispatcher.setMaxRequests(256);
     dispatcher.setMaxRequestsPerHost(128);
     this.pool = new ConnectionPool(64, 5, TimeUnit.MINUTES);
+    this.pacer = limits.paced() ? new ConnectorPacer(limits.perSecond(), System::nanoTime).start() : null;
+    this.pacing = new PacingInterceptor(pacer, limits, System::nanoTime);
     setOnTurnError(this::onError);
   }
 
   /** Local mode when appId is blank: no credentials, no token validation. */
   public static TeamsAdapter create(String appId, String appPassword, String appType, String tenantId) {
+    return create(appId, appPassword, appType, tenantId, ConnectorLimits.DEFAULT);
+  }
+
+  /** As above, with the connector's ceiling and 429 handling. */
+  public static TeamsAdapter create(String appId, String appPassword, String appType, String tenantId,
+      ConnectorLimits limits) {
     CredentialProvider credentials = appId == null || appId.isBlank()
         ? new SimpleCredentialProvider()
         : new SimpleCredentialProvider(appId, appPassword);
     String single = "SingleTenant".equalsIgnoreCase(appType) && tenantId != null && !tenantId.isBlank()
         ? tenantId : null;
-    return new TeamsAdapter(credentials, new SimpleChannelProvider(), appPassword, single);
+    return new TeamsAdapter(credentials, new SimpleChannelProvider(), appPassword, single, limits);
   }
 
   public CredentialProvider credentials() {
@@ -72,6 +84,18 @@ public final class TeamsAdapter extends BotFrameworkHttpAdapter {
 
   public Dispatcher dispatcher() {
     return dispatcher;
+  }
+
+  /** Calls sent again after a 429 since start. */
+  public long connectorRetries() {
+    return pacing.retried();
+  }
+
+  /** Stops the pacer's thread. */
+  public void shutdown() {
+    if (pacer != null) {
+      pacer.close();
+    }
   }
 
   private CompletableFuture<Void> onError(TurnContext ctx, Throwable error) {
@@ -101,6 +125,7 @@ public final class TeamsAdapter extends BotFrameworkHttpAdapter {
       ConnectorClient client = clients.computeIfAbsent(key, k -> new RestConnectorClient(
           RestConnectorClient.getDefaultRestClientBuilder(baseUrl, credentials)
               .withDispatcher(dispatcher)
+              .withInterceptor(pacing)
               .withConnectionPool(pool)
               .withConnectionTimeout(5, TimeUnit.SECONDS)
               .withReadTimeout(15, TimeUnit.SECONDS)

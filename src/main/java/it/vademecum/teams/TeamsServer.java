@@ -1,6 +1,8 @@
 package it.vademecum.teams;
 
 import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
@@ -62,7 +64,7 @@ public final class TeamsServer implements AutoCloseable {
   private final Options options;
   private final Supplier<Engine> engine;
   private final TeamsAdapter adapter;
-  private final VademecumBot bot;
+  private final Bot bot;
   private final AuthenticationConfiguration authConfig = new AuthenticationConfiguration();
   private final ActivityValidator validator;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -77,11 +79,17 @@ public final class TeamsServer implements AutoCloseable {
   private volatile RateLimiter rateLimiter = new RateLimiter(RateLimiter.Policy.OFF);
   private Javalin app;
 
-  public TeamsServer(Options options, Supplier<Engine> engine, VademecumBot bot) {
+  public TeamsServer(Options options, Supplier<Engine> engine, Bot bot) {
+    this(options, engine, bot, ConnectorLimits.DEFAULT);
+  }
+
+  /** With the connector's ceiling and 429 handling (CONNECTOR_RATE). */
+  public TeamsServer(Options options, Supplier<Engine> engine, Bot bot, ConnectorLimits connector) {
     this.options = options;
     this.engine = engine;
     this.bot = bot;
-    this.adapter = TeamsAdapter.create(options.appId(), options.appPassword(), options.appType(), options.tenantId());
+    this.adapter = TeamsAdapter.create(options.appId(), options.appPassword(), options.appType(), options.tenantId(),
+        connector);
     this.validator = new ActivityValidator(options.localMode());
   }
 
@@ -169,6 +177,7 @@ public final class TeamsServer implements AutoCloseable {
       app.stop();
     }
     turns.shutdown();
+    adapter.shutdown();
   }
 
   private void health(Context ctx) {

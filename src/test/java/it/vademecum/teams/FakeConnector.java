@@ -40,6 +40,9 @@ final class FakeConnector implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   /** The most calls the connector was answering at the same time. */
   final AtomicInteger maxInFlight = new AtomicInteger();
+  /** How many of the next activity posts are refused with 429 and this Retry-After (seconds). */
+  final AtomicInteger tooManyRequests = new AtomicInteger();
+  volatile String retryAfter = "1";
 
   FakeConnector() throws IOException {
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
@@ -80,6 +83,9 @@ final class FakeConnector implements AutoCloseable {
       return json(200, member);
     }
     if ("POST".equals(r.getMethod()) && path.matches(PREFIX + "/v3/conversations/[^/]+/activities(/.*)?")) {
+      if (tooManyRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return json(429, "{\"error\":{\"code\":\"TooManyRequests\"}}").setHeader("Retry-After", retryAfter);
+      }
       return json(200, "{\"id\":\"bot-activity-" + ids.incrementAndGet() + "\"}");
     }
     return json(404, "{\"error\":{\"code\":\"NotFound\"}}");

@@ -1,0 +1,172 @@
+package it.vademecum.bench;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * One support agent in a personal chat with the bot: asks a question in free text, clicks the
+ * buttons of the cards it gets back, types a value when asked, now and then goes back or starts
+ * over, and starts a new question after an answer. Against the echo bot it sends the same shapes
+ * (a typed sentence or a button's value), since an echo has no cards to read.
+ */
+final class SimulatedAgent implements Runnable {
+
+  private static final MediaType JSON = MediaType.get("application/json");
+  /** How long a turn may take before its missing replies count as lost. */
+  private static final long REPLY_WAIT_MS = 15_000;
+
+  private final LoadRun run;
+  private final Random random;
+  private final TeamsActivities.Sender vademecumChat;
+  private final TeamsActivities.Sender echoChat;
+  private CardReading card;
+
+  SimulatedAgent(LoadRun run, int index, long seed) {
+    this.run = run;
+    this.random = new Random(seed);
+    String aad = UUID.nameUUIDFromBytes(("agent-" + index).getBytes()).toString();
+    this.vademecumChat = new TeamsActivities.Sender("a:bench-v-" + index, "29:bench-user-" + index, aad,
+        "Agente " + index);
+    this.echoChat = new TeamsActivities.Sender("a:bench-e-" + index, "29:bench-user-" + index, aad,
+        "Agente " + index);
+  }
+
+  @Override
+  public void run() {
+    try {
+      // Each agent's first message (with its name looked up in Teams) comes early in the warm-up.
+      long next = System.nanoTime() + (run.thinkMeanMs() <= 0 ? 0
+          : TimeUnit.MILLISECONDS.toNanos(random.nextInt((int) Math.min(run.thinkMeanMs(), 2_000) + 1)));
+      while (true) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        LoadRun.Phase phase = run.phase();
+        if (phase == null) {
+          return;
+        }
+        long epoch = run.epoch();
+        long started = System.nanoTime();
+        turn(phase, epoch);
+        next = started + gap();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Nanoseconds from the start of one message to the start of the next: exponential around the
+   * mean interval (a Poisson stream per agent), or 0 for back-to-back turns. An agent never has
+   * two turns in flight: a turn longer than the gap delays the next message.
+   */
+  private long gap() {
+    if (run.thinkMeanMs() <= 0) {
+      return 0;
+    }
+    double ms = -Math.log(1 - random.nextDouble()) * run.thinkMeanMs();
+    return TimeUnit.MICROSECONDS.toNanos((long) (Math.min(ms, run.thinkMeanMs() * 10.0) * 1000));
+  }
+
+  private void turn(LoadRun.Phase phase, long epoch) throws InterruptedException {
+    boolean echo = phase.echo();
+    String id = UUID.randomUUID().toString();
+    byte[] body = echo ? echoInput(id) : vademecumInput(id);
+    MiniConnector.Inbox inbox = run.connector().expect(id);
+    long start = System.nanoTime();
+    int status;
+    try (Response r = run.http().newCall(new Request.Builder().url(echo ? run.echoUrl() : run.vademecumUrl())
+        .post(RequestBody.create(body, JSON)).build()).execute()) {
+      status = r.code();
+      if (r.body() != null) {
+        r.body().bytes();
+      }
+    } catch (IOException e) {
+      status = -1;
+    }
+    long httpDone = System.nanoTime();
+    String failure = status == 200 ? null : "http " + status;
+    List<MiniConnector.Delivery> got = inbox.await(1, REPLY_WAIT_MS);
+    int expected = 1;
+    if (!echo) {
+      CardReading read = got.isEmpty() ? null : CardReading.of(got.get(0).body());
+      if (read == null) {
+        failure = failure != null ? failure : got.isEmpty() ? "no reply" : "first reply is not a card";
+        card = null;
+      } else {
+        card = read;
+        expected = 1 + read.phrases();
+      }
+    }
+    if (got.size() < expected) {
+      got = inbox.await(expected, REPLY_WAIT_MS);
+    }
+    run.connector().forget(id);
+    int lost = Math.max(0, expected - got.size());
+    if (failure == null && lost > 0) {
+      failure = "lost replies";
+    }
+    if (failure == null && got.stream().anyMatch(d -> d.body().contains(CardReading.ERROR_TEXT))) {
+      failure = "bot error message";
+    }
+    long end = got.isEmpty() ? httpDone : Math.max(httpDone, got.get(got.size() - 1).nanos());
+    run.record(phase, epoch, end - start, got.size(), lost, failure);
+  }
+
+  private byte[] echoInput(String id) {
+    if (random.nextInt(10) < 4) {
+      return run.activities().text(echoChat, id, sentence());
+    }
+    return run.activities().click(echoChat, id, "c:topic:node:" + random.nextInt(3));
+  }
+
+  private byte[] vademecumInput(String id) {
+    TeamsActivities activities = run.activities();
+    if (card == null) {
+      return activities.text(vademecumChat, id, sentence());
+    }
+    List<String> choices = card.values().stream().filter(v -> v.startsWith("c:") || v.startsWith("t:")).toList();
+    boolean canGoBack = card.values().contains("k:indietro");
+    int dice = random.nextInt(100);
+    if (!choices.isEmpty()) {
+      if (dice < 4 && canGoBack) {
+        return activities.click(vademecumChat, id, "k:indietro");
+      }
+      if (dice < 6) {
+        card = null;
+        return activities.text(vademecumChat, id, "ricomincia");
+      }
+      return activities.click(vademecumChat, id, choices.get(random.nextInt(choices.size())));
+    }
+    if (card.values().contains("e:cancel")) {
+      return activities.click(vademecumChat, id, "e:cancel");
+    }
+    if (card.asksValue()) {
+      String prompt = card.prompt() == null ? "" : card.prompt();
+      String value = prompt.contains("PEC") ? "mario.rossi@pec.it"
+          : prompt.contains("ticket") ? "ticket 4815162" : "Giulia";
+      return activities.text(vademecumChat, id, value);
+    }
+    if (dice < 5 && canGoBack) {
+      return activities.text(vademecumChat, id, "indietro");
+    }
+    return activities.text(vademecumChat, id, sentence());
+  }
+
+  private String sentence() {
+    List<String> s = run.sentences();
+    return s.get(random.nextInt(s.size()));
+  }
+
+  static long millis(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos);
+  }
+}

@@ -1,0 +1,70 @@
+package it.vademecum.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Teams-shaped activities for simulated agents, from activities captured with the Agents
+ * Playground (a typed message, an Action.Submit click): each agent its own conversation, Teams
+ * user id and AAD object id, and the benchmark's connector as serviceUrl.
+ */
+final class TeamsActivities {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ObjectNode message;
+  private final ObjectNode submit;
+  private final String serviceUrl;
+
+  TeamsActivities(String serviceUrl) {
+    this.serviceUrl = serviceUrl;
+    this.message = load("personal-message.json");
+    this.submit = load("personal-card-submit.json");
+  }
+
+  /** Who is writing: one simulated agent in one personal chat with one bot. */
+  record Sender(String conversationId, String userId, String aadObjectId, String name) {}
+
+  byte[] text(Sender s, String activityId, String text) {
+    ObjectNode a = fill(message.deepCopy(), s, activityId);
+    a.put("text", text);
+    return bytes(a);
+  }
+
+  /** An Action.Submit click: a message whose value is the button's data. */
+  byte[] click(Sender s, String activityId, String value) {
+    ObjectNode a = fill(submit.deepCopy(), s, activityId);
+    a.putObject("value").put("v", value);
+    return bytes(a);
+  }
+
+  private ObjectNode fill(ObjectNode a, Sender s, String activityId) {
+    a.put("id", activityId);
+    a.put("serviceUrl", serviceUrl);
+    ((ObjectNode) a.get("from")).put("id", s.userId()).put("name", s.name()).put("aadObjectId", s.aadObjectId());
+    ((ObjectNode) a.get("conversation")).put("id", s.conversationId());
+    return a;
+  }
+
+  private static byte[] bytes(ObjectNode a) {
+    try {
+      return JSON.writeValueAsBytes(a);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode load(String name) {
+    try (InputStream in = TeamsActivities.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return (ObjectNode) JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package it.vademecum.teams;
+
+import it.vademecum.config.Settings;
+import java.time.Duration;
+
+/**
+ * How the bot treats the Teams connector: at most {@code perSecond} calls per second (Teams allows a
+ * bot about 50 per second per tenant; 0 = no ceiling), a 429's Retry-After honoured up to
+ * {@code maxRetries} times, and no call waiting (queue, Retry-After, retries) beyond
+ * {@code maxWait}, after which it fails as before.
+ */
+public record ConnectorLimits(double perSecond, int maxRetries, Duration maxWait) {
+
+  public static final ConnectorLimits DEFAULT = new ConnectorLimits(50, 5, Duration.ofSeconds(20));
+
+  public ConnectorLimits {
+    if (perSecond < 0 || maxRetries < 0 || maxWait.isNegative()) {
+      throw new IllegalArgumentException("connector limits out of range");
+    }
+  }
+
+  public boolean paced() {
+    return perSecond > 0;
+  }
+
+  /** CONNECTOR_RATE (calls per second, default 50, 0 = no ceiling). */
+  public static ConnectorLimits fromSettings(Settings settings) {
+    String v = settings.get("CONNECTOR_RATE", "50");
+    try {
+      double rate = Double.parseDouble(v);
+      if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
+        throw new NumberFormatException();
+      }
+      return new ConnectorLimits(rate, DEFAULT.maxRetries(), DEFAULT.maxWait());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("CONNECTOR_RATE must be a number of calls per second (0 = no ceiling), not '"
+          + v + "'");
+    }
+  }
+}
