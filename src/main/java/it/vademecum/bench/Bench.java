@@ -12,6 +12,7 @@ import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.teams.ConnectorLimits;
 import it.vademecum.teams.TeamsServer;
 import it.vademecum.teams.VademecumBot;
+import it.vademecum.usage.AsyncUsageLog;
 import it.vademecum.usage.H2UsageLog;
 import it.vademecum.usage.UsageLog;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class Bench {
     Engine engine = new EngineLoader().load(options.dialogs());
     long engineMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStart);
     UsageLog usage = options.dataDir() == null ? UsageLog.disabled()
-        : H2UsageLog.open(new Settings(Map.of("DATA_DIR", options.dataDir().toString())));
+        : new AsyncUsageLog(H2UsageLog.open(new Settings(Map.of("DATA_DIR", options.dataDir().toString()))), 10_000);
     Assistant assistant = new Assistant(() -> engine, new CaffeineSessionStore(Duration.ofHours(8), 100_000),
         usage, EscalationSink.byHand(), List.of(), Clock.systemUTC());
     ConnectorLimits limits = new ConnectorLimits(options.connectorRate(), ConnectorLimits.DEFAULT.maxRetries(),

@@ -267,7 +267,7 @@ public final class TeamsServer implements AutoCloseable {
           ctx.contentType("application/json").result(Serialization.toString(response.getBody()));
         }
       }
-      LOG.info("http {} type={} name={} ms={}", ctx.statusCode(), activity.getType(),
+      LOG.debug("http {} type={} name={} ms={}", ctx.statusCode(), activity.getType(),
           activity.getName() == null ? "-" : activity.getName(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     } catch (TimeoutException e) {

@@ -116,7 +116,7 @@ public final class VademecumBot extends TeamsActivityHandler {
     Reply reply = assistant.turn(agent(activity, agentName(ctx)), input);
     long engineNanos = System.nanoTime() - start;
     return send(ctx, reply).thenApply(n -> {
-      LOG.info("turn type={} input={} reply={} messages={} engineMs={} totalMs={}", activity.getType(),
+      LOG.debug("turn type={} input={} reply={} messages={} engineMs={} totalMs={}", activity.getType(),
           input instanceof Input.Button ? "button" : "text", reply.kind(), n,
           TimeUnit.NANOSECONDS.toMillis(engineNanos), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
       return null;

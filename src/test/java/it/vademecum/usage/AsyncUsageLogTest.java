@@ -1,0 +1,83 @@
+package it.vademecum.usage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.vademecum.match.Ranking;
+import it.vademecum.privacy.Redactor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AsyncUsageLogTest {
+
+  @TempDir
+  Path data;
+
+  private H2UsageLog store() {
+    return H2UsageLog.open(data, Redactor.defaults(), Clock.systemUTC(), Duration.ofDays(90), Duration.ofHours(1),
+        true);
+  }
+
+  @Test
+  void queriesSeeEveryRecordQueuedBeforeThem() {
+    try (AsyncUsageLog log = new AsyncUsageLog(store(), 1_000)) {
+      for (int i = 0; i < 200; i++) {
+        log.recordSearch("agent-" + i, "frase numero " + i, Ranking.none());
+      }
+      assertEquals(200, log.searchOutcomes(Instant.EPOCH).searches());
+    }
+  }
+
+  @Test
+  void closeDrainsTheQueueIntoTheStore() {
+    try (AsyncUsageLog log = new AsyncUsageLog(store(), 1_000)) {
+      for (int i = 0; i < 100; i++) {
+        log.recordAnswer("agent", "pausa", "pausa-626");
+      }
+    }
+    try (H2UsageLog reopened = store()) {
+      assertEquals(100, reopened.answersByTopic(Instant.EPOCH, 10).get(0).count());
+    }
+  }
+
+  @Test
+  void aFullQueueDropsAndCountsInsteadOfBlockingTheTurn() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    UsageLog slow = new UsageLog() {
+      @Override
+      public void recordSearch(String agentId, String text, Ranking ranking) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      @Override public void recordPick(String a, String t, String x) { }
+      @Override public void recordAnswer(String a, String t, String n) { }
+      @Override public void recordFeedback(String a, String t, String n, boolean up, String r) { }
+      @Override public java.util.List<UnmatchedSentence> unmatched(Instant s, int l) { return java.util.List.of(); }
+      @Override public java.util.List<PickCount> picks(Instant s, int l) { return java.util.List.of(); }
+      @Override public java.util.List<TopicCount> topicsStarted(Instant s, int l) { return java.util.List.of(); }
+      @Override public java.util.List<TopicCount> answersByTopic(Instant s, int l) { return java.util.List.of(); }
+      @Override public SearchOutcomes searchOutcomes(Instant s) { return new SearchOutcomes(0, 0, 0); }
+      @Override public java.util.List<FeedbackCount> feedback(Instant s) { return java.util.List.of(); }
+      @Override public java.util.List<FeedbackReason> feedbackReasons(Instant s, int l) { return java.util.List.of(); }
+      @Override public java.util.List<HourCount> busiestHours(Instant s) { return java.util.List.of(); }
+      @Override public int purge() { return 0; }
+      @Override public void close() { }
+    };
+    AsyncUsageLog log = new AsyncUsageLog(slow, 10);
+    for (int i = 0; i < 50; i++) {
+      log.recordSearch("agent", "x", Ranking.none());
+    }
+    assertTrue(log.dropped() >= 39, "dropped " + log.dropped());
+    release.countDown();
+    log.close();
+  }
+}
