@@ -1,5 +1,6 @@
 package it.vademecum.shift;
 
+import it.vademecum.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ class BreakReminderTest {
   @TempDir
   Path data;
 
-  private final TestClock clock = new TestClock(Knowledge.TUESDAY_10);
+  private final MutableClock clock = new MutableClock(Knowledge.TUESDAY_10);
   private final ManualTimer timer = new ManualTimer(clock);
   private final RecordingNotifier notifier = new RecordingNotifier();
   private final Agent mario = new Agent("t/mario", "aad-mario", "Mario", "mario@example.com");

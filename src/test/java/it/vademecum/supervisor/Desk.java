@@ -17,7 +17,7 @@ import it.vademecum.shift.DialogsCopy;
 import it.vademecum.shift.ManualTimer;
 import it.vademecum.shift.RecordingNotifier;
 import it.vademecum.shift.ShiftEndCommand;
-import it.vademecum.shift.TestClock;
+import it.vademecum.testing.MutableClock;
 import it.vademecum.usage.H2UsageLog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +41,7 @@ final class Desk implements AutoCloseable {
   static final Agent ANNA = new Agent("t/anna", "aad-anna", "Anna", null);
 
   final Path dialogs;
-  final TestClock clock;
+  final MutableClock clock;
   final ManualTimer timer;
   final RecordingNotifier notifier = new RecordingNotifier();
   final FakeEscalations escalations = new FakeEscalations();
@@ -53,7 +53,7 @@ final class Desk implements AutoCloseable {
 
   Desk(Path tmp, Instant start) throws InvalidCatalogException {
     this.dialogs = DialogsCopy.into(tmp.resolve("dialogs"));
-    this.clock = new TestClock(start);
+    this.clock = new MutableClock(start);
     this.timer = new ManualTimer(clock);
     this.usage = H2UsageLog.open(tmp.resolve("data"), Redactor.defaults(), clock, Duration.ofDays(90),
         Duration.ofHours(1), true);

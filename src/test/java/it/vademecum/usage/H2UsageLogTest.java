@@ -1,5 +1,6 @@
 package it.vademecum.usage;
 
+import it.vademecum.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package it.vademecum.shift;
+package it.vademecum.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand. */
-public final class TestClock extends Clock {
+public final class MutableClock extends Clock {
 
   private volatile Instant now;
 
-  public TestClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
+  }
+
+  public void set(Instant instant) {
+    now = instant;
   }
 
   public void advance(Duration d) {
