@@ -48,8 +48,11 @@ class AppPackageTest {
     JsonNode manifest = JSON.readTree(AppPackage.filledManifest(MANIFEST, ID));
     String version = manifest.path("manifestVersion").asText();
     Path schemaFile = SCHEMAS.resolve("v" + version).resolve("MicrosoftTeams.schema.json");
-    assumeTrue(Files.isRegularFile(schemaFile), "Teams schema not installed at " + schemaFile.toAbsolutePath()
-        + ": npm install --prefix target/app-manifest --no-save --no-package-lock @microsoft/app-manifest@1.1.2");
+    String install = "Teams schema not installed at " + schemaFile.toAbsolutePath()
+        + ": npm install --prefix target/app-manifest --no-save --no-package-lock @microsoft/app-manifest@1.1.2";
+    // .ci/run installs it: in CI a missing schema is a failure, not a silently skipped check.
+    assertTrue(Files.isRegularFile(schemaFile) || !"true".equals(System.getenv("CI")), install);
+    assumeTrue(Files.isRegularFile(schemaFile), install);
     JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
         .getSchema(Files.newInputStream(schemaFile));
     Set<ValidationMessage> errors = schema.validate(manifest);
