@@ -2,40 +2,40 @@ package it.vademecum.usage;
 
 import it.vademecum.match.Ranking;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records off the agent's turn: a bounded queue drained by one writer thread, so a turn never
- * waits for the database. When the queue is full a record is dropped and counted (statistics are
- * worth less than an agent's latency). Queries first wait for the records already queued, so what
- * was recorded is what is read; close drains the queue before closing the store.
+ * Records off the agent's turn: a bounded queue drained by one writer thread, each drain written as
+ * one batch (one transaction in H2), so a turn never waits for the database. When the queue is full
+ * a record is dropped and counted (statistics are worth less than an agent's latency). Queries
+ * first wait for the records already queued, so what was recorded is what is read; close drains the
+ * queue before closing the store.
  */
 public final class AsyncUsageLog implements UsageLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(AsyncUsageLog.class);
+  private static final int BATCH = 256;
 
   private final UsageLog store;
-  private final ThreadPoolExecutor writer;
+  private final BlockingQueue<Runnable> queue;
+  private final Thread writer;
   private final AtomicLong dropped = new AtomicLong();
+  private volatile boolean closing;
 
   public AsyncUsageLog(UsageLog store, int capacity) {
     this.store = store;
-    this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity), r -> {
-      Thread t = new Thread(r, "usage-writer");
-      t.setDaemon(true);
-      return t;
-    }, (task, pool) -> {
-      if (dropped.incrementAndGet() % 1_000 == 1) {
-        LOG.warn("usage queue full: {} records dropped so far", dropped.get());
-      }
-    });
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.writer = new Thread(this::drain, "usage-writer");
+    writer.setDaemon(true);
+    writer.start();
   }
 
   /** Records dropped because the queue was full. */
@@ -43,38 +43,64 @@ public final class AsyncUsageLog implements UsageLog {
     return dropped.get();
   }
 
+  private void enqueue(Runnable record) {
+    if (closing || !queue.offer(record)) {
+      if (dropped.incrementAndGet() % 1_000 == 1) {
+        LOG.warn("usage queue full: {} records dropped so far", dropped.get());
+      }
+    }
+  }
+
+  private void drain() {
+    List<Runnable> batch = new ArrayList<>(BATCH);
+    while (true) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      queue.drainTo(batch, BATCH - 1);
+      boolean last = batch.contains(STOP);
+      store.batch(() -> batch.forEach(Runnable::run));
+      batch.clear();
+      if (last) {
+        return;
+      }
+    }
+  }
+
+  private static final Runnable STOP = () -> { };
+
   @Override
   public void recordSearch(String agentId, String text, Ranking ranking) {
-    writer.execute(() -> store.recordSearch(agentId, text, ranking));
+    enqueue(() -> store.recordSearch(agentId, text, ranking));
   }
 
   @Override
   public void recordPick(String agentId, String topicId, String text) {
-    writer.execute(() -> store.recordPick(agentId, topicId, text));
+    enqueue(() -> store.recordPick(agentId, topicId, text));
   }
 
   @Override
   public void recordAnswer(String agentId, String topicId, String nodeId) {
-    writer.execute(() -> store.recordAnswer(agentId, topicId, nodeId));
+    enqueue(() -> store.recordAnswer(agentId, topicId, nodeId));
   }
 
   @Override
   public void recordFeedback(String agentId, String topicId, String nodeId, boolean up, String reason) {
-    writer.execute(() -> store.recordFeedback(agentId, topicId, nodeId, up, reason));
+    enqueue(() -> store.recordFeedback(agentId, topicId, nodeId, up, reason));
   }
 
   /** Waits until every record queued before this call is written. */
   public void flush() {
-    if (writer.isShutdown()) {
-      return;
-    }
+    CountDownLatch written = new CountDownLatch(1);
     try {
-      writer.submit(() -> { }).get(30, TimeUnit.SECONDS);
+      if (closing || !queue.offer(written::countDown, 30, TimeUnit.SECONDS)
+          || !written.await(30, TimeUnit.SECONDS)) {
+        LOG.warn("usage flush incomplete");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | java.util.concurrent.TimeoutException
-        | java.util.concurrent.RejectedExecutionException e) {
-      LOG.warn("usage flush incomplete: {}", e.getClass().getSimpleName());
     }
   }
 
@@ -134,13 +160,18 @@ public final class AsyncUsageLog implements UsageLog {
 
   @Override
   public void close() {
-    writer.shutdown();
-    try {
-      if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
-        LOG.warn("usage writer did not drain in time");
+    if (!closing) {
+      closing = true;
+      try {
+        queue.put(STOP);
+        writer.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      if (writer.isAlive()) {
+        LOG.warn("usage writer did not drain in time");
+        writer.interrupt();
+      }
     }
     store.close();
   }

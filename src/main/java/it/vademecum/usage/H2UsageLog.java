@@ -101,6 +101,8 @@ public final class H2UsageLog implements UsageLog {
   private final Duration retention;
   private final ScheduledExecutorService purger;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** The connection of the batch running on this thread, if any (see {@link #batch}). */
+  private final ThreadLocal<Connection> batchConnection = new ThreadLocal<>();
   private final Path file;
 
   private H2UsageLog(JdbcConnectionPool pool, Path file, Redactor redactor, Clock clock, Duration retention,
@@ -318,23 +320,64 @@ public final class H2UsageLog implements UsageLog {
     void bind(PreparedStatement ps, Instant now) throws SQLException;
   }
 
+  /**
+   * Runs the records in one transaction on one connection: one commit for many rows. A record that
+   * fails is logged and skipped like any other; the rest still commit.
+   */
+  @Override
+  public void batch(Runnable records) {
+    if (closed.get()) {
+      records.run();
+      return;
+    }
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      batchConnection.set(c);
+      try {
+        records.run();
+      } finally {
+        batchConnection.remove();
+      }
+      c.commit();
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      LOG.warn("Usage store: batch not committed (SQL state {}, code {})", e.getSQLState(), e.getErrorCode());
+    }
+  }
+
   private void insert(String what, String sql, Binder binder) {
     if (closed.get()) {
       LOG.debug("Usage store closed: {} not recorded", what);
       return;
     }
     Instant now = clock.instant();
+    Connection bound = batchConnection.get();
+    if (bound != null) {
+      try (PreparedStatement ps = bound.prepareStatement(sql)) {
+        ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        ps.setInt(2, now.atZone(ROME).getHour());
+        binder.bind(ps, now);
+        ps.executeUpdate();
+      } catch (SQLException | IllegalStateException e) {
+        notRecorded(what, e);
+      }
+      return;
+    }
     try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
       ps.setInt(2, now.atZone(ROME).getHour());
       binder.bind(ps, now);
       ps.executeUpdate();
     } catch (SQLException | IllegalStateException e) {
-      // Never the exception's message: a database message may quote the values of the statement.
-      LOG.warn("Usage store: {} not recorded ({}{})", what, e.getClass().getSimpleName(),
-          e instanceof SQLException ? " SQL state " + ((SQLException) e).getSQLState()
-              + ", code " + ((SQLException) e).getErrorCode() : "");
+      notRecorded(what, e);
     }
+  }
+
+  private static void notRecorded(String what, Exception e) {
+    // Never the exception's message: a database message may quote the values of the statement.
+    LOG.warn("Usage store: {} not recorded ({}{})", what, e.getClass().getSimpleName(),
+        e instanceof SQLException ? " SQL state " + ((SQLException) e).getSQLState()
+            + ", code " + ((SQLException) e).getErrorCode() : "");
   }
 
   // ---- queries ------------------------------------------------------------------------------------

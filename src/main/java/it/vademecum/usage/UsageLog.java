@@ -57,6 +57,11 @@ public interface UsageLog extends AutoCloseable {
   /** Deletes what is older than the retention period now; returns how many rows went. */
   int purge();
 
+  /** Runs several records as one unit of work (one transaction where the store has them). */
+  default void batch(Runnable records) {
+    records.run();
+  }
+
   @Override
   void close();
 
