@@ -47,10 +47,12 @@ class AsyncUsageLogTest {
 
   @Test
   void aFullQueueDropsAndCountsInsteadOfBlockingTheTurn() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     UsageLog slow = new UsageLog() {
       @Override
       public void recordSearch(String agentId, String text, Ranking ranking) {
+        entered.countDown();
         try {
           release.await();
         } catch (InterruptedException e) {
@@ -73,10 +75,12 @@ class AsyncUsageLogTest {
       @Override public void close() { }
     };
     AsyncUsageLog log = new AsyncUsageLog(slow, 10);
+    log.recordSearch("agent", "x", Ranking.none());
+    assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS), "the writer never reached the store");
     for (int i = 0; i < 50; i++) {
       log.recordSearch("agent", "x", Ranking.none());
     }
-    assertTrue(log.dropped() >= 39, "dropped " + log.dropped());
+    assertEquals(40, log.dropped(), "10 wait in the queue while the writer is busy, the rest are dropped");
     release.countDown();
     log.close();
   }
