@@ -52,24 +52,44 @@ public final class AsyncUsageLog implements UsageLog {
   }
 
   private void drain() {
-    List<Runnable> batch = new ArrayList<>(BATCH);
+    List<Runnable> taken = new ArrayList<>(BATCH);
     while (true) {
       try {
-        batch.add(queue.take());
+        taken.add(queue.take());
       } catch (InterruptedException e) {
         return;
       }
-      queue.drainTo(batch, BATCH - 1);
-      boolean last = batch.contains(STOP);
-      store.batch(() -> batch.forEach(Runnable::run));
-      batch.clear();
-      if (last) {
+      queue.drainTo(taken, BATCH - 1);
+      List<Runnable> records = new ArrayList<>(taken.size());
+      List<Marker> markers = new ArrayList<>();
+      for (Runnable r : taken) {
+        if (r instanceof Marker m) {
+          markers.add(m);
+        } else {
+          records.add(r);
+        }
+      }
+      store.batch(() -> records.forEach(Runnable::run));
+      taken.clear();
+      // Only now is the batch committed: what was queued before a flush is readable.
+      markers.forEach(Marker::release);
+      if (markers.stream().anyMatch(Marker::stop)) {
         return;
       }
     }
   }
 
-  private static final Runnable STOP = () -> { };
+  /** Not a record: a flush waiting for the records before it, or the end of the queue. */
+  private record Marker(CountDownLatch written, boolean stop) implements Runnable {
+    @Override
+    public void run() {
+      release();
+    }
+
+    void release() {
+      written.countDown();
+    }
+  }
 
   @Override
   public void recordSearch(String agentId, String text, Ranking ranking) {
@@ -93,10 +113,10 @@ public final class AsyncUsageLog implements UsageLog {
 
   /** Waits until every record queued before this call is written. */
   public void flush() {
-    CountDownLatch written = new CountDownLatch(1);
+    Marker flush = new Marker(new CountDownLatch(1), false);
     try {
-      if (closing || !queue.offer(written::countDown, 30, TimeUnit.SECONDS)
-          || !written.await(30, TimeUnit.SECONDS)) {
+      if (closing || !queue.offer(flush, 30, TimeUnit.SECONDS)
+          || !flush.written().await(30, TimeUnit.SECONDS)) {
         LOG.warn("usage flush incomplete");
       }
     } catch (InterruptedException e) {
@@ -163,7 +183,7 @@ public final class AsyncUsageLog implements UsageLog {
     if (!closing) {
       closing = true;
       try {
-        queue.put(STOP);
+        queue.put(new Marker(new CountDownLatch(1), true));
         writer.join(TimeUnit.SECONDS.toMillis(30));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -34,6 +34,40 @@ class AsyncUsageLogTest {
   }
 
   @Test
+  void aFlushWaitsForTheBatchToCommitNotOnlyToRun() {
+    java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger committed = new java.util.concurrent.atomic.AtomicInteger();
+    UsageLog slowCommit = new Counting() {
+      @Override
+      public void recordSearch(String agentId, String text, Ranking ranking) {
+        pending.incrementAndGet();
+      }
+
+      @Override
+      public void batch(Runnable records) {
+        records.run();
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        committed.addAndGet(pending.getAndSet(0));
+      }
+
+      @Override
+      public SearchOutcomes searchOutcomes(Instant since) {
+        return new SearchOutcomes(committed.get(), 0, 0);
+      }
+    };
+    try (AsyncUsageLog log = new AsyncUsageLog(slowCommit, 1_000)) {
+      for (int i = 0; i < 20; i++) {
+        log.recordSearch("agent", "x", Ranking.none());
+      }
+      assertEquals(20, log.searchOutcomes(Instant.EPOCH).searches());
+    }
+  }
+
+  @Test
   void closeDrainsTheQueueIntoTheStore() {
     try (AsyncUsageLog log = new AsyncUsageLog(store(), 1_000)) {
       for (int i = 0; i < 100; i++) {
@@ -49,7 +83,7 @@ class AsyncUsageLogTest {
   void aFullQueueDropsAndCountsInsteadOfBlockingTheTurn() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    UsageLog slow = new UsageLog() {
+    UsageLog slow = new Counting() {
       @Override
       public void recordSearch(String agentId, String text, Ranking ranking) {
         entered.countDown();
@@ -60,19 +94,6 @@ class AsyncUsageLogTest {
         }
       }
 
-      @Override public void recordPick(String a, String t, String x) { }
-      @Override public void recordAnswer(String a, String t, String n) { }
-      @Override public void recordFeedback(String a, String t, String n, boolean up, String r) { }
-      @Override public java.util.List<UnmatchedSentence> unmatched(Instant s, int l) { return java.util.List.of(); }
-      @Override public java.util.List<PickCount> picks(Instant s, int l) { return java.util.List.of(); }
-      @Override public java.util.List<TopicCount> topicsStarted(Instant s, int l) { return java.util.List.of(); }
-      @Override public java.util.List<TopicCount> answersByTopic(Instant s, int l) { return java.util.List.of(); }
-      @Override public SearchOutcomes searchOutcomes(Instant s) { return new SearchOutcomes(0, 0, 0); }
-      @Override public java.util.List<FeedbackCount> feedback(Instant s) { return java.util.List.of(); }
-      @Override public java.util.List<FeedbackReason> feedbackReasons(Instant s, int l) { return java.util.List.of(); }
-      @Override public java.util.List<HourCount> busiestHours(Instant s) { return java.util.List.of(); }
-      @Override public int purge() { return 0; }
-      @Override public void close() { }
     };
     AsyncUsageLog log = new AsyncUsageLog(slow, 10);
     log.recordSearch("agent", "x", Ranking.none());
@@ -83,5 +104,23 @@ class AsyncUsageLogTest {
     assertEquals(40, log.dropped(), "10 wait in the queue while the writer is busy, the rest are dropped");
     release.countDown();
     log.close();
+  }
+
+  /** A store that keeps nothing, for fakes that override what they need. */
+  private abstract static class Counting implements UsageLog {
+    @Override public void recordSearch(String a, String t, Ranking r) { }
+    @Override public void recordPick(String a, String t, String x) { }
+    @Override public void recordAnswer(String a, String t, String n) { }
+    @Override public void recordFeedback(String a, String t, String n, boolean up, String r) { }
+    @Override public java.util.List<UnmatchedSentence> unmatched(Instant s, int l) { return java.util.List.of(); }
+    @Override public java.util.List<PickCount> picks(Instant s, int l) { return java.util.List.of(); }
+    @Override public java.util.List<TopicCount> topicsStarted(Instant s, int l) { return java.util.List.of(); }
+    @Override public java.util.List<TopicCount> answersByTopic(Instant s, int l) { return java.util.List.of(); }
+    @Override public SearchOutcomes searchOutcomes(Instant s) { return new SearchOutcomes(0, 0, 0); }
+    @Override public java.util.List<FeedbackCount> feedback(Instant s) { return java.util.List.of(); }
+    @Override public java.util.List<FeedbackReason> feedbackReasons(Instant s, int l) { return java.util.List.of(); }
+    @Override public java.util.List<HourCount> busiestHours(Instant s) { return java.util.List.of(); }
+    @Override public int purge() { return 0; }
+    @Override public void close() { }
   }
 }
