@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
 public final class ConnectorPacer implements AutoCloseable {
 
   /** Margin added to the one-second window, for the jitter between a grant and its arrival. */
-  static final long MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+  static final long MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(75);
   private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1) + MARGIN_NANOS;
 
   private final long intervalNanos;
