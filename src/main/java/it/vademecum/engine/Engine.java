@@ -203,7 +203,7 @@ public final class Engine {
         return confirm(s, EscalationFlow.note(Texts.clean(text)), ctx, notices);
       }
       default -> {
-        String answer = Texts.yesNo(Texts.fold(text).replaceAll("[!.?]+$", ""));
+        String answer = Texts.yesNo(Typed.fold(text));
         if (answer.equals("si") || answer.equals("invia")) {
           return escalationButton(s, "send", ctx, notices);
         }
@@ -287,7 +287,7 @@ public final class Engine {
   // ---- commands -------------------------------------------------------------------------------
 
   private Optional<Turn> commandText(Session s, String text, TurnContext ctx, List<String> notices) {
-    String t = Texts.fold(text).replaceAll("[!.?]+$", "").strip();
+    String t = Typed.fold(text);
     if (t.startsWith("nome ") && t.length() > 5) {
       Optional<String> name = Texts.personName(text.strip().substring(5));
       if (name.isEmpty()) {
@@ -454,7 +454,7 @@ public final class Engine {
 
   /** A typed answer: the choice's number, sì/no, its label or keywords, or a fact it tests. */
   private Optional<Integer> typedChoice(Question q, String text, List<String> terms) {
-    String t = Texts.fold(text).replaceAll("[!.?]+$", "").strip();
+    String t = Typed.fold(text);
     if (t.matches("\\d{1,2}")) {
       int n = Integer.parseInt(t);
       if (n >= 1 && n <= q.choices().size()) {

@@ -4,11 +4,10 @@ import it.vademecum.assistant.Agent;
 import it.vademecum.assistant.Command;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
+import it.vademecum.engine.Typed;
 import it.vademecum.session.Session;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,7 +16,7 @@ public final class MyEscalationsCommand implements Command {
 
   public static final String BUTTON = "k:le mie escalation";
   static final int SHOWN = 10;
-  private static final Set<String> PHRASES = Set.of("le mie escalation", "mie escalation", "le mie escalation?",
+  private static final Set<String> PHRASES = Set.of("le mie escalation", "mie escalation",
       "escalation mie", "le mie segnalazioni", "stato escalation", "le mie escalation al tl");
 
   private final Outbox outbox;
@@ -60,8 +59,6 @@ public final class MyEscalationsCommand implements Command {
     } else {
       return false;
     }
-    String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT).replaceAll("[\\s.!]+", " ").strip();
-    return PHRASES.contains(folded);
+    return PHRASES.contains(Typed.fold(text));
   }
 }

@@ -3,6 +3,7 @@ package it.vademecum.shift;
 import it.vademecum.assistant.Agent;
 import it.vademecum.assistant.Command;
 import it.vademecum.engine.Input;
+import it.vademecum.engine.Typed;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Reply;
 import it.vademecum.session.Session;

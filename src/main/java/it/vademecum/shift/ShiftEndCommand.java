@@ -8,6 +8,7 @@ import it.vademecum.dialog.Topic;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
+import it.vademecum.engine.Typed;
 import it.vademecum.engine.Turn;
 import it.vademecum.engine.TurnContext;
 import it.vademecum.session.Session;

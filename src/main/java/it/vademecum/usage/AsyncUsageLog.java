@@ -111,6 +111,12 @@ public final class AsyncUsageLog implements UsageLog {
     enqueue(() -> store.recordFeedback(agentId, topicId, nodeId, up, reason));
   }
 
+  /** A query, after the records queued before it are written. */
+  private <T> T read(java.util.function.Supplier<T> query) {
+    flush();
+    return query.get();
+  }
+
   /** Waits until every record queued before this call is written. */
   public void flush() {
     Marker flush = new Marker(new CountDownLatch(1), false);
@@ -126,56 +132,47 @@ public final class AsyncUsageLog implements UsageLog {
 
   @Override
   public List<UnmatchedSentence> unmatched(Instant since, int limit) {
-    flush();
-    return store.unmatched(since, limit);
+    return read(() -> store.unmatched(since, limit));
   }
 
   @Override
   public List<PickCount> picks(Instant since, int limit) {
-    flush();
-    return store.picks(since, limit);
+    return read(() -> store.picks(since, limit));
   }
 
   @Override
   public List<TopicCount> topicsStarted(Instant since, int limit) {
-    flush();
-    return store.topicsStarted(since, limit);
+    return read(() -> store.topicsStarted(since, limit));
   }
 
   @Override
   public List<TopicCount> answersByTopic(Instant since, int limit) {
-    flush();
-    return store.answersByTopic(since, limit);
+    return read(() -> store.answersByTopic(since, limit));
   }
 
   @Override
   public SearchOutcomes searchOutcomes(Instant since) {
-    flush();
-    return store.searchOutcomes(since);
+    return read(() -> store.searchOutcomes(since));
   }
 
   @Override
   public List<FeedbackCount> feedback(Instant since) {
-    flush();
-    return store.feedback(since);
+    return read(() -> store.feedback(since));
   }
 
   @Override
   public List<FeedbackReason> feedbackReasons(Instant since, int limit) {
-    flush();
-    return store.feedbackReasons(since, limit);
+    return read(() -> store.feedbackReasons(since, limit));
   }
 
   @Override
   public List<HourCount> busiestHours(Instant since) {
-    flush();
-    return store.busiestHours(since);
+    return read(() -> store.busiestHours(since));
   }
 
   @Override
   public int purge() {
-    flush();
-    return store.purge();
+    return read(() -> store.purge());
   }
 
   @Override

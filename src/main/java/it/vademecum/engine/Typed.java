@@ -1,6 +1,5 @@
-package it.vademecum.shift;
+package it.vademecum.engine;
 
-import it.vademecum.engine.Input;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
