@@ -50,7 +50,13 @@ class GracefulStopTest {
       for (int i = 0; i < IN_FLIGHT; i++) {
         inFlight.add(post(port, connector, "agent-" + i, "bonifico di 600 euro non registrato"));
       }
-      Thread.sleep(400);
+      // SIGTERM once every request is inside its turn (its member lookup reached the connector):
+      // a request still in the listen backlog when the port closes is not in flight yet.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (connector.lookups() < IN_FLIGHT && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(IN_FLIGHT, connector.lookups(), "every request reached its turn");
       long stopAt = System.nanoTime();
       serve.destroy();   // SIGTERM
       assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "serve stops");
