@@ -41,6 +41,7 @@ public final class TeamsAdapter extends BotFrameworkHttpAdapter {
   private final String singleTenant;
   private final ConnectorPacer pacer;
   private final PacingInterceptor pacing;
+  private final ConnectorJson json = new ConnectorJson();
 
   private TeamsAdapter(CredentialProvider credentials, SimpleChannelProvider channel, String appPassword,
       String singleTenant, ConnectorLimits limits) {
@@ -124,6 +125,7 @@ public final class TeamsAdapter extends BotFrameworkHttpAdapter {
       String baseUrl = new URI(serviceUrl).toURL().toString();
       ConnectorClient client = clients.computeIfAbsent(key, k -> new RestConnectorClient(
           RestConnectorClient.getDefaultRestClientBuilder(baseUrl, credentials)
+              .withSerializerAdapter(json)
               .withDispatcher(dispatcher)
               .withInterceptor(pacing)
               .withConnectionPool(pool)
