@@ -55,6 +55,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--match-rounds", defaultValue = "20", description = "Passes over the sentences for the matcher figure (default: ${DEFAULT-VALUE}).")
   int matchRounds;
 
+  @Option(names = "--serve-starts", defaultValue = "3", paramLabel = "N",
+      description = "Launches of serve in a JVM of its own for the time to ready; 0 = none (default: ${DEFAULT-VALUE}).")
+  int serveStarts;
+
   @Option(names = "--connector-latency", defaultValue = "0", paramLabel = "MS",
       description = "The fake Teams connector answers each call after this long (default: ${DEFAULT-VALUE}).")
   long connectorLatency;
@@ -84,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     Path data = noStats ? null : Files.createTempDirectory("vademecum-bench");
     BenchOptions options = new BenchOptions(agents, duration, warmup, phase, think, !noEcho, sentences,
-        dialogs.resolve(settings), data, sessions, matchRounds, connectorLatency, connector429, retryAfter, connectorRate);
+        dialogs.resolve(settings), data, sessions, matchRounds, serveStarts, connectorLatency, connector429, retryAfter, connectorRate);
     try {
       return new Bench(options, System.out).run() == 0 ? 0 : 1;
     } catch (InvalidCatalogException e) {

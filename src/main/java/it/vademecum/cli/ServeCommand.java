@@ -8,6 +8,7 @@ import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.supervisor.OutboxEscalations;
 import it.vademecum.supervisor.Supervision;
 import it.vademecum.teams.RateLimiter;
+import it.vademecum.teams.PendingBot;
 import it.vademecum.teams.TeamsEscalations;
 import it.vademecum.teams.ConnectorLimits;
 import it.vademecum.teams.TeamsServer;
@@ -20,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,30 +46,53 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException, IOException {
     Settings settings = Settings.load();
-    Optional<DialogsReloader> loaded = dialogs.reloader(settings, System.err);
-    if (loaded.isEmpty()) {
-      System.err.println("Il server non parte con dialoghi non validi.");
-      return 1;
-    }
-    DialogsReloader reloader = loaded.get();
-    reloader.watch(Duration.ofMillis(500));
-    Engine engine = reloader.get();
+    // The dialogs (schema checks, matcher) load on a thread of their own while the stores open and
+    // the HTTP server starts: /healthz says "starting" (503) until the bot is in place.
+    CompletableFuture<Optional<DialogsReloader>> loading = CompletableFuture.supplyAsync(
+        () -> dialogs.reloader(settings, System.err), runnable -> {
+          Thread t = new Thread(runnable, "dialogs-loader");
+          t.setDaemon(true);
+          t.start();
+        });
     TeamsServer.Options options = new TeamsServer.Options(settings.appId(), settings.appPassword(),
         settings.get("MicrosoftAppType", "MultiTenant"), settings.get("MicrosoftAppTenantId", ""), null,
         port != null ? port : settings.port());
     UsageLog usage = Usage.open(settings);
     CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 100_000);
     TeamsEscalations escalations = TeamsEscalations.open(settings);
+    AtomicReference<DialogsReloader> published = new AtomicReference<>();
+    PendingBot pending = new PendingBot();
+    TeamsServer server = new TeamsServer(options, () -> published.get() == null ? null : published.get().get(),
+        pending, ConnectorLimits.fromSettings(settings))
+        .rateLimit(new RateLimiter(RateLimiter.Policy.from(settings)));
+    int bound = server.start();
+    Optional<DialogsReloader> loaded;
+    try {
+      loaded = loading.join();
+    } catch (CompletionException e) {
+      server.close();
+      escalations.close();
+      usage.close();
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    if (loaded.isEmpty()) {
+      server.close();
+      escalations.close();
+      usage.close();
+      System.err.println("Il server non parte con dialoghi non validi.");
+      return 1;
+    }
+    DialogsReloader reloader = loaded.get();
+    reloader.watch(Duration.ofMillis(500));
+    Engine engine = reloader.get();
     Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), sessions,
         usage, escalations.supervision().map(OutboxEscalations::new), escalations.notifier(), Clock.systemUTC());
     List<it.vademecum.assistant.Command> commands = new ArrayList<>(supervision.commands());
     commands.addAll(escalations.commands());
     Assistant assistant = new Assistant(reloader, sessions, usage, escalations.sink(), commands,
         Clock.systemUTC(), supervision.decorator());
-    VademecumBot bot = new VademecumBot(assistant, escalations.desk());
-    TeamsServer server = new TeamsServer(options, reloader, bot, ConnectorLimits.fromSettings(settings))
-        .rateLimit(new RateLimiter(RateLimiter.Policy.from(settings)));
-    int bound = server.start();
+    pending.ready(new VademecumBot(assistant, escalations.desk()));
+    published.set(reloader);
     escalations.start(server.adapter());
     System.out.println(escalations.status());
     if (options.localMode()) {

@@ -180,8 +180,19 @@ public final class TeamsServer implements AutoCloseable {
     adapter.shutdown();
   }
 
+  /** Not yet: a {@link PendingBot} still waiting for the dialogs. */
+  private boolean starting() {
+    return bot instanceof PendingBot p && !p.isReady();
+  }
+
   private void health(Context ctx) {
-    Engine e = engine.get();
+    Engine e = starting() ? null : engine.get();
+    if (e == null) {
+      var body = Serialization.createObjectNode();
+      body.put("status", "starting");
+      ctx.status(503).header("Retry-After", "1").contentType("application/json").result(body.toString());
+      return;
+    }
     var body = Serialization.createObjectNode();
     body.put("status", "ok");
     body.put("dialogsVersion", e.catalog().version());
@@ -194,6 +205,11 @@ public final class TeamsServer implements AutoCloseable {
     if (draining) {
       ctx.header("Connection", "close").header("Retry-After", "5");
       error(ctx, 503, "Shutting down");
+      return;
+    }
+    if (starting()) {
+      ctx.header("Retry-After", "1");
+      error(ctx, 503, "Starting");
       return;
     }
     inFlight.incrementAndGet();

@@ -23,7 +23,7 @@ class BenchSmokeTest {
   void aShortRunWithTwoAgentsHasNoErrorsAndEndsWithTheFiguresLine(@TempDir Path data) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     BenchOptions options = new BenchOptions(2, 2, 1, 1, 0, true, null,
-        Path.of(System.getProperty("vademecum.dialogs", "dialogs")), data, 300, 1, 0, 0, 1, 0);
+        Path.of(System.getProperty("vademecum.dialogs", "dialogs")), data, 300, 1, 1, 0, 0, 1, 0);
     long errors = new Bench(options, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
     String out = bytes.toString(StandardCharsets.UTF_8);
     List<String> lines = out.lines().toList();

@@ -18,6 +18,8 @@ import java.util.List;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.UUID;
+import java.util.function.Function;
+import com.microsoft.bot.builder.Bot;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -39,6 +41,11 @@ final class BotUnderTest implements AutoCloseable {
 
   /** Local mode (no credentials) unless an app id is given. */
   BotUnderTest(String appId, String tenantId) throws Exception {
+    this(appId, tenantId, bot -> bot);
+  }
+
+  /** With the bot wrapped before the server gets it (a {@link PendingBot}, say). */
+  BotUnderTest(String appId, String tenantId, Function<VademecumBot, Bot> wrap) throws Exception {
     connector = new FakeConnector();
     // A Tuesday at 10:15 in Rome: business hours, "Buongiorno".
     Clock clock = Clock.fixed(ZonedDateTime.of(2026, 12, 1, 10, 15, 0, 0, ZoneId.of("Europe/Rome")).toInstant(),
@@ -47,7 +54,7 @@ final class BotUnderTest implements AutoCloseable {
     VademecumBot bot = new VademecumBot(new Assistant(() -> e, new CaffeineSessionStore(Duration.ofHours(8), 1000),
         UsageLog.disabled(), EscalationSink.byHand(), List.of(), clock));
     server = new TeamsServer(new TeamsServer.Options(appId, appId == null ? null : "secret", "MultiTenant",
-        tenantId, "127.0.0.1", 0), () -> e, bot);
+        tenantId, "127.0.0.1", 0), () -> e, wrap.apply(bot));
     server.start();
   }
 
