@@ -1,6 +1,7 @@
 package it.vademecum.bench;
 
 import io.javalin.Javalin;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,9 @@ public final class MiniConnector implements AutoCloseable {
     app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.useVirtualThreads = false;
+      QueuedThreadPool pool = new QueuedThreadPool(250, 8);
+      pool.setName("mini-connector");
+      cfg.jetty.threadPool = pool;
     });
     app.post("/v3/conversations/{conversation}/activities/{replyTo}", ctx -> answer(ctx, ctx.pathParam("replyTo")));
     app.post("/v3/conversations/{conversation}/activities", ctx -> answer(ctx, null));

@@ -43,6 +43,10 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   DialogsOption dialogs;
 
+  /** For the build's training run of the class-data archive (see README, "Start-up"). */
+  @Option(names = "--exit-when-ready", hidden = true, description = "Stop as soon as the bot is ready.")
+  boolean exitWhenReady;
+
   @Override
   public Integer call() throws InterruptedException, IOException {
     Settings settings = Settings.load();
@@ -103,15 +107,22 @@ final class ServeCommand implements Callable<Integer> {
     }
     System.out.println("Vademecum on http://" + options.bindHost() + ":" + bound + "/api/messages ("
         + engine.catalog().list().size() + " topics, dialogs version " + engine.catalog().version() + ").");
-    CountDownLatch stop = new CountDownLatch(1);
     // SIGTERM: stop accepting, let the requests in flight finish (bounded), then close the stores.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Runnable shutdown = () -> {
       boolean drained = server.shutdown(DRAIN);
       escalations.close();
       supervision.close();
       reloader.close();
       usage.close();
       System.out.println("Vademecum stopped" + (drained ? "." : " before every request finished."));
+    };
+    if (exitWhenReady) {
+      shutdown.run();
+      return 0;
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      shutdown.run();
       stop.countDown();
     }, "vademecum-shutdown"));
     stop.await();

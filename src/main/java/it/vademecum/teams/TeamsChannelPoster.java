@@ -45,7 +45,9 @@ public final class TeamsChannelPoster implements ChannelPoster {
   private final String singleTenant;
   private final MicrosoftAppCredentials credentials;
   private final References references;
-  private final OkHttpClient http;
+  /** Built on the first post: building an OkHttp client loads the TLS trust store (a third of a second). */
+  private volatile OkHttpClient http;
+  private final Duration timeouts;
   private final Clock clock;
 
   /**
@@ -64,18 +66,32 @@ public final class TeamsChannelPoster implements ChannelPoster {
         : new MicrosoftAppCredentials(this.appId, appPassword, this.singleTenant);
     this.references = references;
     this.clock = clock;
-    this.http = new OkHttpClient.Builder()
-        .retryOnConnectionFailure(false)
-        .followRedirects(false)
-        .connectTimeout(timeouts.toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(timeouts.toMillis(), TimeUnit.MILLISECONDS)
-        .writeTimeout(timeouts.toMillis(), TimeUnit.MILLISECONDS)
-        .callTimeout(timeouts.toMillis() * 2, TimeUnit.MILLISECONDS)
-        .eventListenerFactory(call -> {
-          SendMark mark = call.request().tag(SendMark.class);
-          return mark == null ? EventListener.NONE : mark;
-        })
-        .build();
+    this.timeouts = timeouts;
+  }
+
+  private OkHttpClient client() {
+    OkHttpClient c = http;
+    if (c == null) {
+      synchronized (this) {
+        c = http;
+        if (c == null) {
+          c = new OkHttpClient.Builder()
+              .retryOnConnectionFailure(false)
+              .followRedirects(false)
+              .connectTimeout(timeouts.toMillis(), TimeUnit.MILLISECONDS)
+              .readTimeout(timeouts.toMillis(), TimeUnit.MILLISECONDS)
+              .writeTimeout(timeouts.toMillis(), TimeUnit.MILLISECONDS)
+              .callTimeout(timeouts.toMillis() * 2, TimeUnit.MILLISECONDS)
+              .eventListenerFactory(call -> {
+                SendMark mark = call.request().tag(SendMark.class);
+                return mark == null ? EventListener.NONE : mark;
+              })
+              .build();
+          http = c;
+        }
+      }
+    }
+    return c;
   }
 
   public String channelId() {
@@ -129,7 +145,7 @@ public final class TeamsChannelPoster implements ChannelPoster {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    try (Response response = http.newCall(request.build()).execute()) {
+    try (Response response = client().newCall(request.build()).execute()) {
       return outcome(response);
     } catch (IOException | RuntimeException e) {
       String why = e.getClass().getSimpleName();

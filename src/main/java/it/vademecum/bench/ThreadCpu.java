@@ -1,0 +1,73 @@
+package it.vademecum.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CPU time of this process split by what the threads do (agents, the connector, the bot's HTTP
+ * server, its turns, its calls to the connector, statistics), from thread names; what no live
+ * thread accounts for (garbage collection, JIT compilation, threads gone meanwhile) is "jvm".
+ */
+final class ThreadCpu {
+
+  /** The parts, in print order; the name prefixes that belong to each. */
+  static final Map<String, List<String>> PARTS = parts();
+
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+  /** CPU nanoseconds per part (and "jvm"), since the JVM started. */
+  Map<String, Long> snapshot() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    PARTS.keySet().forEach(p -> out.put(p, 0L));
+    out.put("other", 0L);
+    long sum = 0;
+    long[] ids = threads.getAllThreadIds();
+    ThreadInfo[] infos = threads.getThreadInfo(ids);
+    for (int i = 0; i < ids.length; i++) {
+      long cpu = threads.getThreadCpuTime(ids[i]);
+      if (infos[i] == null || cpu < 0) {
+        continue;
+      }
+      out.merge(part(infos[i].getThreadName()), cpu, Long::sum);
+      sum += cpu;
+    }
+    long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+    out.put("jvm", Math.max(0, process - sum));
+    return out;
+  }
+
+  static Map<String, Long> minus(Map<String, Long> end, Map<String, Long> start) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    end.forEach((k, v) -> out.put(k, Math.max(0, v - start.getOrDefault(k, 0L))));
+    return out;
+  }
+
+  static String part(String threadName) {
+    for (Map.Entry<String, List<String>> e : PARTS.entrySet()) {
+      for (String prefix : e.getValue()) {
+        if (threadName.startsWith(prefix)) {
+          return e.getKey();
+        }
+      }
+    }
+    return "other";
+  }
+
+  private static Map<String, List<String>> parts() {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("agents", List.of("agent-"));
+    m.put("connector", List.of("mini-connector"));
+    m.put("http", List.of("JettyServerThreadPool"));
+    m.put("turns", List.of("vademecum-turn"));
+    m.put("sdk", List.of("Bot-", "ForkJoinPool"));
+    m.put("replies", List.of("OkHttp", "connector-pacer"));
+    m.put("stats", List.of("usage-", "H2 ", "MVStore", "H2-"));
+    return Collections.unmodifiableMap(m);
+  }
+}
