@@ -1,7 +1,6 @@
 package it.vademecum.bench;
 
 import io.javalin.Javalin;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The least a Teams Bot Connector does for the benchmark: a real HTTP server on loopback (Jetty,

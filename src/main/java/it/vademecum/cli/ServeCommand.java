@@ -70,19 +70,20 @@ final class ServeCommand implements Callable<Integer> {
         pending, ConnectorLimits.fromSettings(settings))
         .rateLimit(new RateLimiter(RateLimiter.Policy.from(settings)));
     int bound = server.start();
+    Runnable abandon = () -> {
+      server.close();
+      escalations.close();
+      usage.close();
+    };
     Optional<DialogsReloader> loaded;
     try {
       loaded = loading.join();
     } catch (CompletionException e) {
-      server.close();
-      escalations.close();
-      usage.close();
+      abandon.run();
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     if (loaded.isEmpty()) {
-      server.close();
-      escalations.close();
-      usage.close();
+      abandon.run();
       System.err.println("Il server non parte con dialoghi non validi.");
       return 1;
     }

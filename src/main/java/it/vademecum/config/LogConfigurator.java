@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The logging set-up, in code rather than logback.xml: parsing an XML configuration loads some
- * 400 classes (Joran, Xerces) at every start, a fifth of the time to ready.
+ * 500 classes (Joran, Xerces) at every start, about a tenth of a second.
  *
  * <p>Application logs go to stderr, compact, at INFO, so stdout stays free for command output
  * (eval, unmatched). Privacy rule (issue 9): no message text at INFO or above. Libraries stay at
