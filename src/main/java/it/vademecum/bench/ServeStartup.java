@@ -32,7 +32,11 @@ final class ServeStartup {
    * "Start-up"), when this JVM runs from that jar and the archive is there.
    */
   static Optional<Path> archive() {
-    String cp = System.getProperty("java.class.path");
+    return archive(System.getProperty("java.class.path"));
+  }
+
+  /** The archive for this class path: one jar, and a .jsa beside it no older than the jar. */
+  static Optional<Path> archive(String cp) {
     if (cp.contains(File.pathSeparator) || !cp.endsWith(".jar")) {
       return Optional.empty();
     }

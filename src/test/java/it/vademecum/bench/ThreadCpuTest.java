@@ -1,0 +1,58 @@
+package it.vademecum.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** The bench's split of CPU time by what threads do. */
+class ThreadCpuTest {
+
+  @Test
+  void namesThreadsByWhatTheyDo() {
+    assertEquals("agents", ThreadCpu.part("agent-17"));
+    assertEquals("connector", ThreadCpu.part("mini-connector-42"));
+    assertEquals("http", ThreadCpu.part("JettyServerThreadPool-3"));
+    assertEquals("turns", ThreadCpu.part("vademecum-turn"));
+    assertEquals("sdk", ThreadCpu.part("ForkJoinPool.commonPool-worker-1"));
+    assertEquals("replies", ThreadCpu.part("OkHttp Dispatcher"));
+    assertEquals("stats", ThreadCpu.part("usage-writer"));
+    assertEquals("other", ThreadCpu.part("main"));
+  }
+
+  @Test
+  void aBusyThreadsCpuShowsUpInItsPartAndNothingIsNegative() throws Exception {
+    ThreadCpu cpu = new ThreadCpu();
+    Map<String, Long> before = cpu.snapshot();
+    CountDownLatch burnt = new CountDownLatch(1);
+    CountDownLatch measured = new CountDownLatch(1);
+    Thread busy = new Thread(() -> {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long start = threads.getCurrentThreadCpuTime();
+      while (threads.getCurrentThreadCpuTime() - start < 60_000_000L) {
+        sink += Long.numberOfTrailingZeros(sink + System.nanoTime());
+      }
+      burnt.countDown();
+      try {
+        measured.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "agent-busy");
+    busy.start();
+    burnt.await();
+    Map<String, Long> during = cpu.snapshot();
+    measured.countDown();
+    busy.join();
+    Map<String, Long> delta = ThreadCpu.minus(during, before);
+    assertTrue(delta.get("agents") >= 60_000_000L, "the busy agent thread's 60 ms of CPU: " + delta);
+    delta.values().forEach(v -> assertTrue(v >= 0, delta.toString()));
+    assertTrue(delta.containsKey("jvm"), delta.toString());
+  }
+
+  private static volatile long sink;
+}
