@@ -163,12 +163,12 @@ public final class Bench {
       long ms = Math.min(phase, left);
       run.switchTo(echoTurn ? LoadRun.Phase.ECHO : LoadRun.Phase.VADEMECUM);
       long t0 = System.nanoTime();
-      long cpu0 = cpu();
+      long cpu0 = ThreadCpu.processCpu();
       Map<String, Long> parts0 = threadCpu.snapshot();
       Thread.sleep(ms);
       LoadRun.Figures f = run.figures(echoTurn);
       f.measuredNanos.addAndGet(System.nanoTime() - t0);
-      f.cpuNanos.addAndGet(cpu() - cpu0);
+      f.cpuNanos.addAndGet(ThreadCpu.processCpu() - cpu0);
       ThreadCpu.minus(threadCpu.snapshot(), parts0).forEach((part, nanos) -> f.cpuByPart.merge(part, nanos, Long::sum));
       left -= ms;
       echoTurn = options.echo() && !echoTurn;
@@ -181,11 +181,6 @@ public final class Bench {
 
   private static long median(List<Long> values) {
     return values.stream().sorted().toList().get(values.size() / 2);
-  }
-
-  private static long cpu() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 
   private record Report(double turnsPerS, double p99, double echoP99, long errors) {}

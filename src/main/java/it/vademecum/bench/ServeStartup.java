@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Time to ready as a deployment sees it: from launching {@code serve} in a JVM of its own (the same
@@ -94,7 +92,7 @@ final class ServeStartup {
       if (!serve.waitFor(30, TimeUnit.SECONDS)) {
         serve.destroyForcibly().waitFor();
       }
-      delete(dataDir);
+      Folders.delete(dataDir);
     }
   }
 
@@ -123,14 +121,6 @@ final class ServeStartup {
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

@@ -36,10 +36,14 @@ final class ThreadCpu {
       out.merge(part(infos[i].getThreadName()), cpu, Long::sum);
       sum += cpu;
     }
-    long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-    out.put("jvm", Math.max(0, process - sum));
+    out.put("jvm", Math.max(0, processCpu() - sum));
     return out;
+  }
+
+  /** CPU nanoseconds of the whole process since it started. */
+  static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   static Map<String, Long> minus(Map<String, Long> end, Map<String, Long> start) {

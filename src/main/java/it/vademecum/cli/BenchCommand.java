@@ -1,6 +1,7 @@
 package it.vademecum.cli;
 
 import it.vademecum.bench.Bench;
+import it.vademecum.bench.Folders;
 import it.vademecum.bench.BenchOptions;
 import it.vademecum.config.Settings;
 import it.vademecum.dialog.InvalidCatalogException;
@@ -96,9 +97,7 @@ final class BenchCommand implements Callable<Integer> {
       return 1;
     } finally {
       if (data != null) {
-        try (var files = Files.walk(data)) {
-          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        Folders.delete(data);
       }
     }
   }

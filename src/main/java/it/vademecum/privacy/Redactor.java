@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -214,30 +215,22 @@ public final class Redactor {
   // ---- codice fiscale, partita IVA with prefix -------------------------------------------------
 
   private static String codiciFiscali(String s) {
-    Matcher m = CODICE_FISCALE.matcher(s);
-    StringBuilder out = new StringBuilder(s.length());
-    boolean any = false;
-    while (m.find()) {
-      String cf = m.group();
-      if (Checksums.codiceFiscale(cf) || cf.chars().anyMatch(Character::isDigit)) {
-        m.appendReplacement(out, Matcher.quoteReplacement(CF));
-        any = true;
-      }
-    }
-    if (!any) {
-      return s;
-    }
-    m.appendTail(out);
-    return out.toString();
+    return replaceWhere(s, CODICE_FISCALE,
+        m -> Checksums.codiceFiscale(m.group()) || m.group().chars().anyMatch(Character::isDigit), CF);
   }
 
   private static String prefixedPartiteIva(String s) {
-    Matcher m = PIVA_WITH_PREFIX.matcher(s);
+    return replaceWhere(s, PIVA_WITH_PREFIX, m -> Checksums.partitaIva(m.group(1)), PIVA);
+  }
+
+  /** Every match of {@code pattern} that {@code keep} accepts becomes {@code label}; s itself when none. */
+  private static String replaceWhere(String s, Pattern pattern, Predicate<Matcher> keep, String label) {
+    Matcher m = pattern.matcher(s);
     StringBuilder out = new StringBuilder(s.length());
     boolean any = false;
     while (m.find()) {
-      if (Checksums.partitaIva(m.group(1))) {
-        m.appendReplacement(out, Matcher.quoteReplacement(PIVA));
+      if (keep.test(m)) {
+        m.appendReplacement(out, Matcher.quoteReplacement(label));
         any = true;
       }
     }

@@ -353,17 +353,19 @@ public final class H2UsageLog implements UsageLog {
     Instant now = clock.instant();
     Connection bound = batchConnection.get();
     if (bound != null) {
-      try (PreparedStatement ps = bound.prepareStatement(sql)) {
-        ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        ps.setInt(2, now.atZone(ROME).getHour());
-        binder.bind(ps, now);
-        ps.executeUpdate();
-      } catch (SQLException | IllegalStateException e) {
-        notRecorded(what, e);
-      }
+      execute(bound, what, sql, binder, now);
       return;
     }
-    try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = pool.getConnection()) {
+      execute(c, what, sql, binder, now);
+    } catch (SQLException | IllegalStateException e) {
+      notRecorded(what, e);
+    }
+  }
+
+  /** One row on the given connection: time, Rome hour, then the record's own values. */
+  private static void execute(Connection c, String what, String sql, Binder binder, Instant now) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
       ps.setInt(2, now.atZone(ROME).getHour());
       binder.bind(ps, now);

@@ -65,15 +65,19 @@ final class FakeConnector implements AutoCloseable {
     return "http://127.0.0.1:" + server.getPort() + PREFIX;
   }
 
+  /** A recorded request's JSON body, or null when it has none or it is not JSON. */
+  static JsonNode json(RecordedRequest r) {
+    String text = r.getBody().readUtf8();
+    try {
+      return text.isEmpty() ? null : JSON.readTree(text);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   private MockResponse answer(RecordedRequest r) {
     String path = r.getPath() == null ? "" : r.getPath();
-    JsonNode body = null;
-    try {
-      String text = r.getBody().readUtf8();
-      body = text.isEmpty() ? null : JSON.readTree(text);
-    } catch (IOException e) {
-      body = null;
-    }
+    JsonNode body = json(r);
     calls.add(new Call(r.getMethod(), path, body));
     if ("GET".equals(r.getMethod()) && path.matches(PREFIX + "/v3/conversations/[^/]+/members/[^/]+")) {
       String member = "{\"id\":\"user-id-0\",\"name\":\"Mario Rossi\",\"givenName\":\"" + givenName

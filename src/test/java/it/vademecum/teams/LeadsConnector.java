@@ -26,7 +26,6 @@ import okhttp3.mockwebserver.SocketPolicy;
 final class LeadsConnector implements AutoCloseable {
 
   static final String PREFIX = "/_connector";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   record Call(long atNanos, String method, String path, JsonNode body, int status) {}
 
@@ -74,13 +73,7 @@ final class LeadsConnector implements AutoCloseable {
 
   private MockResponse answer(RecordedRequest r) {
     String path = r.getPath() == null ? "" : r.getPath();
-    JsonNode body = null;
-    try {
-      String text = r.getBody().readUtf8();
-      body = text.isEmpty() ? null : JSON.readTree(text);
-    } catch (IOException e) {
-      body = null;
-    }
+    JsonNode body = FakeConnector.json(r);
     MockResponse response;
     if ("POST".equals(r.getMethod()) && path.equals(PREFIX + "/v3/conversations")) {
       MockResponse scripted = script.pollFirst();
