@@ -26,8 +26,9 @@ import okhttp3.Response;
 /**
  * Checks the Teams single sign-on token the tab sends (an Azure AD v2 access token for this app):
  * RS256 signature by a key the OpenID document of Microsoft's identity platform publishes, the
- * issuer of the token's own tenant, the audience (the app id or its {@code api://…/<app id>} URI),
- * the validity period, and the tenant when one is configured.
+ * issuer of the token's own tenant, the audience (this app's id), the validity period, and the
+ * tenant when one is configured. Only v2 tokens: the app registration sets
+ * {@code accessTokenAcceptedVersion} to 2.
  */
 final class SsoTokens {
 
@@ -116,8 +117,9 @@ final class SsoTokens {
     return new Identity(oid, jwt.getClaim("preferred_username").asString(), jwt.getClaim("name").asString(), tid);
   }
 
+  /** A v2 access token names the app by its id (a v1 token would name the api:// URI, and is refused). */
   private boolean isThisApp(String aud) {
-    return aud.equalsIgnoreCase(appId) || (aud.startsWith("api://") && aud.toLowerCase().endsWith("/" + appId.toLowerCase()));
+    return aud.equalsIgnoreCase(appId);
   }
 
   private static RSAKeyProvider keys(JwkProvider provider) {
