@@ -57,17 +57,31 @@
     return h + ' h' + (rest ? ' ' + rest + ' min' : '');
   }
 
-  function chart(id, config) {
+  function chart(id, config, bars) {
     if (charts[id]) charts[id].destroy();
+    if (bars !== undefined) $(id).parentElement.style.height = Math.max(140, 60 + 34 * bars) + 'px';
     config.options = Object.assign({ animation: false, responsive: true, maintainAspectRatio: false,
       plugins: { legend: { position: 'bottom' } } }, config.options || {});
     charts[id] = new Chart($(id), config);
   }
 
+  function script(src) {
+    return new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = () => reject(new Error('cannot load ' + src));
+      document.head.append(s);
+    });
+  }
+
+  // Inside Teams (an iframe, or the mobile apps' web view) the Teams library gives the SSO token;
+  // anywhere else it is not loaded at all, and the server asks to open the tab in Teams.
   async function signIn() {
     if (!teamsMode) return null;
     const hosted = window.parent !== window || !!window.nativeInterface;
-    if (!hosted || typeof microsoftTeams === 'undefined') return null;
+    if (!hosted) return null;
+    await script('/dashboard/assets/teams.min.js');
     await microsoftTeams.app.initialize();
     return microsoftTeams.authentication.getAuthToken();
   }
@@ -110,6 +124,23 @@
     $('kpi-no-topic').textContent = number.format(o.noTopic);
   }
 
+  function short(label) {
+    return label.length > 42 ? label.slice(0, 41) + '…' : label;
+  }
+
+  function outcomes(o) {
+    const parts = [['Trovato subito', o.withoutMenu, COLORS.found], ['Con menu', o.menu, COLORS.menu],
+      ['Nessun argomento', o.noTopic, COLORS.none]];
+    chart('chart-outcomes', {
+      type: 'doughnut',
+      data: { labels: parts.map((p) => p[0]),
+        datasets: [{ data: parts.map((p) => p[1]), backgroundColor: parts.map((p) => p[2]) }] },
+      options: { plugins: { legend: { position: 'right' } } },
+    });
+    fill('outcomes', o.searches ? parts : [], [(p) => p[0], (p) => p[1], (p) => percent.format(p[1] / o.searches)],
+      'Nessuna richiesta nel periodo.');
+  }
+
   function days(rows) {
     chart('chart-days', {
       type: 'bar',
@@ -141,11 +172,11 @@
   function topics(rows) {
     chart('chart-topics', {
       type: 'bar',
-      data: { labels: rows.map((r) => r.title),
+      data: { labels: rows.map((r) => short(r.title)),
         datasets: [{ label: 'Volte', data: rows.map((r) => r.count), backgroundColor: COLORS.found }] },
       options: { indexAxis: 'y', plugins: { legend: { display: false } },
         scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
-    });
+    }, rows.length);
     fill('topics', rows, [(r) => r.title, (r) => r.count], 'Nessun argomento nel periodo.');
   }
 
@@ -188,19 +219,19 @@
   function feedback(rows) {
     chart('chart-feedback', {
       type: 'bar',
-      data: { labels: rows.map((r) => r.title),
+      data: { labels: rows.map((r) => short(r.title)),
         datasets: [
-          { label: '👎 Non utile', data: rows.map((r) => r.down), backgroundColor: COLORS.down },
-          { label: '👍 Utile', data: rows.map((r) => r.up), backgroundColor: COLORS.up },
+          { label: 'Non utile', data: rows.map((r) => r.down), backgroundColor: COLORS.down },
+          { label: 'Utile', data: rows.map((r) => r.up), backgroundColor: COLORS.up },
         ] },
       options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } } },
-    });
+    }, rows.length);
     fill('feedback', rows, [(r) => r.title, (r) => r.up, (r) => r.down, (r) => {
       if (r.reasons.length === 0) return '–';
       const ul = el('ul', null, 'reasons');
       r.reasons.forEach((t) => ul.append(el('li', t)));
       return ul;
-    }], 'Nessun 👍 o 👎 nel periodo.');
+    }], 'Nessun giudizio nel periodo.');
   }
 
   function reviews(r) {
@@ -222,7 +253,7 @@
       const [o, d, h, t, u, e, f, r, s] = await Promise.all(names.map((n) => get(n, query)));
       if (today === null) today = o.to;
       $('dashboard').hidden = false;
-      overview(o); days(d); hours(h); topics(t); unmatched(u); escalations(e); feedback(f); reviews(r); suggestions(s);
+      overview(o); outcomes(o); days(d); hours(h); topics(t); unmatched(u); escalations(e); feedback(f); reviews(r); suggestions(s);
       body.dataset.ready = 'true';
     } catch (err) {
       if (err instanceof Refused && (err.status === 401 || err.status === 403)) refuse(err.message);

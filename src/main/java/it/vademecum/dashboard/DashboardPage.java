@@ -26,9 +26,12 @@ final class DashboardPage {
       "chart.umd.js", new Asset(CHART_JS, "text/javascript; charset=utf-8"),
       "teams.min.js", new Asset(TEAMS_JS, "text/javascript; charset=utf-8"));
 
-  /** The page may be framed by Teams (web, desktop, Outlook and Microsoft 365 hosts) and loads only its own files. */
+  /**
+   * The page may be framed by Teams (web, desktop, Outlook and Microsoft 365 hosts) and runs only
+   * its own files; the Teams library reads its list of valid host domains from Microsoft's CDN.
+   */
   static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
-      + " connect-src 'self'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com"
+      + " connect-src 'self' https://res.cdn.office.net; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com"
       + " https://*.teams.microsoft.us https://*.office.com https://*.microsoft365.com https://*.cloud.microsoft";
 
   private final boolean localMode;
