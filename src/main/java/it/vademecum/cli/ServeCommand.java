@@ -2,6 +2,7 @@ package it.vademecum.cli;
 
 import it.vademecum.assistant.Assistant;
 import it.vademecum.config.Settings;
+import it.vademecum.dashboard.Dashboard;
 import it.vademecum.engine.Engine;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.supervisor.DialogsReloader;
@@ -69,6 +70,7 @@ final class ServeCommand implements Callable<Integer> {
     TeamsServer server = new TeamsServer(options, () -> published.get() == null ? null : published.get().get(),
         pending, ConnectorLimits.fromSettings(settings))
         .rateLimit(new RateLimiter(RateLimiter.Policy.from(settings)));
+    server.routes(DashboardWiring.dashboard(settings, options, usage, escalations, published::get)::install);
     int bound = server.start();
     Runnable abandon = () -> {
       server.close();
@@ -106,6 +108,8 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("Authenticated mode: Bot Framework JWT validation on, app id " + options.appId()
           + (options.tenantId().isBlank() ? "" : ", tenant " + options.tenantId()) + ".");
     }
+    System.out.println("Supervisors' dashboard on http://" + options.bindHost() + ":" + bound + Dashboard.PATH
+        + (options.localMode() ? " (this machine only)." : " (Teams tab, SUPERVISORS only)."));
     System.out.println("Vademecum on http://" + options.bindHost() + ":" + bound + "/api/messages ("
         + engine.catalog().list().size() + " topics, dialogs version " + engine.catalog().version() + ").");
     // SIGTERM: stop accepting, let the requests in flight finish (bounded), then close the stores.

@@ -32,10 +32,11 @@ import org.slf4j.LoggerFactory;
  * handed to the operating system before it returns, so a killed process (kill -9) loses nothing
  * that was acknowledged. The agent's note and answers are redacted here, before the INSERT.
  */
-public final class H2Outbox implements Outbox {
+public final class H2Outbox implements Outbox, EscalationStats {
 
   public static final String FILE_NAME = "escalations";
   static final int NOTICE_MAX_ATTEMPTS = 20;
+  private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
   private static final Logger LOG = LoggerFactory.getLogger(H2Outbox.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -452,10 +453,26 @@ public final class H2Outbox implements Outbox {
 
   @Override
   public java.util.Map<State, Long> countByState(Instant since) {
+    return countByState(since, END_OF_TIME);
+  }
+
+  @Override
+  public java.util.Map<State, Long> countByState(Instant from, Instant to) {
     java.util.Map<State, Long> out = new java.util.EnumMap<>(State.class);
-    query("SELECT state, COUNT(*) FROM escalation WHERE created_at >= ? GROUP BY state",
-        ps -> ps.setObject(1, time(since)), rs -> out.put(State.valueOf(rs.getString(1)), rs.getLong(2)));
+    query("SELECT state, COUNT(*) FROM escalation WHERE created_at >= ? AND created_at < ? GROUP BY state", ps -> {
+      ps.setObject(1, time(from));
+      ps.setObject(2, time(to));
+    }, rs -> out.put(State.valueOf(rs.getString(1)), rs.getLong(2)));
     return out;
+  }
+
+  @Override
+  public List<TakeOver> takeOvers(Instant from, Instant to) {
+    return query("SELECT created_at, taken_at FROM escalation WHERE state = 'TAKEN' AND taken_at >= ? AND taken_at < ?"
+        + " ORDER BY taken_at, id", ps -> {
+          ps.setObject(1, time(from));
+          ps.setObject(2, time(to));
+        }, rs -> new TakeOver(instant(rs, "created_at"), instant(rs, "taken_at")));
   }
 
   /** Counts by state, for the soak and for health figures. */

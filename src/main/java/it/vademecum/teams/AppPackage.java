@@ -16,9 +16,14 @@ public final class AppPackage {
 
   public static final String TEAMS_APP_ID = "${{TEAMS_APP_ID}}";
   public static final String BOT_ID = "${{BOT_ID}}";
+  /** The bot's public host name, where Teams loads the dashboard tab from (https). */
+  public static final String BOT_DOMAIN = "${{BOT_DOMAIN}}";
   public static final List<String> ICONS = List.of("color.png", "outline.png");
   private static final Pattern GUID = Pattern.compile(
       "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+  /** A host name (optionally with a port), without scheme or path: what Teams wants in validDomains. */
+  private static final Pattern DOMAIN = Pattern.compile(
+      "^(?=.{1,253}(:|$))([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}(:[0-9]{1,5})?$");
 
   private AppPackage() {}
 
@@ -26,22 +31,32 @@ public final class AppPackage {
     return s != null && GUID.matcher(s.strip()).matches();
   }
 
+  /** Whether {@code s} is a public host name such as {@code vademecum.example.it}. */
+  public static boolean isDomain(String s) {
+    return s != null && DOMAIN.matcher(s.strip()).matches();
+  }
+
   /**
    * The manifest text with both ids set to the bot's Microsoft App id (one id for the app and the
-   * bot, as the Teams Developer Portal does for a bot-only app).
+   * bot, as the Teams Developer Portal does for a bot-only app) and the bot's public host name,
+   * where the dashboard tab and its single sign-on resource live.
    */
-  public static String filledManifest(Path manifestDir, String appId) throws IOException {
+  public static String filledManifest(Path manifestDir, String appId, String domain) throws IOException {
     if (!isGuid(appId)) {
       throw new IllegalArgumentException("not a GUID: " + appId);
     }
+    if (!isDomain(domain)) {
+      throw new IllegalArgumentException("not a host name: " + domain);
+    }
     String id = appId.strip().toLowerCase(Locale.ROOT);
     String text = Files.readString(manifestDir.resolve("manifest.json"), StandardCharsets.UTF_8);
-    return text.replace(TEAMS_APP_ID, id).replace(BOT_ID, id);
+    return text.replace(TEAMS_APP_ID, id).replace(BOT_ID, id)
+        .replace(BOT_DOMAIN, domain.strip().toLowerCase(Locale.ROOT));
   }
 
   /** Writes the zip: manifest.json and the icons at its root, as Teams wants them. */
-  public static void write(Path manifestDir, String appId, Path out) throws IOException {
-    String manifest = filledManifest(manifestDir, appId);
+  public static void write(Path manifestDir, String appId, String domain, Path out) throws IOException {
+    String manifest = filledManifest(manifestDir, appId, domain);
     for (String icon : ICONS) {
       if (!Files.isRegularFile(manifestDir.resolve(icon))) {
         throw new IOException("missing " + manifestDir.resolve(icon));

@@ -5,6 +5,7 @@ import it.vademecum.assistant.EscalationSink;
 import it.vademecum.assistant.Notifier;
 import it.vademecum.config.Settings;
 import it.vademecum.escalation.EscalationSender;
+import it.vademecum.escalation.EscalationStats;
 import it.vademecum.escalation.H2Outbox;
 import it.vademecum.escalation.MyEscalationsCommand;
 import it.vademecum.escalation.OpenEscalations;
@@ -94,6 +95,11 @@ public final class TeamsEscalations implements AutoCloseable {
 
   /** For supervisors' commands: escalations not taken, and the resend of an uncertain one. */
   public Optional<OpenEscalations> supervision() {
+    return Optional.ofNullable(outbox);
+  }
+
+  /** For the supervisors' dashboard: figures on escalations, empty without an outbox. */
+  public Optional<EscalationStats> stats() {
     return Optional.ofNullable(outbox);
   }
 

@@ -17,6 +17,8 @@ import io.javalin.http.Context;
 import it.vademecum.engine.Engine;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.eclipse.jetty.server.Connector;
@@ -77,6 +80,7 @@ public final class TeamsServer implements AutoCloseable {
   private volatile boolean draining;
   private volatile Duration turnTimeout = DEFAULT_TURN_TIMEOUT;
   private volatile RateLimiter rateLimiter = new RateLimiter(RateLimiter.Policy.OFF);
+  private final List<Consumer<Javalin>> routes = new ArrayList<>();
   private Javalin app;
 
   public TeamsServer(Options options, Supplier<Engine> engine, Bot bot) {
@@ -105,6 +109,12 @@ public final class TeamsServer implements AutoCloseable {
     return this;
   }
 
+  /** More routes on the same server (the supervisors' dashboard), added at {@link #start}. */
+  public TeamsServer routes(Consumer<Javalin> more) {
+    routes.add(more);
+    return this;
+  }
+
   /** Requests being answered now. */
   public int inFlight() {
     return inFlight.get();
@@ -126,6 +136,7 @@ public final class TeamsServer implements AutoCloseable {
     });
     app.post("/api/messages", this::messages);
     app.get("/healthz", this::health);
+    routes.forEach(r -> r.accept(app));
     app.start(options.bindHost(), options.port());
     return app.port();
   }

@@ -131,8 +131,8 @@ public final class AsyncUsageLog implements UsageLog {
   }
 
   @Override
-  public List<UnmatchedSentence> unmatched(Instant since, int limit) {
-    return read(() -> store.unmatched(since, limit));
+  public List<UnmatchedSentence> unmatched(Instant from, Instant to, int limit) {
+    return read(() -> store.unmatched(from, to, limit));
   }
 
   @Override
@@ -141,8 +141,8 @@ public final class AsyncUsageLog implements UsageLog {
   }
 
   @Override
-  public List<TopicCount> topicsStarted(Instant since, int limit) {
-    return read(() -> store.topicsStarted(since, limit));
+  public List<TopicCount> topicsStarted(Instant from, Instant to, int limit) {
+    return read(() -> store.topicsStarted(from, to, limit));
   }
 
   @Override
@@ -151,23 +151,23 @@ public final class AsyncUsageLog implements UsageLog {
   }
 
   @Override
-  public SearchOutcomes searchOutcomes(Instant since) {
-    return read(() -> store.searchOutcomes(since));
+  public SearchOutcomes searchOutcomes(Instant from, Instant to) {
+    return read(() -> store.searchOutcomes(from, to));
   }
 
   @Override
-  public List<FeedbackCount> feedback(Instant since) {
-    return read(() -> store.feedback(since));
+  public List<FeedbackCount> feedback(Instant from, Instant to) {
+    return read(() -> store.feedback(from, to));
   }
 
   @Override
-  public List<FeedbackReason> feedbackReasons(Instant since, int limit) {
-    return read(() -> store.feedbackReasons(since, limit));
+  public List<FeedbackReason> feedbackReasons(Instant from, Instant to, int limit) {
+    return read(() -> store.feedbackReasons(from, to, limit));
   }
 
   @Override
-  public List<HourCount> busiestHours(Instant since) {
-    return read(() -> store.busiestHours(since));
+  public List<HourCount> busiestHours(Instant from, Instant to) {
+    return read(() -> store.busiestHours(from, to));
   }
 
   @Override

@@ -25,7 +25,7 @@ final class DisabledUsageLog implements UsageLog {
   public void recordFeedback(String agentId, String topicId, String nodeId, boolean up, String reason) {}
 
   @Override
-  public List<UnmatchedSentence> unmatched(Instant since, int limit) {
+  public List<UnmatchedSentence> unmatched(Instant from, Instant to, int limit) {
     return List.of();
   }
 
@@ -35,7 +35,7 @@ final class DisabledUsageLog implements UsageLog {
   }
 
   @Override
-  public List<TopicCount> topicsStarted(Instant since, int limit) {
+  public List<TopicCount> topicsStarted(Instant from, Instant to, int limit) {
     return List.of();
   }
 
@@ -45,22 +45,22 @@ final class DisabledUsageLog implements UsageLog {
   }
 
   @Override
-  public SearchOutcomes searchOutcomes(Instant since) {
+  public SearchOutcomes searchOutcomes(Instant from, Instant to) {
     return new SearchOutcomes(0, 0, 0);
   }
 
   @Override
-  public List<FeedbackCount> feedback(Instant since) {
+  public List<FeedbackCount> feedback(Instant from, Instant to) {
     return List.of();
   }
 
   @Override
-  public List<FeedbackReason> feedbackReasons(Instant since, int limit) {
+  public List<FeedbackReason> feedbackReasons(Instant from, Instant to, int limit) {
     return List.of();
   }
 
   @Override
-  public List<HourCount> busiestHours(Instant since) {
+  public List<HourCount> busiestHours(Instant from, Instant to) {
     List<HourCount> hours = new ArrayList<>(24);
     for (int h = 0; h < 24; h++) {
       hours.add(new HourCount(h, 0));

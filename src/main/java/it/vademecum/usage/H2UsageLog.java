@@ -419,17 +419,17 @@ public final class H2UsageLog implements UsageLog {
   }
 
   @Override
-  public List<UnmatchedSentence> unmatched(Instant since, int limit) {
+  public List<UnmatchedSentence> unmatched(Instant from, Instant to, int limit) {
     return query("unmatched",
         "SELECT MAX(sentence) AS sentence,"
             + " SUM(CASE WHEN verdict = 'NONE' THEN 1 ELSE 0 END) AS no_topic,"
             + " SUM(CASE WHEN verdict = 'AMBIGUOUS' THEN 1 ELSE 0 END) AS ambiguous,"
             + " COUNT(*) AS n, MAX(occurred_at) AS last_at"
-            + " FROM usage_search WHERE verdict IN ('NONE', 'AMBIGUOUS') AND occurred_at >= ?"
+            + " FROM usage_search WHERE verdict IN ('NONE', 'AMBIGUOUS') AND occurred_at >= ? AND occurred_at < ?"
             + " GROUP BY sentence_key ORDER BY n DESC, last_at DESC, sentence_key LIMIT ?",
         rs -> new UnmatchedSentence(rs.getString("sentence"), rs.getLong("no_topic"), rs.getLong("ambiguous"),
             instant(rs, "last_at")),
-        since, limit);
+        from, to, limit);
   }
 
   @Override
@@ -441,13 +441,14 @@ public final class H2UsageLog implements UsageLog {
   }
 
   @Override
-  public List<TopicCount> topicsStarted(Instant since, int limit) {
+  public List<TopicCount> topicsStarted(Instant from, Instant to, int limit) {
     return query("topics started",
         "SELECT topic_id, COUNT(*) AS n FROM ("
-            + " SELECT best_topic AS topic_id FROM usage_search WHERE verdict = 'CONFIDENT' AND occurred_at >= ?"
-            + " UNION ALL SELECT topic_id FROM usage_pick WHERE occurred_at >= ?) started"
+            + " SELECT best_topic AS topic_id FROM usage_search WHERE verdict = 'CONFIDENT'"
+            + " AND occurred_at >= ? AND occurred_at < ?"
+            + " UNION ALL SELECT topic_id FROM usage_pick WHERE occurred_at >= ? AND occurred_at < ?) started"
             + " WHERE topic_id IS NOT NULL GROUP BY topic_id ORDER BY n DESC, topic_id LIMIT ?",
-        rs -> new TopicCount(rs.getString("topic_id"), rs.getLong("n")), since, since, limit);
+        rs -> new TopicCount(rs.getString("topic_id"), rs.getLong("n")), from, to, from, to, limit);
   }
 
   @Override
@@ -459,43 +460,44 @@ public final class H2UsageLog implements UsageLog {
   }
 
   @Override
-  public SearchOutcomes searchOutcomes(Instant since) {
+  public SearchOutcomes searchOutcomes(Instant from, Instant to) {
     return query("search outcomes",
         "SELECT COUNT(*) AS n,"
             + " COALESCE(SUM(CASE WHEN verdict = 'NONE' THEN 1 ELSE 0 END), 0) AS no_topic,"
             + " COALESCE(SUM(CASE WHEN verdict = 'AMBIGUOUS' THEN 1 ELSE 0 END), 0) AS ambiguous"
-            + " FROM usage_search WHERE occurred_at >= ?",
-        rs -> new SearchOutcomes(rs.getLong("n"), rs.getLong("no_topic"), rs.getLong("ambiguous")), since).get(0);
+            + " FROM usage_search WHERE occurred_at >= ? AND occurred_at < ?",
+        rs -> new SearchOutcomes(rs.getLong("n"), rs.getLong("no_topic"), rs.getLong("ambiguous")), from, to).get(0);
   }
 
   @Override
-  public List<FeedbackCount> feedback(Instant since) {
+  public List<FeedbackCount> feedback(Instant from, Instant to) {
     return query("feedback",
         "SELECT topic_id, node_id,"
             + " SUM(CASE WHEN thumbs_up THEN 1 ELSE 0 END) AS up,"
             + " SUM(CASE WHEN thumbs_up THEN 0 ELSE 1 END) AS down"
-            + " FROM usage_feedback WHERE occurred_at >= ?"
+            + " FROM usage_feedback WHERE occurred_at >= ? AND occurred_at < ?"
             + " GROUP BY topic_id, node_id ORDER BY down DESC, up DESC, topic_id, node_id",
         rs -> new FeedbackCount(rs.getString("topic_id"), rs.getString("node_id"), rs.getLong("up"),
-            rs.getLong("down")), since);
+            rs.getLong("down")), from, to);
   }
 
   @Override
-  public List<FeedbackReason> feedbackReasons(Instant since, int limit) {
+  public List<FeedbackReason> feedbackReasons(Instant from, Instant to, int limit) {
     return query("feedback reasons",
         "SELECT occurred_at, topic_id, node_id, reason FROM usage_feedback"
-            + " WHERE occurred_at >= ? AND thumbs_up = FALSE AND reason IS NOT NULL"
+            + " WHERE occurred_at >= ? AND occurred_at < ? AND thumbs_up = FALSE AND reason IS NOT NULL"
             + " ORDER BY occurred_at DESC, id DESC LIMIT ?",
         rs -> new FeedbackReason(instant(rs, "occurred_at"), rs.getString("topic_id"), rs.getString("node_id"),
-            rs.getString("reason")), since, limit);
+            rs.getString("reason")), from, to, limit);
   }
 
   @Override
-  public List<HourCount> busiestHours(Instant since) {
+  public List<HourCount> busiestHours(Instant from, Instant to) {
     long[] counts = new long[24];
     query("busiest hours",
-        "SELECT rome_hour, COUNT(*) AS n FROM usage_search WHERE occurred_at >= ? GROUP BY rome_hour",
-        rs -> counts[rs.getInt("rome_hour")] = rs.getLong("n"), since);
+        "SELECT rome_hour, COUNT(*) AS n FROM usage_search WHERE occurred_at >= ? AND occurred_at < ?"
+            + " GROUP BY rome_hour",
+        rs -> counts[rs.getInt("rome_hour")] = rs.getLong("n"), from, to);
     List<HourCount> hours = new ArrayList<>(24);
     for (int h = 0; h < 24; h++) {
       hours.add(new HourCount(h, counts[h]));

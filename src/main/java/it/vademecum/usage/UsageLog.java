@@ -27,8 +27,16 @@ public interface UsageLog extends AutoCloseable {
   /** 👍 ({@code up}) or 👎 on the answer {@code nodeId} of {@code topicId}, with an optional reason. */
   void recordFeedback(String agentId, String topicId, String nodeId, boolean up, String reason);
 
+  /** No upper bound for the "since" queries: later than anything a store holds. */
+  Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
   /** Sentences that found no topic or needed a choice since {@code since}, most frequent first. */
-  List<UnmatchedSentence> unmatched(Instant since, int limit);
+  default List<UnmatchedSentence> unmatched(Instant since, int limit) {
+    return unmatched(since, END_OF_TIME, limit);
+  }
+
+  /** Sentences that found no topic or needed a choice in [{@code from}, {@code to}), most frequent first. */
+  List<UnmatchedSentence> unmatched(Instant from, Instant to, int limit);
 
   /**
    * What agents picked for the sentences that needed a choice, since {@code since}: sentence and
@@ -37,22 +45,47 @@ public interface UsageLog extends AutoCloseable {
   List<PickCount> picks(Instant since, int limit);
 
   /** Topics started since {@code since} (confident searches plus picks), most asked first. */
-  List<TopicCount> topicsStarted(Instant since, int limit);
+  default List<TopicCount> topicsStarted(Instant since, int limit) {
+    return topicsStarted(since, END_OF_TIME, limit);
+  }
+
+  /** Topics started in [{@code from}, {@code to}) (confident searches plus picks), most asked first. */
+  List<TopicCount> topicsStarted(Instant from, Instant to, int limit);
 
   /** Answers reached since {@code since}, by topic, most first. */
   List<TopicCount> answersByTopic(Instant since, int limit);
 
   /** How many searches since {@code since}, and how many found no topic or needed a choice. */
-  SearchOutcomes searchOutcomes(Instant since);
+  default SearchOutcomes searchOutcomes(Instant since) {
+    return searchOutcomes(since, END_OF_TIME);
+  }
+
+  /** How many searches in [{@code from}, {@code to}), and how many found no topic or needed a choice. */
+  SearchOutcomes searchOutcomes(Instant from, Instant to);
 
   /** 👍/👎 counts by topic and answer node since {@code since}, most 👎 first. */
-  List<FeedbackCount> feedback(Instant since);
+  default List<FeedbackCount> feedback(Instant since) {
+    return feedback(since, END_OF_TIME);
+  }
+
+  /** 👍/👎 counts by topic and answer node in [{@code from}, {@code to}), most 👎 first. */
+  List<FeedbackCount> feedback(Instant from, Instant to);
 
   /** The reasons given with 👎 since {@code since}, newest first (already redacted). */
-  List<FeedbackReason> feedbackReasons(Instant since, int limit);
+  default List<FeedbackReason> feedbackReasons(Instant since, int limit) {
+    return feedbackReasons(since, END_OF_TIME, limit);
+  }
+
+  /** The reasons given with 👎 in [{@code from}, {@code to}), newest first (already redacted). */
+  List<FeedbackReason> feedbackReasons(Instant from, Instant to, int limit);
 
   /** Searches by hour of the day (Europe/Rome) since {@code since}: 24 entries, hour 0 first. */
-  List<HourCount> busiestHours(Instant since);
+  default List<HourCount> busiestHours(Instant since) {
+    return busiestHours(since, END_OF_TIME);
+  }
+
+  /** Searches by hour of the day (Europe/Rome) in [{@code from}, {@code to}): 24 entries, hour 0 first. */
+  List<HourCount> busiestHours(Instant from, Instant to);
 
   /** Deletes what is older than the retention period now; returns how many rows went. */
   int purge();

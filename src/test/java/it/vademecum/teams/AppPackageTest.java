@@ -34,6 +34,7 @@ import picocli.CommandLine;
 class AppPackageTest {
 
   static final String ID = "6f1c3c5e-8a7d-4b2e-9c1f-2d3e4f5a6b7c";
+  static final String DOMAIN = "vademecum.example.it";
   static final Path MANIFEST = Path.of("manifest");
   /**
    * The official Teams manifest schemas, from the npm package @microsoft/app-manifest:
@@ -45,7 +46,7 @@ class AppPackageTest {
 
   @Test
   void theFilledManifestIsValidForTheOfficialSchemaOfItsVersion() throws Exception {
-    JsonNode manifest = JSON.readTree(AppPackage.filledManifest(MANIFEST, ID));
+    JsonNode manifest = JSON.readTree(AppPackage.filledManifest(MANIFEST, ID, DOMAIN));
     String version = manifest.path("manifestVersion").asText();
     Path schemaFile = SCHEMAS.resolve("v" + version).resolve("MicrosoftTeams.schema.json");
     String install = "Teams schema not installed at " + schemaFile.toAbsolutePath()
@@ -68,7 +69,7 @@ class AppPackageTest {
   void theManifestHasTheToolkitPlaceholdersAndTheBotInPersonalAndTeamScope() throws Exception {
     String raw = Files.readString(MANIFEST.resolve("manifest.json"));
     assertTrue(raw.contains("\"${{TEAMS_APP_ID}}\"") && raw.contains("\"${{BOT_ID}}\""));
-    JsonNode m = JSON.readTree(AppPackage.filledManifest(MANIFEST, ID));
+    JsonNode m = JSON.readTree(AppPackage.filledManifest(MANIFEST, ID, DOMAIN));
     assertEquals(ID, m.path("id").asText());
     JsonNode bot = m.path("bots").path(0);
     assertEquals(ID, bot.path("botId").asText());
@@ -77,6 +78,35 @@ class AppPackageTest {
     for (String c : new String[] {"aiuto", "indietro", "ricomincia", "argomenti", "fine turno"}) {
       assertTrue(commands.contains("\"title\":\"" + c + "\""), c);
     }
+  }
+
+  @Test
+  void theDashboardIsAPersonalTabWithSingleSignOnOnTheBotsDomain() throws Exception {
+    String raw = Files.readString(MANIFEST.resolve("manifest.json"));
+    assertTrue(raw.contains("${{BOT_DOMAIN}}"), "the Toolkit's placeholder for the public host");
+    JsonNode m = JSON.readTree(AppPackage.filledManifest(MANIFEST, ID, DOMAIN));
+    JsonNode tabs = m.path("staticTabs");
+    assertEquals("conversations", tabs.path(0).path("entityId").asText(), "the chat stays the first tab");
+    JsonNode tab = tabs.path(1);
+    assertEquals("dashboard", tab.path("entityId").asText());
+    assertEquals("https://" + DOMAIN + "/dashboard", tab.path("contentUrl").asText());
+    assertEquals("[\"personal\"]", tab.path("scopes").toString());
+    assertEquals(ID, m.path("webApplicationInfo").path("id").asText());
+    assertEquals("api://" + DOMAIN + "/" + ID, m.path("webApplicationInfo").path("resource").asText());
+    assertEquals("[\"" + DOMAIN + "\"]", m.path("validDomains").toString());
+  }
+
+  @Test
+  void packageAppRefusesAMissingOrMalformedDomain(@TempDir Path dir) throws Exception {
+    Result missing = run("--app-id", ID, "--out", dir.resolve("a.zip").toString());
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("Manca il dominio pubblico del bot"), missing.err());
+    Result url = run("--app-id", ID, "--domain", "https://" + DOMAIN + "/x", "--out", dir.resolve("a.zip").toString());
+    assertEquals(2, url.code());
+    assertTrue(url.err().contains("non è valido"), url.err());
+    assertFalse(Files.exists(dir.resolve("a.zip")));
+    assertTrue(AppPackage.isDomain("bot-1.westeurope.devtunnels.ms"));
+    assertFalse(AppPackage.isDomain("localhost"));
   }
 
   @Test
@@ -106,7 +136,7 @@ class AppPackageTest {
   @Test
   void packageAppWritesTheZipWithIdsFilledAndBothIcons(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("app.zip");
-    Result r = run("--app-id", ID, "--out", out.toString());
+    Result r = run("--app-id", ID, "--domain", DOMAIN, "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     Map<String, byte[]> entries = new HashMap<>();
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(out))) {
@@ -125,7 +155,7 @@ class AppPackageTest {
 
   @Test
   void packageAppRefusesAMissingOrMalformedId(@TempDir Path dir) throws Exception {
-    Result bad = run("--app-id", "not-a-guid", "--out", dir.resolve("a.zip").toString());
+    Result bad = run("--app-id", "not-a-guid", "--domain", DOMAIN, "--out", dir.resolve("a.zip").toString());
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("non è un GUID valido"), bad.err());
     assertFalse(Files.exists(dir.resolve("a.zip")));

@@ -55,7 +55,7 @@ class AsyncUsageLogTest {
       }
 
       @Override
-      public SearchOutcomes searchOutcomes(Instant since) {
+      public SearchOutcomes searchOutcomes(Instant since, Instant to) {
         return new SearchOutcomes(committed.get(), 0, 0);
       }
     };
@@ -112,14 +112,14 @@ class AsyncUsageLogTest {
     @Override public void recordPick(String a, String t, String x) { }
     @Override public void recordAnswer(String a, String t, String n) { }
     @Override public void recordFeedback(String a, String t, String n, boolean up, String r) { }
-    @Override public java.util.List<UnmatchedSentence> unmatched(Instant s, int l) { return java.util.List.of(); }
+    @Override public java.util.List<UnmatchedSentence> unmatched(Instant s, Instant e, int l) { return java.util.List.of(); }
     @Override public java.util.List<PickCount> picks(Instant s, int l) { return java.util.List.of(); }
-    @Override public java.util.List<TopicCount> topicsStarted(Instant s, int l) { return java.util.List.of(); }
+    @Override public java.util.List<TopicCount> topicsStarted(Instant s, Instant e, int l) { return java.util.List.of(); }
     @Override public java.util.List<TopicCount> answersByTopic(Instant s, int l) { return java.util.List.of(); }
-    @Override public SearchOutcomes searchOutcomes(Instant s) { return new SearchOutcomes(0, 0, 0); }
-    @Override public java.util.List<FeedbackCount> feedback(Instant s) { return java.util.List.of(); }
-    @Override public java.util.List<FeedbackReason> feedbackReasons(Instant s, int l) { return java.util.List.of(); }
-    @Override public java.util.List<HourCount> busiestHours(Instant s) { return java.util.List.of(); }
+    @Override public SearchOutcomes searchOutcomes(Instant s, Instant e) { return new SearchOutcomes(0, 0, 0); }
+    @Override public java.util.List<FeedbackCount> feedback(Instant s, Instant e) { return java.util.List.of(); }
+    @Override public java.util.List<FeedbackReason> feedbackReasons(Instant s, Instant e, int l) { return java.util.List.of(); }
+    @Override public java.util.List<HourCount> busiestHours(Instant s, Instant e) { return java.util.List.of(); }
     @Override public int purge() { return 0; }
     @Override public void close() { }
   }
