@@ -1,6 +1,7 @@
 package it.vademecum.cli;
 
 import it.vademecum.assistant.Assistant;
+import it.vademecum.backup.BackupListener;
 import it.vademecum.config.Settings;
 import it.vademecum.engine.Engine;
 import it.vademecum.session.CaffeineSessionStore;
@@ -99,6 +100,8 @@ final class ServeCommand implements Callable<Integer> {
     pending.ready(new VademecumBot(assistant, escalations.desk()));
     published.set(reloader);
     escalations.start(server.adapter());
+    // For `backup`: the stores are this process's while it runs (see docs/deploy.md).
+    BackupListener backups = BackupListener.start(settings.dataDir());
     System.out.println(escalations.status());
     if (options.localMode()) {
       System.out.println("Local mode: no MicrosoftAppId, so no authentication; listening on 127.0.0.1 only.");
@@ -110,6 +113,7 @@ final class ServeCommand implements Callable<Integer> {
         + engine.catalog().list().size() + " topics, dialogs version " + engine.catalog().version() + ").");
     // SIGTERM: stop accepting, let the requests in flight finish (bounded), then close the stores.
     Runnable shutdown = () -> {
+      backups.close();
       boolean drained = server.shutdown(DRAIN);
       escalations.close();
       supervision.close();
