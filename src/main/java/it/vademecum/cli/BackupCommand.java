@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 
 /** Copies the embedded stores of DATA_DIR to a folder, one zip each, the server running or not. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-    description = "Copy the embedded stores (usage, escalations, shift) to a folder, one zip each, "
-        + "while the server runs or not.")
+    description = {"Copy the embedded stores to a folder, one zip each.",
+        "The stores are usage, escalations and shift under DATA_DIR; a running serve takes the copies itself."})
 final class BackupCommand implements Callable<Integer> {
 
   @Option(names = "--to", paramLabel = "DIR", required = true,

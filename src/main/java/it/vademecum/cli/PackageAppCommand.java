@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** Builds the Teams app package (manifest with ids filled in, and the icons). */
 @Command(name = "package-app", mixinStandardHelpOptions = true,
-    description = "Write the Teams app package (zip) from manifest/, ids from --app-id or MicrosoftAppId.")
+    description = {"Write the Teams app package (zip) from manifest/.",
+        "The app and bot ids come from --app-id or MicrosoftAppId."})
 public final class PackageAppCommand implements Callable<Integer> {
 
   @Option(names = "--app-id", paramLabel = "ID", description = "The bot's Microsoft App ID (a GUID).")
@@ -26,22 +27,22 @@ public final class PackageAppCommand implements Callable<Integer> {
   public Integer call() {
     String id = appId != null ? appId : Settings.load().get("MicrosoftAppId", "");
     if (id.isBlank()) {
-      System.err.println("Manca l'ID dell'app: passa --app-id <GUID> oppure imposta MicrosoftAppId "
-          + "(l'ID dell'app Microsoft del bot, dalla risorsa Azure Bot).");
+      System.err.println("No app id: pass --app-id <GUID> or set MicrosoftAppId "
+          + "(the bot's Microsoft App ID, from the Azure Bot resource).");
       return 2;
     }
     if (!AppPackage.isGuid(id)) {
-      System.err.println("L'ID dell'app «" + id + "» non è un GUID valido "
-          + "(formato: 00000000-0000-0000-0000-000000000000).");
+      System.err.println("The app id '" + id + "' is not a GUID "
+          + "(format: 00000000-0000-0000-0000-000000000000).");
       return 2;
     }
     try {
       AppPackage.write(manifest, id, out);
     } catch (IOException e) {
-      System.err.println("Non riesco a creare il pacchetto: " + e.getMessage());
+      System.err.println("Cannot write the package: " + e.getMessage());
       return 1;
     }
-    System.out.println("Pacchetto Teams scritto in " + out + " (app e bot " + id.strip() + ").");
+    System.out.println("Teams app package written to " + out + " (app and bot " + id.strip() + ").");
     return 0;
   }
 }

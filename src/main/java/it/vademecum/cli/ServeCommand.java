@@ -1,5 +1,6 @@
 package it.vademecum.cli;
 
+import io.javalin.util.JavalinBindException;
 import it.vademecum.assistant.Assistant;
 import it.vademecum.backup.BackupListener;
 import it.vademecum.config.Settings;
@@ -16,6 +17,8 @@ import it.vademecum.teams.TeamsServer;
 import it.vademecum.teams.VademecumBot;
 import it.vademecum.usage.UsageLog;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,8 +54,12 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException, IOException {
     Settings settings = Settings.load();
-    // The dialogs (schema checks, matcher) load on a thread of their own while the stores open and
-    // the HTTP server starts: /healthz says "starting" (503) until the bot is in place.
+    // Nothing is created (no stores, no port) before the dialogs folder is found.
+    if (dialogs.present(settings, System.err).isEmpty()) {
+      return 1;
+    }
+    // The dialogs (schema checks, matcher) load on a thread of their own while the server starts
+    // and the stores open: /healthz says "starting" (503) until the bot is in place.
     CompletableFuture<Optional<DialogsReloader>> loading = CompletableFuture.supplyAsync(
         () -> dialogs.reloader(settings, System.err), runnable -> {
           Thread t = new Thread(runnable, "dialogs-loader");
@@ -62,15 +69,26 @@ final class ServeCommand implements Callable<Integer> {
     TeamsServer.Options options = new TeamsServer.Options(settings.appId(), settings.appPassword(),
         settings.get("MicrosoftAppType", "MultiTenant"), settings.get("MicrosoftAppTenantId", ""), null,
         port != null ? port : settings.port());
-    UsageLog usage = Usage.open(settings);
-    CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 100_000);
-    TeamsEscalations escalations = TeamsEscalations.open(settings);
     AtomicReference<DialogsReloader> published = new AtomicReference<>();
     PendingBot pending = new PendingBot();
     TeamsServer server = new TeamsServer(options, () -> published.get() == null ? null : published.get().get(),
         pending, ConnectorLimits.fromSettings(settings))
         .rateLimit(new RateLimiter(RateLimiter.Policy.from(settings)));
-    int bound = server.start();
+    int bound;
+    try {
+      bound = free(options.bindHost(), options.port()) ? server.start() : -1;
+    } catch (JavalinBindException e) {
+      bound = -1;   // taken between the check and the start
+    }
+    if (bound < 0) {
+      System.err.println("Port " + options.port() + " on " + options.bindHost()
+          + " is already in use (another serve?): stop it, or set PORT (or --port) to a free port.");
+      server.close();
+      return 1;
+    }
+    UsageLog usage = Usage.open(settings);
+    CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 100_000);
+    TeamsEscalations escalations = TeamsEscalations.open(settings);
     Runnable abandon = () -> {
       server.close();
       escalations.close();
@@ -85,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (loaded.isEmpty()) {
       abandon.run();
-      System.err.println("Il server non parte con dialoghi non validi.");
+      System.err.println("The server does not start with invalid dialogs.");
       return 1;
     }
     DialogsReloader reloader = loaded.get();
@@ -97,11 +115,11 @@ final class ServeCommand implements Callable<Integer> {
     commands.addAll(escalations.commands());
     Assistant assistant = new Assistant(reloader, sessions, usage, escalations.sink(), commands,
         Clock.systemUTC(), supervision.decorator());
+    // For `backup`: the stores are this process's while it runs (see docs/deploy.md).
+    BackupListener backups = BackupListener.start(settings.dataDir());
     pending.ready(new VademecumBot(assistant, escalations.desk()));
     published.set(reloader);
     escalations.start(server.adapter());
-    // For `backup`: the stores are this process's while it runs (see docs/deploy.md).
-    BackupListener backups = BackupListener.start(settings.dataDir());
     System.out.println(escalations.status());
     if (options.localMode()) {
       System.out.println("Local mode: no MicrosoftAppId, so no authentication; listening on 127.0.0.1 only.");
@@ -132,5 +150,19 @@ final class ServeCommand implements Callable<Integer> {
     }, "vademecum-shutdown"));
     stop.await();
     return 0;
+  }
+
+  /** Whether the port can be bound now: checked first, so a busy port is one line, not the server's stack trace. */
+  private static boolean free(String host, int port) {
+    if (port == 0) {
+      return true;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(host, port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

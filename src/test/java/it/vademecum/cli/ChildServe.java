@@ -35,16 +35,9 @@ final class ChildServe {
 
   /** Starts `serve` and returns once /healthz answers 200. */
   Process start() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "it.vademecum.cli.Main", "serve");
-    pb.environment().remove("MicrosoftAppId");
-    pb.environment().put("PORT", String.valueOf(port));
-    pb.environment().put("DATA_DIR", data.toString());
-    pb.environment().put("DIALOGS_DIR", Path.of(System.getProperty("vademecum.dialogs", "dialogs")).toAbsolutePath()
-        .toString());
-    pb.environment().put("RATE_LIMIT_PER_SECOND", "0");
-    pb.directory(data.toFile());
+    ProcessBuilder pb = ChildJvm.builder(data, java.util.Map.of("PORT", String.valueOf(port),
+        "DATA_DIR", data.toString(), "DIALOGS_DIR", ChildJvm.dialogs().toString(), "RATE_LIMIT_PER_SECOND", "0"),
+        "serve");
     pb.redirectOutput(data.resolve("serve.out").toFile());
     pb.redirectError(data.resolve("serve.err").toFile());
     Process p = pb.start();
