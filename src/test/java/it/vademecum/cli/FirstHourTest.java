@@ -3,15 +3,18 @@ package it.vademecum.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +124,29 @@ class FirstHourTest {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("CODA:  pagamenti_billing_aruba"), r.out());
     assertEquals(List.of(), r.errLines(), "no log lines (the stores opening) around the conversation");
+  }
+
+  @Test
+  void theInteractiveChatSaysHowToLeaveInItsWelcomeAndLeavesOnEsci() throws Exception {
+    // A terminal for the chat: util-linux's script runs it on a pseudo-terminal.
+    Path script = Path.of("/usr/bin/script");
+    assumeTrue(Files.isExecutable(script), "needs /usr/bin/script (util-linux) for a terminal");
+    String commandLine = String.join(" ", ChildJvm.builder(elsewhere, Map.of(), "chat").command().stream()
+        .map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+    ProcessBuilder pb = new ProcessBuilder(script.toString(), "-qec", commandLine, "/dev/null").directory(elsewhere.toFile())
+        .redirectErrorStream(true);
+    pb.environment().put("DIALOGS_DIR", ChildJvm.dialogs().toString());
+    pb.environment().put("DATA_DIR", elsewhere.resolve("data").toString());
+    pb.environment().remove("LOG_LEVEL");
+    Process p = pb.start();
+    try (var in = p.getOutputStream()) {
+      in.write("esci\n".getBytes(StandardCharsets.UTF_8));
+    }
+    String screen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), screen);
+    assertTrue(screen.contains("Sono Vademecum") && screen.contains(ChatCommand.HOW_TO_LEAVE), screen);
+    assertFalse(screen.contains(" INFO "), "no log lines on the chat's screen:\n" + screen);
   }
 
   private ChildJvm.Result chat(String input) throws Exception {
