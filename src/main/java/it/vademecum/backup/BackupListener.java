@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,11 @@ public final class BackupListener implements AutoCloseable {
   private final Path dataDir;
   private final Path file;
   private final byte[] token;
+  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "backup-listener");
+    t.setDaemon(true);
+    return t;
+  });
 
   private BackupListener(HttpServer server, Path dataDir, byte[] token) {
     this.server = server;
@@ -55,16 +61,13 @@ public final class BackupListener implements AutoCloseable {
     HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
     BackupListener listener = new BackupListener(http, dataDir.toAbsolutePath().normalize(), token);
     http.createContext("/backup", listener::handle);
-    http.setExecutor(Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "backup-listener");
-      t.setDaemon(true);
-      return t;
-    }));
+    http.setExecutor(listener.executor);
     http.start();
     try {
       listener.writeFile();
     } catch (IOException e) {
       http.stop(0);
+      listener.executor.shutdown();
       throw e;
     }
     return listener;
@@ -131,6 +134,7 @@ public final class BackupListener implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdown();
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
