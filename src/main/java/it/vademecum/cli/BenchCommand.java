@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** Latency, throughput and memory of the real server against an echo bot on the same SDK. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Benchmark: simulated agents against the real server and an echo bot on the same SDK, "
+    description = {"Latency, throughput, CPU, memory, start-up, against an echo bot.",
+        "Benchmark: simulated agents against the real server and an echo bot on the same SDK, "
         + "in one process over loopback HTTP; then matcher latency, heap per idle session and time to ready.",
         "Last line: turns_per_s=… p99_ms=… echo_p99_ms=… p99_ratio=… session_bytes=… ready_ms=… "
             + "match_p99_us=… errors=0"})
@@ -84,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = Settings.load();
     if (sentences != null && !Files.isRegularFile(sentences)) {
-      System.err.println("File non trovato: " + sentences);
+      System.err.println("No such file: " + sentences.toAbsolutePath().normalize());
       return 2;
     }
     Path data = noStats ? null : Files.createTempDirectory("vademecum-bench");
@@ -93,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
     try {
       return new Bench(options, System.out).run() == 0 ? 0 : 1;
     } catch (InvalidCatalogException e) {
-      System.err.println("I dialoghi hanno errori: esegui lint.");
+      System.err.println("The dialogs have problems: run lint.");
       return 1;
     } finally {
       if (data != null) {

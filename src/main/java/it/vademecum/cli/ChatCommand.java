@@ -3,6 +3,7 @@ package it.vademecum.cli;
 import it.vademecum.assistant.Agent;
 import it.vademecum.assistant.Assistant;
 import it.vademecum.assistant.EscalationSink;
+import it.vademecum.config.LogConfigurator;
 import it.vademecum.config.Settings;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.Input;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,21 +47,24 @@ final class ChatCommand implements Callable<Integer> {
   @Mixin
   DialogsOption dialogs;
 
+  /** What ends the chat, typed alone on a line (Ctrl-D, the end of input, too). */
+  static final List<String> LEAVE_WORDS = List.of("esci", "exit", "quit");
+
+  /** How to leave, shown with the welcome and after «aiuto». */
+  static final String HOW_TO_LEAVE = "Per uscire scrivi «esci» oppure premi Ctrl-D.";
+
   @Override
   public Integer call() throws IOException {
+    // The console is for the conversation: Vademecum's own INFO lines (stores opening) stay out of it.
+    LogConfigurator.quietUnlessLevelSet();
     Settings settings = Settings.load();
-    try (UsageLog usage = Usage.open(settings)) {
-      return chat(settings, usage);
-    }
-  }
-
-  private int chat(Settings settings, UsageLog usage) throws IOException {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    // The dialogs first: a wrong folder stops the chat before any store is created.
     Optional<DialogsReloader> loaded = dialogs.reloader(settings, System.err);
     if (loaded.isEmpty()) {
       return 1;
     }
-    try (DialogsReloader reloader = loaded.get()) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    try (DialogsReloader reloader = loaded.get(); UsageLog usage = Usage.open(settings)) {
       return chat(settings, usage, reloader, out);
     }
   }
@@ -72,7 +77,7 @@ final class ChatCommand implements Callable<Integer> {
           : Clock.fixed(LocalDateTime.parse(at).atZone(engine.catalog().calendar().zone()).toInstant(),
               engine.catalog().calendar().zone());
     } catch (DateTimeParseException e) {
-      System.err.println("--at vuole una data e ora come 2026-12-05T10:15, non «" + at + "».");
+      System.err.println("--at wants a date and time such as 2026-12-05T10:15, not '" + at + "'.");
       return 2;
     }
     CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 10);
@@ -91,7 +96,7 @@ final class ChatCommand implements Callable<Integer> {
     Agent agent = new Agent(AGENT, AGENT, name, null);
     boolean interactive = System.console() != null;
     if (interactive) {
-      out.println(ConsoleRenderer.render(engine.welcome(name)));
+      out.println(ConsoleRenderer.render(engine.welcome(name)) + HOW_TO_LEAVE + "\n");
     }
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     List<it.vademecum.engine.Option> lastOptions = List.of();
@@ -104,14 +109,19 @@ final class ChatCommand implements Callable<Integer> {
       if (line == null) {
         return 0;
       }
-      if (interactive && (line.strip().equals("esci") || line.strip().equals("exit"))) {
+      if (LEAVE_WORDS.contains(line.strip().toLowerCase(Locale.ROOT))) {
         return 0;
       }
       Input input = numbered(line, lastOptions);
       Reply reply = assistant.turn(agent, input);
       lastOptions = reply.options();
-      out.println(ConsoleRenderer.render(reply));
+      out.println(ConsoleRenderer.render(reply) + (asksForHelp(line) ? HOW_TO_LEAVE + "\n" : ""));
     }
+  }
+
+  /** The words the engine answers with its help («aiuto»). */
+  private static boolean asksForHelp(String line) {
+    return List.of("aiuto", "help", "comandi").contains(line.strip().toLowerCase(Locale.ROOT));
   }
 
   /** "2" picks the second button of the last reply; anything else is typed text. */

@@ -13,10 +13,13 @@ import picocli.CommandLine.Parameters;
 
 /** Measures topic recognition on a JSONL file of {"text", "topic"} lines. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Measure topic recognition: per-topic misses, worst confusions, and top1/top3/rejection figures.")
+    description = {"Measure topic recognition on a file of labelled sentences.",
+        "Prints per-topic misses, worst confusions, and as its last line the top1/top3/rejection figures."})
 final class EvalCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "FILE.jsonl")
+  @Parameters(index = "0", paramLabel = "FILE.jsonl",
+      description = "Labelled sentences, one JSON object a line: {\"text\": \"…\", \"topic\": \"<id>\"} "
+          + "(null topic: a sentence that should find none), e.g. a set kept under eval/.")
   Path file;
 
   @Mixin
@@ -25,7 +28,7 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!Files.isRegularFile(file)) {
-      System.err.println("File non trovato: " + file);
+      System.err.println("No such file: " + file.toAbsolutePath().normalize());
       return 2;
     }
     Optional<Engine> engine = dialogs.load(Settings.load(), System.err);

@@ -2,18 +2,28 @@ package it.vademecum.cli;
 
 import it.vademecum.hardening.FloodCommand;
 import it.vademecum.hardening.FuzzCommand;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The one entry point of target/vademecum.jar. */
 @Command(
     name = "vademecum",
     mixinStandardHelpOptions = true,
     version = "Vademecum 0.1.0",
-    description = "Assistant for first-line PEC support agents, in Microsoft Teams and on the console.")
+    description = "Assistant for first-line PEC support agents, in Microsoft Teams and on the console.",
+    synopsisSubcommandLabel = "COMMAND",
+    commandListHeading = "%nCommands:%n",
+    footer = "%nRun 'vademecum COMMAND --help' for a command's options and their defaults.")
 public final class Main implements Runnable {
+
+  @Spec
+  CommandSpec spec;
 
   /** The subcommands, in the order help lists them. */
   static final List<Class<?>> COMMANDS = List.of(
@@ -24,6 +34,7 @@ public final class Main implements Runnable {
       RenderCommand.class,
       EvalCommand.class,
       UnmatchedCommand.class,
+      BackupCommand.class,
       FuzzCommand.class,
       FloodCommand.class,
       SoakCommand.class,
@@ -35,7 +46,14 @@ public final class Main implements Runnable {
   }
 
   static int run(String... args) {
+    return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+  }
+
+  /** Runs a command line, picocli's own output (help, usage errors) to {@code out} and {@code err}. */
+  static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.addSubcommand("help", new CommandLine.HelpCommand());
     // Picocli builds the model of every subcommand it is given (a third of a second for all of
     // them): a known command gets only its own; anything else (help, a typo) gets them all.
     Optional<Class<?>> named = args.length == 0 ? Optional.empty()
@@ -45,11 +63,12 @@ public final class Main implements Runnable {
     } else {
       COMMANDS.forEach(cli::addSubcommand);
     }
-    return cli
+    // After the subcommands are added, so that they write there too.
+    return cli.setOut(out).setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           if (e instanceof IllegalArgumentException) {
-            cmd.getErr().println("Impostazione non valida: " + e.getMessage());
+            cmd.getErr().println("Invalid setting: " + e.getMessage());
             return 2;
           }
           throw e;
@@ -59,6 +78,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    // No command: the same list as --help, every command with one line.
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

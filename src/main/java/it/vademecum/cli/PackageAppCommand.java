@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /** Builds the Teams app package (manifest with ids filled in, and the icons). */
 @Command(name = "package-app", mixinStandardHelpOptions = true,
-    description = "Write the Teams app package (zip) from manifest/: ids from --app-id or MicrosoftAppId,"
-        + " the dashboard tab's host from --domain or BOT_DOMAIN.")
+    description = {"Write the Teams app package (zip) from manifest/.",
+        "The app and bot ids come from --app-id or MicrosoftAppId; the dashboard tab's host from"
+            + " --domain or BOT_DOMAIN (without one the package has no dashboard tab)."})
 public final class PackageAppCommand implements Callable<Integer> {
 
   @Option(names = "--app-id", paramLabel = "ID", description = "The bot's Microsoft App ID (a GUID).")
@@ -33,33 +34,29 @@ public final class PackageAppCommand implements Callable<Integer> {
     String id = appId != null ? appId : settings.get("MicrosoftAppId", "");
     String host = domain != null ? domain : settings.get("BOT_DOMAIN", "");
     if (id.isBlank()) {
-      System.err.println("Manca l'ID dell'app: passa --app-id <GUID> oppure imposta MicrosoftAppId "
-          + "(l'ID dell'app Microsoft del bot, dalla risorsa Azure Bot).");
+      System.err.println("No app id: pass --app-id <GUID> or set MicrosoftAppId "
+          + "(the bot's Microsoft App ID, from the Azure Bot resource).");
       return 2;
     }
     if (!AppPackage.isGuid(id)) {
-      System.err.println("L'ID dell'app «" + id + "» non è un GUID valido "
-          + "(formato: 00000000-0000-0000-0000-000000000000).");
+      System.err.println("The app id '" + id + "' is not a GUID "
+          + "(format: 00000000-0000-0000-0000-000000000000).");
       return 2;
     }
-    if (host.isBlank()) {
-      System.err.println("Manca il dominio pubblico del bot: passa --domain <nome> (es. vademecum.example.it) "
-          + "oppure imposta BOT_DOMAIN. Serve alla scheda «Dashboard» dei supervisori.");
-      return 2;
-    }
-    if (!AppPackage.isDomain(host)) {
-      System.err.println("Il dominio «" + host + "» non è valido: scrivi solo il nome del server, senza https:// "
-          + "né percorso (es. vademecum.example.it).");
+    if (!host.isBlank() && !AppPackage.isDomain(host)) {
+      System.err.println("The domain '" + host + "' is not a host name: write only the server's name, without"
+          + " https:// or a path (e.g. vademecum.example.it).");
       return 2;
     }
     try {
       AppPackage.write(manifest, id, host, out);
     } catch (IOException e) {
-      System.err.println("Non riesco a creare il pacchetto: " + e.getMessage());
+      System.err.println("Cannot write the package: " + e.getMessage());
       return 1;
     }
-    System.out.println("Pacchetto Teams scritto in " + out + " (app e bot " + id.strip() + ", scheda Dashboard su https://"
-        + host.strip() + "/dashboard).");
+    System.out.println("Teams app package written to " + out + " (app and bot " + id.strip() + "; "
+        + (host.isBlank() ? "no dashboard tab: set --domain or BOT_DOMAIN to add it"
+            : "dashboard tab on https://" + host.strip() + "/dashboard") + ").");
     return 0;
   }
 }

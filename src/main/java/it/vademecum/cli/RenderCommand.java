@@ -53,12 +53,12 @@ final class RenderCommand implements Callable<Integer> {
         Files.createDirectories(out.getParent());
       }
       Files.writeString(out, MermaidRenderer.renderAll(catalog.list()), StandardCharsets.UTF_8);
-      System.out.println("Scritti " + catalog.topics().size() + " argomenti in " + out);
+      System.out.println("Wrote " + catalog.topics().size() + " topics to " + out);
       return 0;
     }
     Optional<Topic> topic = catalog.topic(target.topic);
     if (topic.isEmpty()) {
-      System.err.println("Argomento sconosciuto: " + target.topic + ". Gli argomenti sono: "
+      System.err.println("Unknown topic: " + target.topic + ". The topics are: "
           + String.join(", ", catalog.topics().keySet()));
       return 2;
     }

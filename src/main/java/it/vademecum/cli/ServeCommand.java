@@ -1,6 +1,8 @@
 package it.vademecum.cli;
 
+import io.javalin.util.JavalinBindException;
 import it.vademecum.assistant.Assistant;
+import it.vademecum.backup.BackupListener;
 import it.vademecum.config.Settings;
 import it.vademecum.dashboard.Dashboard;
 import it.vademecum.engine.Engine;
@@ -16,6 +18,8 @@ import it.vademecum.teams.TeamsServer;
 import it.vademecum.teams.VademecumBot;
 import it.vademecum.usage.UsageLog;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,8 +55,12 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException, IOException {
     Settings settings = Settings.load();
-    // The dialogs (schema checks, matcher) load on a thread of their own while the stores open and
-    // the HTTP server starts: /healthz says "starting" (503) until the bot is in place.
+    // Nothing is created (no stores, no port) before the dialogs folder is found.
+    if (dialogs.present(settings, System.err).isEmpty()) {
+      return 1;
+    }
+    // The dialogs (schema checks, matcher) load on a thread of their own while the server starts
+    // and the stores open: /healthz says "starting" (503) until the bot is in place.
     CompletableFuture<Optional<DialogsReloader>> loading = CompletableFuture.supplyAsync(
         () -> dialogs.reloader(settings, System.err), runnable -> {
           Thread t = new Thread(runnable, "dialogs-loader");
@@ -62,16 +70,26 @@ final class ServeCommand implements Callable<Integer> {
     TeamsServer.Options options = new TeamsServer.Options(settings.appId(), settings.appPassword(),
         settings.get("MicrosoftAppType", "MultiTenant"), settings.get("MicrosoftAppTenantId", ""), null,
         port != null ? port : settings.port());
-    UsageLog usage = Usage.open(settings);
-    CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 100_000);
-    TeamsEscalations escalations = TeamsEscalations.open(settings);
     AtomicReference<DialogsReloader> published = new AtomicReference<>();
     PendingBot pending = new PendingBot();
     TeamsServer server = new TeamsServer(options, () -> published.get() == null ? null : published.get().get(),
         pending, ConnectorLimits.fromSettings(settings))
         .rateLimit(new RateLimiter(RateLimiter.Policy.from(settings)));
+    if (!free(options.bindHost(), options.port())) {
+      return portInUse(options, server);
+    }
+    UsageLog usage = Usage.open(settings);
+    CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 100_000);
+    TeamsEscalations escalations = TeamsEscalations.open(settings);
     server.routes(DashboardWiring.dashboard(settings, options, usage, escalations, published::get)::install);
-    int bound = server.start();
+    int bound;
+    try {
+      bound = server.start();
+    } catch (JavalinBindException e) {   // taken between the check and the start
+      escalations.close();
+      usage.close();
+      return portInUse(options, server);
+    }
     Runnable abandon = () -> {
       server.close();
       escalations.close();
@@ -86,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (loaded.isEmpty()) {
       abandon.run();
-      System.err.println("Il server non parte con dialoghi non validi.");
+      System.err.println("The server does not start with invalid dialogs.");
       return 1;
     }
     DialogsReloader reloader = loaded.get();
@@ -98,6 +116,8 @@ final class ServeCommand implements Callable<Integer> {
     commands.addAll(escalations.commands());
     Assistant assistant = new Assistant(reloader, sessions, usage, escalations.sink(), commands,
         Clock.systemUTC(), supervision.decorator());
+    // For `backup`: the stores are this process's while it runs (see docs/deploy.md).
+    BackupListener backups = BackupListener.start(settings.dataDir());
     pending.ready(new VademecumBot(assistant, escalations.desk()));
     published.set(reloader);
     escalations.start(server.adapter());
@@ -114,6 +134,7 @@ final class ServeCommand implements Callable<Integer> {
         + engine.catalog().list().size() + " topics, dialogs version " + engine.catalog().version() + ").");
     // SIGTERM: stop accepting, let the requests in flight finish (bounded), then close the stores.
     Runnable shutdown = () -> {
+      backups.close();
       boolean drained = server.shutdown(DRAIN);
       escalations.close();
       supervision.close();
@@ -132,5 +153,26 @@ final class ServeCommand implements Callable<Integer> {
     }, "vademecum-shutdown"));
     stop.await();
     return 0;
+  }
+
+  private static int portInUse(TeamsServer.Options options, TeamsServer server) {
+    System.err.println("Port " + options.port() + " on " + options.bindHost()
+        + " is already in use (another serve?): stop it, or set PORT (or --port) to a free port.");
+    server.close();
+    return 1;
+  }
+
+  /** Whether the port can be bound now: checked first, so a busy port is one line, not the server's stack trace. */
+  private static boolean free(String host, int port) {
+    if (port == 0) {
+      return true;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(host, port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

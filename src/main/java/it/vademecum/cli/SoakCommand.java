@@ -30,26 +30,30 @@ import picocli.CommandLine.Option;
  * resends the others, as the README tells them to. Last line: {@code escalations=N delivered=N duplicates=0 lost=0}.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true,
-    description = "Soak the escalation outbox: failing connector, one kill -9, then count cards per escalation.")
+    description = {"1,000 escalations through a failing connector and a kill -9.",
+        "Soaks the escalation outbox, then counts the cards of each escalation: none lost, none doubled."})
 final class SoakCommand implements Callable<Integer> {
 
-  @Option(names = "--count", defaultValue = "1000", description = "Escalations (default 1000).")
+  @Option(names = "--count", paramLabel = "N", defaultValue = "1000", description = "Escalations (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--failure-rate", defaultValue = "0.30", description = "Share of connector calls failing.")
+  @Option(names = "--failure-rate", paramLabel = "SHARE", defaultValue = "0.30",
+      description = "Share of connector calls that fail, 0 to 1 (default: ${DEFAULT-VALUE}).")
   double failureRate;
 
-  @Option(names = "--seed", defaultValue = "20261201")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "20261201",
+      description = "Seed of the connector's failures: the same seed, the same failures (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--kill-at", defaultValue = "0.4", description = "Kill once this share of cards is in the channel.")
+  @Option(names = "--kill-at", paramLabel = "SHARE", defaultValue = "0.4",
+      description = "Kill -9 the worker once this share of cards is in the channel, 0 to 1 (default: ${DEFAULT-VALUE}).")
   double killAt;
 
-  @Option(names = "--rate", defaultValue = "60",
+  @Option(names = "--rate", paramLabel = "N", defaultValue = "60",
       description = "Escalations per second sent by agents (default 60: the kill lands while they still arrive).")
   int rate;
 
-  @Option(names = "--data", description = "Folder for the outbox (default: a new folder in /dev/shm when there is "
+  @Option(names = "--data", paramLabel = "DIR", description = "Folder for the outbox (default: a new folder in /dev/shm when there is "
       + "one, else in the temporary folder).")
   Path dataParent;
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** The sentences that found no topic or needed a choice, most frequent first, to improve triggers. */
 @Command(name = "unmatched", mixinStandardHelpOptions = true,
-    description = "Sentences that found no topic or needed a choice among three, most frequent first.")
+    description = "Sentences that found no topic or needed a choice, by frequency.")
 final class UnmatchedCommand implements Callable<Integer> {
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -50,7 +50,7 @@ final class UnmatchedCommand implements Callable<Integer> {
       }
     }
     if (limit < 1) {
-      err.println("--limit vuole un numero maggiore di zero.");
+      err.println("--limit wants a number greater than zero.");
       return 2;
     }
     Settings settings = Settings.load();
@@ -59,13 +59,13 @@ final class UnmatchedCommand implements Callable<Integer> {
     try {
       retention = H2UsageLog.retention(settings);
     } catch (IllegalArgumentException e) {
-      err.println("RETENTION_DAYS deve essere un numero intero di giorni (1 o più), non «"
-          + settings.get("RETENTION_DAYS", "") + "».");
+      err.println("RETENTION_DAYS must be a whole number of days (1 or more), not '"
+          + settings.get("RETENTION_DAYS", "") + "'.");
       return 2;
     }
     if (!H2UsageLog.exists(dir)) {
-      err.println("Nessun dato di utilizzo in " + dir.toAbsolutePath().normalize()
-          + ": il database si crea quando il bot (serve o chat) registra la prima domanda.");
+      err.println("No usage data in " + dir.toAbsolutePath().normalize()
+          + ": the database is created when the bot (serve or chat) records its first question.");
       return 1;
     }
     List<UnmatchedSentence> rows;
@@ -74,34 +74,34 @@ final class UnmatchedCommand implements Callable<Integer> {
       rows = log.unmatched(from, limit);
     } catch (UsageStoreException e) {
       err.println(e.inUse()
-          ? "Il database di utilizzo in " + dir + " è in uso da un altro processo (il bot è acceso?): "
-              + "chiedi «senza risposta» al bot in chat, oppure riprova a bot fermo."
-          : "Non riesco a leggere il database di utilizzo in " + dir + ": " + e.getMessage());
+          ? "The usage database in " + dir + " is in use by another process (is the bot running?): "
+              + "ask the bot «senza risposta» in chat, or try again with the bot stopped."
+          : "Cannot read the usage database in " + dir + ": " + e.getMessage());
       return 1;
     }
     String period = since == null
-        ? "negli ultimi " + retention.toDays() + " giorni (tutto ciò che è conservato)"
-        : "dal " + WHEN.format(from.atZone(H2UsageLog.ROME));
+        ? "in the last " + retention.toDays() + " days (all that is kept)"
+        : "since " + WHEN.format(from.atZone(H2UsageLog.ROME));
     if (rows.isEmpty()) {
-      out.println("Nessuna frase senza argomento o con scelta " + period + ".");
+      out.println("No sentence without a topic or with a choice " + period + ".");
       return 0;
     }
-    out.println("Frasi senza argomento o con scelta tra tre, " + period + ", più frequenti prima:");
-    out.println(String.format("%5s  %-16s  %-30s  %s", "volte", "ultima", "esito", "frase"));
+    out.println("Sentences without a topic or with a choice among three, " + period + ", most frequent first:");
+    out.println(String.format("%5s  %-16s  %-30s  %s", "times", "last", "outcome", "sentence"));
     for (UnmatchedSentence r : rows) {
       out.println(String.format("%5d  %-16s  %-30s  %s", r.count(), WHEN.format(r.last().atZone(H2UsageLog.ROME)),
-          outcome(r), r.text().isEmpty() ? "(vuota)" : r.text()));
+          outcome(r), r.text().isEmpty() ? "(empty)" : r.text()));
     }
     return 0;
   }
 
   private static String outcome(UnmatchedSentence r) {
     if (r.ambiguous() == 0) {
-      return "nessun argomento";
+      return "no topic";
     }
     if (r.noTopic() == 0) {
-      return "scelta tra tre";
+      return "choice among three";
     }
-    return "nessuno " + r.noTopic() + ", scelta " + r.ambiguous();
+    return "no topic " + r.noTopic() + ", choice " + r.ambiguous();
   }
 }

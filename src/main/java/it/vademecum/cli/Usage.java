@@ -15,7 +15,7 @@ final class Usage {
     try {
       return new AsyncUsageLog(H2UsageLog.open(settings), 10_000);
     } catch (UsageStoreException e) {
-      System.err.println("Statistiche disattivate: " + e.getMessage());
+      System.err.println("Statistics off: " + e.getMessage());
       return UsageLog.disabled();
     }
   }

@@ -10,6 +10,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * The logging set-up, in code rather than logback.xml: parsing an XML configuration loads some
@@ -48,6 +49,16 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
       context.getLogger(library).setLevel(Level.WARN);
     }
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * Vademecum's own loggers at WARN unless {@code LOG_LEVEL} asks for a level: for a console whose
+   * screen is the conversation (the chat), where INFO lines about stores opening are noise.
+   */
+  public static void quietUnlessLevelSet() {
+    if (ownLevel() == null && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.getLogger("it.vademecum").setLevel(Level.WARN);
+    }
   }
 
   private static String ownLevel() {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * per-agent rate limit, the others' latency stays what it was without the flood.
  */
 @Command(name = "flood", mixinStandardHelpOptions = true,
-    description = "One agent floods a server of its own while others work; last line: requests=… status_5xx=0 ….")
+    description = {"One agent floods a server of its own while others work.",
+        "The rate limit at work; last line: requests=… status_5xx=0 …."})
 public final class FloodCommand implements Callable<Integer> {
 
   static final String FLOODER = "flooding-agent";

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
  * sentinel agent stands at a question throughout and must still be there afterwards.
  */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
-    description = "Throw generated and mutated Teams activities at a server of its own; last line: "
-        + "requests=… status_5xx=0 ….")
+    description = {"Hostile Teams activities at a server of its own; no 5xx allowed.",
+        "Generated and mutated Teams activities; last line: requests=… status_5xx=0 …."})
 public final class FuzzCommand implements Callable<Integer> {
 
   static final String SENTINEL = "sentinel-agent";

@@ -71,10 +71,10 @@ class UnmatchedCommandTest {
     seed();
     assertEquals(0, Main.run("unmatched", "--data", dir.toString(), "--since", "7d"), err());
     String[] lines = out().split("\n");
-    assertTrue(lines[0].startsWith("Frasi senza argomento o con scelta tra tre, dal "), out());
-    assertTrue(lines[2].matches("\\s+3  \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d  nessuno 2, scelta 1\\s+attivazione spid"),
+    assertTrue(lines[0].startsWith("Sentences without a topic or with a choice among three, since "), out());
+    assertTrue(lines[2].matches("\\s+3  \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d  no topic 2, choice 1\\s+attivazione spid"),
         lines[2]);
-    assertTrue(lines[3].matches("\\s+1  .*scelta tra tre\\s+rimborso o disdetta\\? cell \\[telefono\\]"), lines[3]);
+    assertTrue(lines[3].matches("\\s+1  .*choice among three\\s+rimborso o disdetta\\? cell \\[telefono\\]"), lines[3]);
     assertEquals(4, lines.length, out());
   }
 
@@ -82,19 +82,19 @@ class UnmatchedCommandTest {
   void saysSoWhenNothingIsUnmatchedInThePeriod() {
     seed();
     assertEquals(0, Main.run("unmatched", "--data", dir.toString(), "--since", "2099-01-01"), err());
-    assertTrue(out().startsWith("Nessuna frase senza argomento o con scelta dal 01/01/2099"), out());
+    assertTrue(out().startsWith("No sentence without a topic or with a choice since 01/01/2099"), out());
   }
 
   @Test
-  void explainsInItalianWhenTheDatabaseDoesNotExistYet() {
+  void explainsWhenTheDatabaseDoesNotExistYet() {
     assertEquals(1, Main.run("unmatched", "--data", dir.resolve("vuota").toString()));
-    assertTrue(err().contains("Nessun dato di utilizzo in"), err());
-    assertTrue(err().contains("il database si crea quando il bot"), err());
+    assertTrue(err().contains("No usage data in"), err());
+    assertTrue(err().contains("the database is created when the bot"), err());
     assertTrue(!H2UsageLog.exists(dir.resolve("vuota")), "the command must not create the database");
   }
 
   @Test
-  void explainsInItalianWhenSinceIsMalformed() {
+  void explainsWhenSinceIsMalformed() {
     seed();
     assertEquals(2, Main.run("unmatched", "--data", dir.toString(), "--since", "ieri l'altro"));
     assertTrue(err().contains("non è un periodo valido"), err());
