@@ -1,17 +1,20 @@
 package it.vademecum.cli;
 
+import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.CatalogLoader;
 import it.vademecum.dialog.InvalidCatalogException;
 import it.vademecum.dialog.Problem;
+import it.vademecum.dialog.Review;
 import it.vademecum.shift.ShiftRules;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** Validates dialogs/: schema, then graph lint; exit 0 when clean, 1 with the list of problems. */
-@Command(name = "lint", mixinStandardHelpOptions = true, description = "Validate the dialogs folder (schema and graph).")
+@Command(name = "lint", mixinStandardHelpOptions = true, description = "Validate the dialogs folder (schema, graph, quotes of the notes); warn on topics past their review date.")
 final class LintCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Dialogs folder (default: dialogs).")
@@ -21,12 +24,25 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() {
     List<Problem> problems = lint(dir);
     if (problems.isEmpty()) {
-      System.out.println(dir + ": nessun problema.");
+      List<Review.Overdue> overdue = overdue(dir);
+      overdue.forEach(o -> System.out.println("avviso: " + o.line()));
+      System.out.println(dir + ": nessun problema" + (overdue.isEmpty() ? "." : "; " + overdue.size()
+          + (overdue.size() == 1 ? " argomento da rivedere (verifica)." : " argomenti da rivedere (verifica).")));
       return 0;
     }
     problems.forEach(System.out::println);
     System.out.println(problems.size() + (problems.size() == 1 ? " problema." : " problemi."));
     return 1;
+  }
+
+  /** Topics past their review date: a warning, not an error. */
+  static List<Review.Overdue> overdue(Path dir) {
+    try {
+      Catalog catalog = new CatalogLoader().load(dir);
+      return Review.overdue(catalog, LocalDate.now(catalog.calendar().zone()));
+    } catch (InvalidCatalogException e) {
+      return List.of();
+    }
   }
 
   /** The catalogue's problems, then (when it is clean) those of config/shift.json. */

@@ -1,0 +1,35 @@
+package it.vademecum.cli;
+
+import it.vademecum.config.Settings;
+import it.vademecum.dialog.CatalogLoader;
+import it.vademecum.dialog.Coverage;
+import it.vademecum.dialog.InvalidCatalogException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Which line of the notes each node cites; the last line sums it up. */
+@Command(name = "coverage", mixinStandardHelpOptions = true,
+    description = "Show which nodes cite each line of the notes (dialogs/source/vademecum.txt) and which lines none cites.")
+final class CoverageCommand implements Callable<Integer> {
+
+  @Option(names = "--ambiguous", description = "Print docs/da-chiarire.md instead: the lines the bot cannot state without interpretation.")
+  boolean ambiguous;
+
+  @Mixin
+  DialogsOption dialogs;
+
+  @Override
+  public Integer call() {
+    Coverage coverage;
+    try {
+      coverage = new Coverage(new CatalogLoader().load(dialogs.resolve(Settings.load())));
+    } catch (InvalidCatalogException e) {
+      e.problems().forEach(System.err::println);
+      return 1;
+    }
+    System.out.print(ambiguous ? coverage.ambiguous() : coverage.report());
+    return 0;
+  }
+}

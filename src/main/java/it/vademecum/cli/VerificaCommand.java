@@ -1,0 +1,38 @@
+package it.vademecum.cli;
+
+import it.vademecum.config.Settings;
+import it.vademecum.dialog.Catalog;
+import it.vademecum.dialog.CatalogLoader;
+import it.vademecum.dialog.InvalidCatalogException;
+import it.vademecum.dialog.Review;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Topics past their review date, oldest first. */
+@Command(name = "verifica", mixinStandardHelpOptions = true,
+    description = "List the topics past their review date (verified + reviewEvery), oldest first.")
+final class VerificaCommand implements Callable<Integer> {
+
+  @Mixin
+  DialogsOption dialogs;
+
+  @Override
+  public Integer call() {
+    Catalog catalog;
+    try {
+      catalog = new CatalogLoader().load(dialogs.resolve(Settings.load()));
+    } catch (InvalidCatalogException e) {
+      e.problems().forEach(System.err::println);
+      return 1;
+    }
+    List<Review.Overdue> overdue = Review.overdue(catalog, LocalDate.now(catalog.calendar().zone()));
+    if (overdue.isEmpty()) {
+      System.out.println("Nessun argomento da rivedere: tutti verificati entro il periodo di revisione.");
+    }
+    overdue.forEach(o -> System.out.println(o.line()));
+    return 0;
+  }
+}
