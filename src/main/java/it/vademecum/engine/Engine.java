@@ -10,6 +10,7 @@ import it.vademecum.dialog.Question;
 import it.vademecum.dialog.Step;
 import it.vademecum.dialog.Topic;
 import it.vademecum.hours.Bounds;
+import it.vademecum.hours.SaidTime;
 import it.vademecum.match.ItalianAnalysis;
 import it.vademecum.match.Ranking;
 import it.vademecum.match.Scored;
@@ -475,6 +476,11 @@ public final class Engine {
       return named;
     }
     Facts facts = FactExtractor.extract(text, catalog.calendar(), ctx.now());
+    if (facts.expiredDays().isEmpty()) {
+      // A typed answer to "da quanto è scaduta?" needs no "scaduta": «2 mesi», «100 giorni», «12/08».
+      facts = new Facts(facts.amountEuro(), facts.workingHours(),
+          SaidTime.daysSince(text, catalog.calendar().zone(), ctx.now()), facts.address(), facts.domain());
+    }
     if (t.matches("\\d+([.,]\\d+)?")) {
       double n = FactExtractor.number(t);
       facts = new Facts(Optional.of(n), Optional.of(Bounds.exactly(n)), Optional.of(Bounds.exactly(n)),
