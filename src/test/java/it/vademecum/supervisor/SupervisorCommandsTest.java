@@ -65,7 +65,7 @@ class SupervisorCommandsTest {
   @Test
   void statisticsShowTopicsSearchesEscalationsFeedbackAndHours() {
     for (int i = 0; i < 3; i++) {
-      desk.say(MARIO, "bonifico di 600 euro non registrato");
+      desk.say(MARIO, "bonifico di 600 euro fatto ieri non registrato");
     }
     Reply answer = desk.say(ANNA, "posso rilasciare i ticket in attesa utente?");
     desk.say(ANNA, NO_TOPIC);
@@ -99,7 +99,7 @@ class SupervisorCommandsTest {
   @Test
   void todayAndTheWeekCountDifferentDays() {
     desk.clock.advance(Duration.ofDays(-3));
-    desk.say(MARIO, "bonifico di 600 euro non registrato");
+    desk.say(MARIO, "bonifico di 600 euro fatto ieri non registrato");
     desk.clock.advance(Duration.ofDays(3));
     desk.say(MARIO, "pausa");
     List<String> today = desk.say(SARA, "statistiche").lines();

@@ -112,7 +112,7 @@ class ReloadUnderLoadTest {
     }
   }
 
-  /** A copy of dialogs/ where Bonifico skips the amount question: nodes importo and inoltra-billing removed. */
+  /** A copy of dialogs/ where Bonifico skips the amount question: importo and the over-500 € branch removed. */
   private Path withoutAmountQuestion() throws Exception {
     Path src = Path.of(System.getProperty("vademecum.dialogs", "dialogs"));
     Path dst = tmp.resolve("dialogs");
@@ -130,6 +130,8 @@ class ReloadUnderLoadTest {
     ObjectNode t = (ObjectNode) BotUnderTest.JSON.readTree(topic.toFile());
     ObjectNode nodes = (ObjectNode) t.get("nodes");
     nodes.remove("importo");
+    nodes.remove("ore-oltre-500");
+    nodes.remove("billing-e-tl");
     nodes.remove("inoltra-billing");
     for (JsonNode c : (ArrayNode) nodes.get("metodo").get("choices")) {
       if (c.path("next").asText().equals("importo")) {

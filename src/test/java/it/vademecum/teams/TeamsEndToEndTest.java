@@ -42,7 +42,7 @@ class TeamsEndToEndTest {
 
   @Test
   void freeTextWalksStraightToTheStepWithItsQueue() throws Exception {
-    List<JsonNode> calls = turn(bot.message("bonifico di 600 euro non registrato"));
+    List<JsonNode> calls = turn(bot.message("bonifico di 600 euro fatto ieri non registrato"));
     JsonNode card = onlyCard(calls);
     assertEquals("1.5", card.path("version").asText());
     String text = Replies.text(card);
@@ -53,7 +53,7 @@ class TeamsEndToEndTest {
 
   @Test
   void repliesGoToTheConversationOfTheActivity() throws Exception {
-    bot.post(bot.message("bonifico di 600 euro non registrato"));
+    bot.post(bot.message("bonifico di 600 euro fatto ieri non registrato"));
     List<FakeConnector.Call> calls = bot.connector.drain();
     FakeConnector.Call post = calls.stream().filter(c -> "POST".equals(c.method())).findFirst().orElseThrow();
     assertTrue(post.path().startsWith(FakeConnector.PREFIX + "/v3/conversations/" + CONVERSATION + "/activities"),
@@ -192,7 +192,7 @@ class TeamsEndToEndTest {
   @Test
   void aChannelMentionIsReadWithoutTheMention() throws Exception {
     ObjectNode a = bot.fixture("channel-message-mention");
-    a.put("text", "<at>Test Bot</at> bonifico di 600 euro non registrato");
+    a.put("text", "<at>Test Bot</at> bonifico di 600 euro fatto ieri non registrato");
     JsonNode card = onlyCard(turn(a));
     assertTrue(Replies.text(card).contains("Coda: pagamenti_billing_aruba"), Replies.text(card));
   }
