@@ -42,6 +42,20 @@ class SupervisorCommandsTest {
   }
 
   @Test
+  void verificaTellsSupervisorsWhichTopicsArePastTheirReviewDateOldestFirst() {
+    assertEquals("Nessun argomento da rivedere: tutti verificati sulle note entro il periodo di revisione.",
+        desk.say(SARA, "verifica").prompt());
+    DialogsCopy.edit(desk.dialogs, "pausa.json", "\"verified\": \"2026-12-01\"", "\"verified\": \"2025-01-10\"");
+    DialogsCopy.edit(desk.dialogs, "attesa.json", "\"verified\": \"2026-12-01\"", "\"verified\": \"2025-06-01\"");
+    desk.say(SARA, "ricarica");
+    Reply r = desk.say(SARA, "verifica");
+    assertEquals("Argomenti da rivedere sulle note, dal più vecchio: 2", r.prompt());
+    assertTrue(r.lines().get(0).startsWith("Pausa 626 (pausa: verificato il 2025-01-10"), r.lines().toString());
+    assertTrue(r.lines().get(1).contains("(attesa: verificato il 2025-06-01"), r.lines().toString());
+    assertEquals(Roles.RESERVED, desk.say(MARIO, "verifica").prompt());
+  }
+
+  @Test
   void anAgentGetsOnlyTheRefusalAndNothingHappens() {
     String version = desk.reloader.current().version();
     DialogsCopy.edit(desk.dialogs, "pausa.json", "\"title\": \"Pausa 626\"", "\"title\": \"Pausa breve\"");
