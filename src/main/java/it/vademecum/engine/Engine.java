@@ -409,7 +409,7 @@ public final class Engine {
         }
         Choice choice = q.choices().get(auto.get());
         notices.add("Dal messaggio: " + q.ask() + " → " + choice.label());
-        factNotice(choice, cur.facts()).ifPresent(notices::add);
+        notices.addAll(factNotices(choice, cur.facts()));
         cur = cur.passed(q.id(), auto.get());
         id = choice.next();
       } else {
@@ -541,17 +541,26 @@ public final class Engine {
         Optional.of(a), phrases, List.of(), !s.path().isEmpty(), Optional.empty(), Optional.empty());
   }
 
-  /** What the message said that decided a choice on elapsed time, in numbers the agent can check. */
-  private Optional<String> factNotice(Choice choice, Facts facts) {
+  /**
+   * What the message said that decided a choice on elapsed time, in numbers the agent can check;
+   * for working hours also the definition used, marked as the internal rule it is.
+   */
+  private List<String> factNotices(Choice choice, Facts facts) {
     if (choice.when() == null) {
-      return Optional.empty();
+      return List.of();
     }
-    return switch (choice.when().fact()) {
-      case WORKING_HOURS -> facts.workingHours().map(b -> "Ore lavorative trascorse: " + b.italian()
-          + " (" + catalog.calendar().workingHourDefinition() + ")");
-      case EXPIRED_DAYS -> facts.expiredDays().map(b -> "Giorni dalla scadenza: " + b.italian() + ".");
-      default -> Optional.empty();
-    };
+    List<String> out = new ArrayList<>();
+    switch (choice.when().fact()) {
+      case WORKING_HOURS -> facts.workingHours().ifPresent(b -> {
+        out.add("Ore lavorative trascorse: " + b.italian() + ".");
+        catalog.calendarRules().stream()
+            .filter(l -> l.text().equals(catalog.calendar().workingHourDefinition()))
+            .forEach(l -> out.add(Answer.marked(l)));
+      });
+      case EXPIRED_DAYS -> facts.expiredDays().ifPresent(b -> out.add("Giorni dalla scadenza: " + b.italian() + "."));
+      default -> { }
+    }
+    return out;
   }
 
   private static List<String> pendingNote(Session s, List<String> notices) {
