@@ -1,9 +1,9 @@
 package it.vademecum.cli;
 
 import it.vademecum.config.Settings;
-import it.vademecum.dialog.CatalogLoader;
+import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.Coverage;
-import it.vademecum.dialog.InvalidCatalogException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,13 +22,11 @@ final class CoverageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Coverage coverage;
-    try {
-      coverage = new Coverage(new CatalogLoader().load(dialogs.resolve(Settings.load())));
-    } catch (InvalidCatalogException e) {
-      e.problems().forEach(System.err::println);
+    Optional<Catalog> catalog = dialogs.catalog(Settings.load(), System.err);
+    if (catalog.isEmpty()) {
       return 1;
     }
+    Coverage coverage = new Coverage(catalog.get());
     System.out.print(ambiguous ? coverage.ambiguous() : coverage.report());
     return 0;
   }

@@ -1,6 +1,8 @@
 package it.vademecum.cli;
 
 import it.vademecum.config.Settings;
+import it.vademecum.dialog.Catalog;
+import it.vademecum.dialog.CatalogLoader;
 import it.vademecum.dialog.InvalidCatalogException;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.EngineLoader;
@@ -18,6 +20,16 @@ final class DialogsOption {
 
   Path resolve(Settings settings) {
     return dir != null ? dir : settings.dialogsDir();
+  }
+
+  /** The validated catalogue, or empty after printing every problem of the tree. */
+  Optional<Catalog> catalog(Settings settings, PrintStream err) {
+    try {
+      return Optional.of(new CatalogLoader().load(resolve(settings)));
+    } catch (InvalidCatalogException e) {
+      e.problems().forEach(err::println);
+      return Optional.empty();
+    }
   }
 
   /** The engine, or empty after printing every problem of the tree. */

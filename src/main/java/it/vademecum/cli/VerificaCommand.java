@@ -2,11 +2,10 @@ package it.vademecum.cli;
 
 import it.vademecum.config.Settings;
 import it.vademecum.dialog.Catalog;
-import it.vademecum.dialog.CatalogLoader;
-import it.vademecum.dialog.InvalidCatalogException;
 import it.vademecum.dialog.Review;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,13 +20,11 @@ final class VerificaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Catalog catalog;
-    try {
-      catalog = new CatalogLoader().load(dialogs.resolve(Settings.load()));
-    } catch (InvalidCatalogException e) {
-      e.problems().forEach(System.err::println);
+    Optional<Catalog> loaded = dialogs.catalog(Settings.load(), System.err);
+    if (loaded.isEmpty()) {
       return 1;
     }
+    Catalog catalog = loaded.get();
     List<Review.Overdue> overdue = Review.overdue(catalog, LocalDate.now(catalog.calendar().zone()));
     if (overdue.isEmpty()) {
       System.out.println("Nessun argomento da rivedere: tutti verificati entro il periodo di revisione.");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import it.vademecum.engine.Knowledge;
+import it.vademecum.shift.DialogsCopy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ class ProvenanceTest {
 
   @Test
   void verificaListsTopicsPastTheirReviewDateOldestFirst() throws Exception {
-    Path copy = copyOfDialogs();
+    Path copy = DialogsCopy.into(tmp.resolve("dialogs"));
     edit(copy.resolve("pausa.json"), "\"verified\": \"2026-12-01\"", "\"verified\": \"2025-01-10\"");
     edit(copy.resolve("attesa.json"), "\"verified\": \"2026-12-01\"",
         "\"verified\": \"2025-06-01\",\n  \"reviewEvery\": \"P1M\"");
@@ -120,21 +121,6 @@ class ProvenanceTest {
     String chart = MermaidRenderer.render(CATALOG.topic("pagamento-non-registrato").orElseThrow());
     assertTrue(chart.contains("fonte: r. 119"), chart);
     assertTrue(chart.contains("regole interne: 1"), chart);
-  }
-
-  private Path copyOfDialogs() throws IOException {
-    Path dst = tmp.resolve("dialogs");
-    try (Stream<Path> files = Files.walk(DIALOGS)) {
-      for (Path p : files.toList()) {
-        Path target = dst.resolve(DIALOGS.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return dst;
   }
 
   private static void edit(Path file, String from, String to) throws IOException {
