@@ -45,6 +45,7 @@ final class ConsoleRenderer {
     a.forward().ifPresent(q -> b.append("CODA:  ").append(q).append('\n'));
     a.escalationReason().ifPresent(r -> b.append("TL:    da scalare al team leader — ").append(r).append('\n'));
     a.notes().forEach(n -> b.append("NOTA:  ").append(n).append('\n'));
+    a.localLines().forEach(n -> b.append("INTERNA: ").append(n).append('\n'));
     a.links().forEach(l -> b.append("LINK:  ").append(l.label()).append(" — ").append(l.url()).append('\n'));
   }
 }

@@ -25,8 +25,8 @@ final class DashboardWiring {
     // Titles from the dialogs in force (loaded after the server starts: the id until then).
     Function<String, String> titles = id -> Optional.ofNullable(dialogs.get())
         .flatMap(d -> d.get().catalog().topic(id)).map(Topic::title).orElse(id);
-    Dashboard.Sources sources = new Dashboard.Sources(usage, escalations.stats(), titles, ReviewDates.NONE,
-        Suggestions.NONE);
+    ReviewDates reviews = ReviewDates.of(() -> Optional.ofNullable(dialogs.get()).map(d -> d.get().catalog()).orElse(null));
+    Dashboard.Sources sources = new Dashboard.Sources(usage, escalations.stats(), titles, reviews, Suggestions.NONE);
     if (options.localMode()) {
       return Dashboard.local(sources, Clock.systemUTC(), H2UsageLog.retention(settings));
     }

@@ -1,6 +1,8 @@
 package it.vademecum.cli;
 
 import it.vademecum.config.Settings;
+import it.vademecum.dialog.Catalog;
+import it.vademecum.dialog.CatalogLoader;
 import it.vademecum.dialog.InvalidCatalogException;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.EngineLoader;
@@ -35,6 +37,16 @@ final class DialogsOption {
       return Optional.empty();
     }
     return Optional.of(d);
+  }
+
+  /** The validated catalogue, or empty after printing every problem of the tree. */
+  Optional<Catalog> catalog(Settings settings, PrintStream err) {
+    try {
+      return Optional.of(new CatalogLoader().load(resolve(settings)));
+    } catch (InvalidCatalogException e) {
+      e.problems().forEach(err::println);
+      return Optional.empty();
+    }
   }
 
   /** The engine, or empty after printing where it looked or every problem of the tree. */

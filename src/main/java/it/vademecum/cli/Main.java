@@ -32,6 +32,8 @@ public final class Main implements Runnable {
       PackageAppCommand.class,
       LintCommand.class,
       RenderCommand.class,
+      CoverageCommand.class,
+      VerificaCommand.class,
       EvalCommand.class,
       UnmatchedCommand.class,
       BackupCommand.class,

@@ -2,8 +2,6 @@ package it.vademecum.cli;
 
 import it.vademecum.config.Settings;
 import it.vademecum.dialog.Catalog;
-import it.vademecum.dialog.CatalogLoader;
-import it.vademecum.dialog.InvalidCatalogException;
 import it.vademecum.dialog.MermaidRenderer;
 import it.vademecum.dialog.Topic;
 import java.io.IOException;
@@ -41,13 +39,11 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Catalog catalog;
-    try {
-      catalog = new CatalogLoader().load(dialogs.resolve(Settings.load()));
-    } catch (InvalidCatalogException e) {
-      e.problems().forEach(System.err::println);
+    Optional<Catalog> loaded = dialogs.catalog(Settings.load(), System.err);
+    if (loaded.isEmpty()) {
       return 1;
     }
+    Catalog catalog = loaded.get();
     if (target.all) {
       if (out.getParent() != null) {
         Files.createDirectories(out.getParent());

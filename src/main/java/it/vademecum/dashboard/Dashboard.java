@@ -2,6 +2,8 @@ package it.vademecum.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import it.vademecum.escalation.EscalationStats;
@@ -30,7 +32,9 @@ public final class Dashboard {
   public static final String API = "/api/stats/";
 
   private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Dates as ISO text ({@code 2026-04-10}), as the page reads them. */
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   /** Where the figures come from; the review dates and suggestions may be {@code NONE} for now. */
   public record Sources(UsageLog usage, Optional<EscalationStats> escalations, Function<String, String> titles,

@@ -1,11 +1,15 @@
 package it.vademecum.dashboard;
 
+import it.vademecum.dialog.Catalog;
+import it.vademecum.dialog.Review;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Topics whose content is past its review date, with who owns them. The topics' owner and review
- * dates come with the fidelity work; until it is wired in, {@link #NONE} says there are none.
+ * Topics whose content is past its review date, with who owns them: each topic's {@code verified}
+ * date plus its {@code reviewEvery} period (see docs/provenance.md).
  */
 public interface ReviewDates {
 
@@ -23,7 +27,16 @@ public interface ReviewDates {
    */
   record Overdue(String topicId, String title, String owner, LocalDate verified, LocalDate due) {}
 
-  /** No review dates known yet. */
+  /** The topics of the dialogs in force ({@code null} while they load: none then). */
+  static ReviewDates of(Supplier<Catalog> catalog) {
+    return today -> Optional.ofNullable(catalog.get())
+        .map(c -> Review.overdue(c, today).stream()
+            .map(o -> new Overdue(o.topic().id(), o.topic().title(), o.topic().owner(), o.topic().verified(), o.due()))
+            .toList())
+        .orElse(List.of());
+  }
+
+  /** No review dates known (tests of the other sections). */
   ReviewDates NONE = new ReviewDates() {
     @Override
     public List<Overdue> overdue(LocalDate today) {

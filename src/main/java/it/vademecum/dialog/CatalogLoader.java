@@ -72,6 +72,7 @@ public final class CatalogLoader {
     Map<String, Topic> topics = new TreeMap<>();
     MessageDigest digest = sha256();
     List<Path> files = topicFiles(dir, problems);
+    Notes notes = notes(dir, digest, problems);
     for (Path f : files) {
       String name = display(dir, f.getFileName().toString());
       String text = read(f, name, problems);
@@ -79,18 +80,19 @@ public final class CatalogLoader {
         continue;
       }
       digest.update(text.getBytes(StandardCharsets.UTF_8));
-      Topic topic = topic(name, stripJson(f), text, problems);
+      Topic topic = topic(name, stripJson(f), text, notes, problems);
       if (topic != null) {
         topics.put(topic.id(), topic);
       }
     }
-    BusinessCalendar calendar = calendar(dir, digest, problems);
+    List<Local> calendarRules = new ArrayList<>();
+    BusinessCalendar calendar = calendar(dir, digest, calendarRules, problems);
     if (!problems.isEmpty()) {
       problems.sort(null);
       throw new InvalidCatalogException(problems);
     }
     String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-    return new Catalog(new LinkedHashMap<>(topics), calendar, version);
+    return new Catalog(new LinkedHashMap<>(topics), calendar, notes, calendarRules, version);
   }
 
   /** Every problem of the tree; empty when it is clean. */
@@ -103,7 +105,23 @@ public final class CatalogLoader {
     }
   }
 
-  private Topic topic(String file, String expectedId, String text, List<Problem> problems) {
+  /** The notes every source quotes; an empty text when the file is missing (reported). */
+  private static Notes notes(Path dir, MessageDigest digest, List<Problem> problems) {
+    Path f = dir.resolve(Notes.FILE);
+    String name = display(dir, Notes.FILE);
+    if (!Files.isRegularFile(f)) {
+      problems.add(new Problem(name, "", "file mancante: servono le note da cui vengono le risposte"));
+      return Notes.of("");
+    }
+    String text = read(f, name, problems);
+    if (text == null) {
+      return Notes.of("");
+    }
+    digest.update(text.getBytes(StandardCharsets.UTF_8));
+    return Notes.of(text);
+  }
+
+  private Topic topic(String file, String expectedId, String text, Notes notes, List<Problem> problems) {
     JsonNode doc = JsonDocuments.read(json, file, text, problems);
     if (doc == null) {
       return null;
@@ -114,11 +132,11 @@ public final class CatalogLoader {
       return null;
     }
     Topic topic = TopicParser.parse(doc);
-    problems.addAll(Linter.lint(file, expectedId, topic));
+    problems.addAll(Linter.lint(file, expectedId, topic, notes));
     return topic;
   }
 
-  private BusinessCalendar calendar(Path dir, MessageDigest digest, List<Problem> problems) {
+  private BusinessCalendar calendar(Path dir, MessageDigest digest, List<Local> rules, List<Problem> problems) {
     Path f = dir.resolve(CALENDAR_FILE);
     String name = display(dir, CALENDAR_FILE);
     if (!Files.isRegularFile(f)) {
@@ -170,9 +188,33 @@ public final class CatalogLoader {
         .map(DayOfWeek::valueOf).collect(Collectors.toSet());
     JsonNode greeting = doc.path("greeting");
     JsonNode easter = doc.path("holidays").path("easterMonday");
+    JsonNode working = doc.path("workingHours");
+    Set<DayOfWeek> workingDays = TopicParser.strings(working.path("days")).stream()
+        .map(DayOfWeek::valueOf).collect(Collectors.toSet());
+    calendarRule(name, "/greeting/local", greeting.path("local"),
+        "Il saluto è «" + greeting.path("evening").asText() + "» dalle " + greeting.path("eveningFrom").asText()
+            + ", prima «" + greeting.path("morning").asText() + "».", rules, problems);
+    calendarRule(name, "/workingHours/local", working.path("local"), working.path("definition").asText(), rules,
+        problems);
+    calendarRule(name, "/holidays/local", doc.path("holidays").path("local"),
+        "Le festività nazionali chiudono il secondo livello e non contano come ore lavorative.", rules, problems);
     return new BusinessCalendar(zone, greeting.path("morning").asText(), greeting.path("evening").asText(),
         LocalTime.parse(greeting.path("eveningFrom").asText()), days, slots, fixed,
-        easter.isMissingNode() ? Optional.empty() : Optional.of(easter.path("name").asText()));
+        easter.isMissingNode() ? Optional.empty() : Optional.of(easter.path("name").asText()),
+        workingDays, working.path("definition").asText());
+  }
+
+  private static void calendarRule(String file, String pointer, JsonNode local, String text, List<Local> rules,
+      List<Problem> problems) {
+    if (local.isMissingNode()) {
+      return;
+    }
+    java.time.LocalDate since = TopicParser.date(local.path("since").asText());
+    if (since == null) {
+      problems.add(new Problem(file, pointer + "/since", "data inesistente \"" + local.path("since").asText() + "\""));
+      return;
+    }
+    rules.add(new Local(text, local.path("owner").asText(), since, local.path("why").asText()));
   }
 
   private static List<Problem> validate(JsonSchema schema, String file, JsonNode doc) {

@@ -17,8 +17,9 @@ final class Linter {
 
   private Linter() {}
 
-  static List<Problem> lint(String file, String expectedId, Topic topic) {
+  static List<Problem> lint(String file, String expectedId, Topic topic, Notes notes) {
     List<Problem> out = new ArrayList<>();
+    provenance(file, topic, out);
     if (!topic.id().equals(expectedId)) {
       out.add(new Problem(file, "/id", "l'id \"" + topic.id() + "\" non corrisponde al nome del file (" + expectedId + ")"));
     }
@@ -35,6 +36,12 @@ final class Linter {
     }
     for (Node node : topic.nodes().values()) {
       String at = "/nodes/" + node.id();
+      sources(file, at, node, notes, out);
+      for (int i = 0; i < node.local().size(); i++) {
+        if (node.local().get(i).since() == null) {
+          out.add(new Problem(file, at + "/local/" + i + "/since", "data inesistente: usa AAAA-MM-GG"));
+        }
+      }
       if (node instanceof Question q) {
         if (q.choices().size() < 2) {
           out.add(new Problem(file, at + "/choices", "una domanda ha bisogno di almeno due scelte"));
@@ -60,6 +67,41 @@ final class Linter {
     }
     graph(file, topic, out);
     return out;
+  }
+
+  private static void provenance(String file, Topic topic, List<Problem> out) {
+    if (topic.owner() == null || topic.owner().isBlank()) {
+      out.add(new Problem(file, "/owner", "manca \"owner\": chi risponde del contenuto di questo argomento"));
+    }
+    if (topic.verified() == null) {
+      out.add(new Problem(file, "/verified", "manca \"verified\" o non è una data (AAAA-MM-GG): quando è stato "
+          + "verificato sulle note"));
+    }
+    if (topic.reviewEvery() == null || topic.reviewEvery().isNegative() || topic.reviewEvery().isZero()) {
+      out.add(new Problem(file, "/reviewEvery", "periodo di revisione non valido: usa un periodo ISO-8601 come P90D"));
+    }
+  }
+
+  /** Every question, step and check cites the notes, and each quote is on the line it names. */
+  private static void sources(String file, String at, Node node, Notes notes, List<Problem> out) {
+    if (node.sources().isEmpty()) {
+      out.add(new Problem(file, at + "/source", "nodo senza fonte: indica la riga delle note e la citazione "
+          + "(\"source\": [{\"line\": N, \"quote\": \"…\"}])"));
+      return;
+    }
+    for (int i = 0; i < node.sources().size(); i++) {
+      Source src = node.sources().get(i);
+      String here = at + "/source/" + i;
+      if (notes.line(src.line()) == null) {
+        out.add(new Problem(file, here + "/line", "la riga " + src.line() + " non esiste nelle note ("
+            + notes.lines().size() + " righe)"));
+      } else if (!notes.isContent(src.line())) {
+        out.add(new Problem(file, here + "/line", "la riga " + src.line() + " delle note è vuota o un separatore"));
+      } else if (!notes.quotes(src.line(), src.quote())) {
+        out.add(new Problem(file, here + "/quote", "la citazione «" + src.quote() + "» non è nella riga "
+            + src.line() + " delle note («" + Notes.normal(notes.line(src.line())) + "»)"));
+      }
+    }
   }
 
   private static void unknownTarget(String file, Topic t, String at, String target, List<Problem> out) {

@@ -12,13 +12,15 @@ public final class MermaidRenderer {
     b.append("  start((\"").append(escape(topic.title())).append("\")) --> ").append(id(topic.start())).append('\n');
     for (Node n : topic.nodes().values()) {
       String id = id(n.id());
+      String origin = origin(n);
       if (n instanceof Question q) {
-        b.append("  ").append(id).append("{\"").append(escape(q.ask())).append("\"}\n");
+        b.append("  ").append(id).append("{\"").append(escape(q.ask())).append(origin).append("\"}\n");
         for (Choice c : q.choices()) {
           b.append("  ").append(id).append(" -->|").append(escape(c.label())).append("| ").append(id(c.next())).append('\n');
         }
       } else if (n instanceof Check c) {
-        b.append("  ").append(id).append("{{\"").append(escape(c.condition())).append("?\"}}\n");
+        b.append("  ").append(id).append("{{\"").append(escape(c.condition())).append("?").append(origin)
+            .append("\"}}\n");
         b.append("  ").append(id).append(" -->|sì| ").append(id(c.yes())).append('\n');
         b.append("  ").append(id).append(" -->|no| ").append(id(c.no())).append('\n');
       } else if (n instanceof Step s) {
@@ -29,7 +31,7 @@ public final class MermaidRenderer {
         if (s.escalateReason() != null) {
           label.append("<br/>⚠ scala al TL: ").append(escape(s.escalateReason()));
         }
-        b.append("  ").append(id).append("[\"").append(label).append("\"]\n");
+        b.append("  ").append(id).append("[\"").append(label).append(origin).append("\"]\n");
       }
     }
     return b.toString();
@@ -44,6 +46,17 @@ public final class MermaidRenderer {
           .append(render(t)).append("```\n");
     }
     return b.toString();
+  }
+
+  /** Under each node, the lines of the notes it cites and how many internal rules it adds. */
+  private static String origin(Node n) {
+    StringBuilder b = new StringBuilder("<br/><small>");
+    b.append(n.sources().isEmpty() ? "⚠ senza fonte" : "fonte: r. " + String.join(", ",
+        n.sources().stream().map(s -> String.valueOf(s.line())).distinct().toList()));
+    if (!n.local().isEmpty()) {
+      b.append(" · regole interne: ").append(n.local().size());
+    }
+    return b.append("</small>").toString();
   }
 
   private static String id(String nodeId) {

@@ -8,4 +8,12 @@ public sealed interface Node permits Question, Step, Check {
 
   /** Ids of the nodes this one leads to. */
   List<String> targets();
+
+  /** The lines of the notes this node states. */
+  List<Source> sources();
+
+  /** What this node says that the notes do not (shown as internal rules). */
+  default List<Local> local() {
+    return List.of();
+  }
 }

@@ -10,9 +10,13 @@ public record Step(
     String escalateReason,
     List<String> notes,
     List<Link> links,
-    List<PhraseTemplate> phrases) implements Node {
+    List<PhraseTemplate> phrases,
+    List<Source> sources,
+    List<Local> local) implements Node {
 
   public Step {
+    sources = List.copyOf(sources);
+    local = List.copyOf(local);
     notes = List.copyOf(notes);
     links = List.copyOf(links);
     phrases = List.copyOf(phrases);

@@ -12,12 +12,23 @@ public record Topic(
     List<String> triggers,
     List<String> signals,
     String start,
-    Map<String, Node> nodes) {
+    Map<String, Node> nodes,
+    String owner,
+    java.time.LocalDate verified,
+    java.time.Period reviewEvery) {
+
+  /** How often a topic is checked against the notes when the file does not say. */
+  public static final java.time.Period DEFAULT_REVIEW = java.time.Period.ofDays(90);
 
   public Topic {
     triggers = List.copyOf(triggers);
     signals = List.copyOf(signals);
     nodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes));
+  }
+
+  /** The day by which the topic must be checked again; null when it was never verified. */
+  public java.time.LocalDate reviewDue() {
+    return verified == null || reviewEvery == null ? null : verified.plus(reviewEvery);
   }
 
   public Node node(String nodeId) {

@@ -1,6 +1,8 @@
 package it.vademecum.dialog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,20 +25,25 @@ final class TopicParser {
         strings(doc.path("triggers")),
         strings(doc.path("signals")),
         doc.path("start").asText(),
-        nodes);
+        nodes,
+        doc.hasNonNull("owner") ? doc.get("owner").asText() : null,
+        date(doc.path("verified").asText("")),
+        period(doc.path("reviewEvery").asText("P90D")));
   }
 
   private static Node node(String id, JsonNode n) {
+    List<Source> sources = sources(n.path("source"));
     if (n.has("ask")) {
       List<Choice> choices = new ArrayList<>();
       for (JsonNode c : n.path("choices")) {
         choices.add(new Choice(c.path("label").asText(), c.path("next").asText(),
             strings(c.path("keywords")), condition(c.get("when"))));
       }
-      return new Question(id, n.path("ask").asText(), n.path("hint").asText(""), choices);
+      return new Question(id, n.path("ask").asText(), n.path("hint").asText(""), choices, sources,
+          local(n.path("local")));
     }
     if (n.has("check")) {
-      return new Check(id, n.path("check").asText(), n.path("yes").asText(), n.path("no").asText());
+      return new Check(id, n.path("check").asText(), n.path("yes").asText(), n.path("no").asText(), sources);
     }
     List<Step.Link> links = new ArrayList<>();
     for (JsonNode l : n.path("links")) {
@@ -48,7 +55,44 @@ final class TopicParser {
     }
     String forward = n.hasNonNull("forward") ? n.get("forward").asText() : null;
     String reason = n.has("escalate") ? n.path("escalate").path("reason").asText() : null;
-    return new Step(id, n.path("step").asText(), forward, reason, strings(n.path("notes")), links, phrases);
+    return new Step(id, n.path("step").asText(), forward, reason, strings(n.path("notes")), links, phrases,
+        sources, local(n.path("local")));
+  }
+
+  static List<Source> sources(JsonNode array) {
+    List<Source> out = new ArrayList<>();
+    for (JsonNode s : array) {
+      JsonNode d = s.get("doubt");
+      out.add(new Source(s.path("line").asInt(), s.path("quote").asText(),
+          d == null ? null : new Source.Doubt(d.path("reading").asText(), d.path("decide").asText())));
+    }
+    return out;
+  }
+
+  static List<Local> local(JsonNode array) {
+    List<Local> out = new ArrayList<>();
+    for (JsonNode l : array) {
+      out.add(new Local(l.path("text").asText(), l.path("owner").asText(),
+          date(l.path("since").asText("")), l.path("why").asText()));
+    }
+    return out;
+  }
+
+  /** The ISO date, or null when absent or not a real day (the linter reports it). */
+  static LocalDate date(String iso) {
+    try {
+      return LocalDate.parse(iso);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static Period period(String iso) {
+    try {
+      return Period.parse(iso);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static Condition condition(JsonNode w) {
@@ -56,7 +100,8 @@ final class TopicParser {
       return null;
     }
     return new Condition(
-        Condition.Fact.valueOf(w.path("fact").asText().toUpperCase(Locale.ROOT)),
+        Condition.Fact.valueOf(w.path("fact").asText().replaceAll("([a-z])([A-Z])", "$1_$2")
+            .toUpperCase(Locale.ROOT)),
         w.has("gt") ? w.get("gt").asDouble() : null,
         w.has("lte") ? w.get("lte").asDouble() : null,
         strings(w.path("in")),

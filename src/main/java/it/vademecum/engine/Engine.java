@@ -9,6 +9,8 @@ import it.vademecum.dialog.Node;
 import it.vademecum.dialog.Question;
 import it.vademecum.dialog.Step;
 import it.vademecum.dialog.Topic;
+import it.vademecum.hours.Bounds;
+import it.vademecum.hours.SaidTime;
 import it.vademecum.match.ItalianAnalysis;
 import it.vademecum.match.Ranking;
 import it.vademecum.match.Scored;
@@ -149,7 +151,7 @@ public final class Engine {
           return search(s, text, terms, ranking, ctx, notices);
         }
       }
-      Optional<Integer> typed = typedChoice(q, text, terms);
+      Optional<Integer> typed = typedChoice(q, text, terms, ctx);
       if (typed.isPresent()) {
         return choose(s, topic, q, typed.get(), ctx, notices);
       }
@@ -338,7 +340,7 @@ public final class Engine {
 
   private Turn search(Session s, String text, List<String> terms, Ranking ranking, TurnContext ctx,
       List<String> notices) {
-    Facts facts = FactExtractor.extract(text);
+    Facts facts = FactExtractor.extract(text, catalog.calendar(), ctx.now());
     switch (ranking.verdict()) {
       case CONFIDENT -> {
         Topic topic = catalog.topic(ranking.best()).orElseThrow();
@@ -407,6 +409,7 @@ public final class Engine {
         }
         Choice choice = q.choices().get(auto.get());
         notices.add("Dal messaggio: " + q.ask() + " → " + choice.label());
+        notices.addAll(factNotices(choice, cur.facts()));
         cur = cur.passed(q.id(), auto.get());
         id = choice.next();
       } else {
@@ -417,15 +420,15 @@ public final class Engine {
           values.put(Phrases.NAME, name);
         }
         cur.facts().address().ifPresent(a -> values.putIfAbsent(Phrases.ADDRESS, a));
-        for (String needed : Phrases.needed(step)) {
-          if (!values.containsKey(needed)) {
-            Session at = cur.withValues(values).at(step.id(), true, needed);
-            return new Turn(at, askValue(at, topic, needed, notices));
-          }
-        }
         Session done = cur.withValues(values).at(step.id(), false, null);
         if (step.escalateReason() != null) {
           done = EscalationFlow.begin(done);
+        } else {
+          Optional<String> missing = Phrases.needed(step).stream().filter(v -> !values.containsKey(v)).findFirst();
+          if (missing.isPresent()) {
+            // The step, the queue and the phrase with a blank come at once; only the blank waits.
+            done = cur.withValues(values).at(step.id(), true, missing.get());
+          }
         }
         return new Turn(done, answer(done, topic, step, ctx, notices));
       }
@@ -453,7 +456,7 @@ public final class Engine {
   }
 
   /** A typed answer: the choice's number, sì/no, its label or keywords, or a fact it tests. */
-  private Optional<Integer> typedChoice(Question q, String text, List<String> terms) {
+  private Optional<Integer> typedChoice(Question q, String text, List<String> terms, TurnContext ctx) {
     String t = Typed.fold(text);
     if (t.matches("\\d{1,2}")) {
       int n = Integer.parseInt(t);
@@ -472,10 +475,16 @@ public final class Engine {
     if (named.isPresent()) {
       return named;
     }
-    Facts facts = FactExtractor.extract(text);
+    Facts facts = FactExtractor.extract(text, catalog.calendar(), ctx.now());
+    if (facts.expiredDays().isEmpty()) {
+      // A typed answer to "da quanto è scaduta?" needs no "scaduta": «2 mesi», «100 giorni», «12/08».
+      facts = new Facts(facts.amountEuro(), facts.workingHours(),
+          SaidTime.daysSince(text, catalog.calendar().zone(), ctx.now()), facts.address(), facts.domain());
+    }
     if (t.matches("\\d+([.,]\\d+)?")) {
       double n = FactExtractor.number(t);
-      facts = new Facts(Optional.of(n), Optional.of(n), facts.address(), facts.domain());
+      facts = new Facts(Optional.of(n), Optional.of(Bounds.exactly(n)), Optional.of(Bounds.exactly(n)),
+          facts.address(), facts.domain());
     }
     return byFacts(q, facts);
   }
@@ -504,7 +513,11 @@ public final class Engine {
     for (int i = 0; i < q.choices().size(); i++) {
       options.add(new Option(q.choices().get(i).label(), "c:" + topic.id() + ":" + q.id() + ":" + i));
     }
-    List<String> lines = q.hint().isBlank() ? List.of() : List.of(q.hint());
+    List<String> lines = new ArrayList<>();
+    if (!q.hint().isBlank()) {
+      lines.add(q.hint());
+    }
+    q.local().forEach(l -> lines.add(Answer.marked(l)));
     return new Reply(Reply.Kind.QUESTION, notices, topic.id(), topic.title(), q.id(), q.ask(), options,
         Optional.empty(), List.of(), lines, !s.path().isEmpty(), Optional.empty(), Optional.empty());
   }
@@ -517,12 +530,37 @@ public final class Engine {
 
   private Reply answer(Session s, Topic topic, Step step, TurnContext ctx, List<String> notices) {
     Answer a = new Answer(step.text(), Optional.ofNullable(step.forward()),
-        Optional.ofNullable(step.escalateReason()), step.notes(), step.links());
+        Optional.ofNullable(step.escalateReason()), step.notes(), step.links(), step.local());
     List<Phrase> phrases = Phrases.fill(step, catalog.calendar().greeting(ctx.now()), s.values());
     boolean drafting = EscalationFlow.TICKET.equals(s.awaiting());
+    String prompt = drafting ? Texts.ASK_TICKET
+        : Phrases.ADDRESS.equals(s.awaiting()) ? Texts.COMPLETE_ADDRESS
+        : Phrases.NAME.equals(s.awaiting()) ? Texts.COMPLETE_NAME : null;
     return new Reply(Reply.Kind.ANSWER, notices, topic.id(), topic.title(), step.id(),
-        drafting ? Texts.ASK_TICKET : null, drafting ? EscalationFlow.askOptions(EscalationFlow.TICKET) : List.of(),
+        prompt, drafting ? EscalationFlow.askOptions(EscalationFlow.TICKET) : List.of(),
         Optional.of(a), phrases, List.of(), !s.path().isEmpty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * What the message said that decided a choice on elapsed time, in numbers the agent can check;
+   * for working hours also the definition used, marked as the internal rule it is.
+   */
+  private List<String> factNotices(Choice choice, Facts facts) {
+    if (choice.when() == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    switch (choice.when().fact()) {
+      case WORKING_HOURS -> facts.workingHours().ifPresent(b -> {
+        out.add("Ore lavorative trascorse: " + b.italian() + ".");
+        catalog.calendarRules().stream()
+            .filter(l -> l.text().equals(catalog.calendar().workingHourDefinition()))
+            .forEach(l -> out.add(Answer.marked(l)));
+      });
+      case EXPIRED_DAYS -> facts.expiredDays().ifPresent(b -> out.add("Giorni dalla scadenza: " + b.italian() + "."));
+      default -> { }
+    }
+    return out;
   }
 
   private static List<String> pendingNote(Session s, List<String> notices) {

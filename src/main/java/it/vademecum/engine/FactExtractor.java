@@ -1,15 +1,18 @@
 package it.vademecum.engine;
 
 import it.vademecum.dialog.Condition.Facts;
+import it.vademecum.hours.Bounds;
+import it.vademecum.hours.BusinessCalendar;
+import it.vademecum.hours.SaidTime;
+import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds facts in an agent's sentence: an amount in euro, the time elapsed (hours or days), a PEC
- * address or a bare domain ("@ingpec.eu").
+ * Finds facts in an agent's sentence: an amount in euro, the working hours elapsed since a date or
+ * "N giorni fa", how long ago a mailbox expired, a PEC address or a bare domain ("@ingpec.eu").
  */
 public final class FactExtractor {
 
@@ -19,29 +22,24 @@ public final class FactExtractor {
       MORE + NUMBER + "\\s*(?:€|euro\\b|eur\\b)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern AMOUNT_BEFORE = Pattern.compile(
       MORE + "(?:€|eur\\b|euro\\b)\\s*" + NUMBER, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern ELAPSED = Pattern.compile(
-      MORE + "(\\d+|un|una|uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|quindici|venti)\\s*"
-          + "(ore|ora|h|hr|giorni|giorno|gg|g|settimane|settimana|sett|mesi|mese)\\b",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern ADDRESS = Pattern.compile(
       "[\\p{L}0-9._%+-]+@([\\p{L}0-9-]+(?:\\.[\\p{L}0-9-]+)+)", Pattern.UNICODE_CASE);
   private static final Pattern BARE_DOMAIN = Pattern.compile(
       "(?<![\\p{L}0-9._%+-])@([\\p{L}0-9-]+(?:\\.[\\p{L}0-9-]+)+)", Pattern.UNICODE_CASE);
-  private static final Map<String, Integer> WORDS = Map.ofEntries(
-      Map.entry("un", 1), Map.entry("una", 1), Map.entry("uno", 1), Map.entry("due", 2),
-      Map.entry("tre", 3), Map.entry("quattro", 4), Map.entry("cinque", 5), Map.entry("sei", 6),
-      Map.entry("sette", 7), Map.entry("otto", 8), Map.entry("nove", 9), Map.entry("dieci", 10),
-      Map.entry("quindici", 15), Map.entry("venti", 20));
+  private static final Pattern EXPIRY = Pattern.compile(
+      "(?<![\\p{L}])scad(?:ut[aoie]|enza|e|uta)?\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private FactExtractor() {}
 
-  public static Facts extract(String text) {
+  /** The facts of the text; elapsed time is counted back from now on the calendar's working hours. */
+  public static Facts extract(String text, BusinessCalendar calendar, Instant now) {
     Optional<String> address = address(text);
     Optional<String> domain = address.map(a -> a.substring(a.indexOf('@') + 1)).or(() -> {
       Matcher m = BARE_DOMAIN.matcher(text);
       return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     });
-    return new Facts(amount(text), hours(text), address, domain);
+    return new Facts(amount(text), SaidTime.workingHoursSince(text, calendar, now), expiredDays(text, calendar, now),
+        address, domain);
   }
 
   /** The first e-mail address of the text, lower-cased, without trailing punctuation. */
@@ -75,21 +73,13 @@ public final class FactExtractor {
     return Optional.empty();
   }
 
-  static Optional<Double> hours(String text) {
-    Matcher m = ELAPSED.matcher(text);
-    while (m.find()) {
-      String q = m.group(2).toLowerCase(Locale.ROOT);
-      double n = WORDS.containsKey(q) ? WORDS.get(q) : Double.parseDouble(q);
-      String unit = m.group(3).toLowerCase(Locale.ROOT);
-      double hours = switch (unit) {
-        case "ore", "ora", "h", "hr" -> n;
-        case "giorni", "giorno", "gg", "g" -> n * 24;
-        case "settimane", "settimana", "sett" -> n * 24 * 7;
-        default -> n * 24 * 30;
-      };
-      return Optional.of(hours + (m.group(1) != null ? 0.01 : 0));
+  /** Days since the mailbox expired: the time said after "scaduta", "scadenza", "scade". */
+  static Optional<Bounds> expiredDays(String text, BusinessCalendar calendar, Instant now) {
+    Matcher m = EXPIRY.matcher(text);
+    if (!m.find()) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    return SaidTime.daysSince(text.substring(m.end()), calendar.zone(), now);
   }
 
   /** "1.200,50" and "600.5" alike; a dot followed by three digits is a thousands separator. */

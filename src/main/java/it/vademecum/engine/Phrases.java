@@ -12,6 +12,9 @@ final class Phrases {
 
   static final String NAME = "nome";
   static final String ADDRESS = "indirizzo";
+  /** What a phrase shows where a value is still missing: a blank the agent sees at once. */
+  static final String BLANK_ADDRESS = "[indirizzo PEC del cliente]";
+  static final String BLANK_NAME = "[il tuo nome]";
 
   private Phrases() {}
 
@@ -34,8 +37,8 @@ final class Phrases {
     for (Step.PhraseTemplate p : step.phrases()) {
       String text = p.text()
           .replace("@saluto@", greeting)
-          .replace("@nome@", values.getOrDefault(NAME, ""))
-          .replace("@indirizzo@", values.getOrDefault(ADDRESS, ""));
+          .replace("@nome@", values.getOrDefault(NAME, BLANK_NAME))
+          .replace("@indirizzo@", values.getOrDefault(ADDRESS, BLANK_ADDRESS));
       out.add(new Phrase(p.label(), text));
     }
     return out;

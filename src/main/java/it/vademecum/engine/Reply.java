@@ -71,6 +71,7 @@ public record Reply(
       a.forward().ifPresent(q -> b.append("Coda: ").append(q).append('\n'));
       a.escalationReason().ifPresent(r -> b.append("Scala al TL: ").append(r).append('\n'));
       a.notes().forEach(n -> b.append(n).append('\n'));
+      a.localLines().forEach(n -> b.append(n).append('\n'));
       a.links().forEach(l -> b.append(l.label()).append(": ").append(l.url()).append('\n'));
     });
     phrases.forEach(p -> b.append(p.text()).append('\n'));

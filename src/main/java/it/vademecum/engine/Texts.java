@@ -34,6 +34,10 @@ final class Texts {
   static final String ASK_ADDRESS = "Qual è l'indirizzo PEC del cliente? Mi serve per completare la frase "
       + "(es. mario.rossi@pec.it).";
   static final String ASK_NAME = "Come ti chiami? Il tuo nome va nelle frasi per il cliente.";
+  static final String COMPLETE_ADDRESS = "Nella frase manca l'indirizzo PEC del cliente: scrivimelo "
+      + "(es. mario.rossi@pec.it) e la completo, oppure compila tu lo spazio tra parentesi quadre.";
+  static final String COMPLETE_NAME = "Nella frase manca il tuo nome: scrivimelo e la completo, "
+      + "oppure compila tu lo spazio tra parentesi quadre.";
   static final String BAD_ADDRESS = "Non sembra un indirizzo e-mail valido: scrivilo per intero, "
       + "es. mario.rossi@pec.it.";
   static final String BAD_NAME = "Non sembra un nome valido: scrivi solo il nome, es. «nome Mario».";

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * The clock rules of dialogs/config/calendar.json: the greeting cut-off, the second level's office
- * hours and the Italian national holidays (fixed dates plus Easter Monday, computed).
+ * hours, what a working hour is, and the Italian national holidays (fixed dates plus Easter Monday,
+ * computed).
  */
 public record BusinessCalendar(
     ZoneId zone,
@@ -25,7 +26,9 @@ public record BusinessCalendar(
     Set<DayOfWeek> openDays,
     List<Slot> slots,
     Map<MonthDay, String> fixedHolidays,
-    Optional<String> easterMondayName) {
+    Optional<String> easterMondayName,
+    Set<DayOfWeek> workingDays,
+    String workingHourDefinition) {
 
   /** An office-hours interval, start inclusive, end exclusive. */
   public record Slot(LocalTime from, LocalTime to) {}
@@ -34,6 +37,33 @@ public record BusinessCalendar(
     openDays = Set.copyOf(openDays);
     slots = slots.stream().sorted((a, b) -> a.from().compareTo(b.from())).toList();
     fixedHolidays = Map.copyOf(fixedHolidays);
+    workingDays = Set.copyOf(workingDays);
+  }
+
+  /**
+   * Working hours between two instants, as calendar.json defines them: every hour of a working day
+   * (one of {@code workingDays}, not a holiday), midnight to midnight in the calendar's zone, counts
+   * once; other days count nothing. Zero when {@code to} is not after {@code from}.
+   */
+  public double workingHoursBetween(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return 0;
+    }
+    double seconds = 0;
+    LocalDate last = to.atZone(zone).toLocalDate();
+    for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+      if (!workingDays.contains(day.getDayOfWeek()) || holidayName(day).isPresent()) {
+        continue;
+      }
+      Instant start = day.atStartOfDay(zone).toInstant();
+      Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+      Instant a = start.isBefore(from) ? from : start;
+      Instant b = end.isAfter(to) ? to : end;
+      if (b.isAfter(a)) {
+        seconds += java.time.Duration.between(a, b).toSeconds();
+      }
+    }
+    return seconds / 3600.0;
   }
 
   /** "Buongiorno" before the cut-off, "Buonasera" from it on, in the calendar's zone. */

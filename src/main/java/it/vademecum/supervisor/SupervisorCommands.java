@@ -5,6 +5,7 @@ import it.vademecum.assistant.Command;
 import it.vademecum.assistant.Notifier;
 import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.Problem;
+import it.vademecum.dialog.Review;
 import it.vademecum.dialog.Topic;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Typed;
@@ -17,6 +18,7 @@ import it.vademecum.usage.UsageStoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The supervisors' commands: {@code statistiche [periodo]}, {@code senza risposta [periodo]},
- * {@code escalation aperte}, {@code ricarica}. Anyone else gets {@link Roles#RESERVED} and nothing
+ * {@code escalation aperte}, {@code verifica}, {@code ricarica}. Anyone else gets {@link Roles#RESERVED} and nothing
  * happens. Supervisors who used a command since the start are told when the watcher reloads
  * dialogs/ by itself, and especially when an edit is broken.
  */
@@ -82,6 +84,9 @@ public final class SupervisorCommands implements Command {
     } else if (t.startsWith("escalation reinvia ")) {
       kind = Kind.RESEND;
       rest = t.substring("escalation reinvia ".length()).strip();
+    } else if (t.equals("verifica") || t.equals("verifica argomenti") || t.equals("da rivedere")) {
+      kind = Kind.REVIEW;
+      rest = "";
     } else if (t.equals("ricarica") || t.equals("ricarica dialoghi")) {
       kind = Kind.RELOAD;
       rest = "";
@@ -99,6 +104,7 @@ public final class SupervisorCommands implements Command {
         case OPEN -> open();
         case RESEND -> resend(rest);
         case RELOAD -> reload();
+        case REVIEW -> review();
       });
     } catch (IllegalArgumentException e) {
       return Optional.of(Reply.info(List.of(), e.getMessage(), List.of(), List.of()));
@@ -108,7 +114,7 @@ public final class SupervisorCommands implements Command {
     }
   }
 
-  private enum Kind { STATS, UNMATCHED, OPEN, RESEND, RELOAD }
+  private enum Kind { STATS, UNMATCHED, OPEN, RESEND, RELOAD, REVIEW }
 
   private record Period(String words, Instant since, String label) {}
 
@@ -258,6 +264,21 @@ public final class SupervisorCommands implements Command {
     }
     return Reply.info(notices(), "Non posso reinviare «" + id + "»: si reinviano solo le escalation con invio da "
         + "verificare (vedi «escalation aperte»).", List.of(), List.of());
+  }
+
+  // ---- verifica ---------------------------------------------------------------------------------
+
+  /** Topics past their review date, oldest first: who owns each and since when it is due. */
+  private Reply review() {
+    Catalog catalog = dialogs.get().catalog();
+    List<Review.Overdue> overdue = Review.overdue(catalog, LocalDate.now(clock.withZone(zone())));
+    if (overdue.isEmpty()) {
+      return Reply.info(List.of(), "Nessun argomento da rivedere: tutti verificati sulle note entro il periodo "
+          + "di revisione.", List.of(), List.of());
+    }
+    List<String> lines = overdue.stream().map(o -> o.topic().title() + " (" + o.line() + ")").toList();
+    return Reply.info(List.of(), "Argomenti da rivedere sulle note, dal più vecchio: " + overdue.size(), lines,
+        List.of());
   }
 
   // ---- ricarica ---------------------------------------------------------------------------------

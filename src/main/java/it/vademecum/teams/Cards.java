@@ -93,6 +93,9 @@ public final class Cards {
     for (String n : a.notes()) {
       body.add(text("Nota: " + n).put("spacing", "Small"));
     }
+    for (String rule : a.localLines()) {
+      body.add(text(rule).put("color", "Warning").put("spacing", "Small"));
+    }
     for (Step.Link l : a.links()) {
       actions.add(JSON.objectNode().put("type", "Action.OpenUrl").put("title", l.label()).put("url", l.url()));
     }

@@ -65,7 +65,7 @@ class AssistantTest {
 
   @Test
   void recordsAnswersReached() {
-    Reply r = assistant.turn(mario, Input.text("bonifico di 600 euro non registrato"));
+    Reply r = assistant.turn(mario, Input.text("bonifico di 600 euro fatto ieri non registrato"));
     assertEquals(Reply.Kind.ANSWER, r.kind());
     assertEquals("pagamento-non-registrato", usage.answersByTopic(Instant.EPOCH, 10).get(0).topicId());
   }

@@ -120,7 +120,7 @@ class FirstHourTest {
 
   @Test
   void theChatConsoleHoldsTheConversationOnly() throws Exception {
-    ChildJvm.Result r = chat("bonifico di 600 euro non registrato\n");
+    ChildJvm.Result r = chat("bonifico di 600 euro fatto ieri non registrato\n");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("CODA:  pagamenti_billing_aruba"), r.out());
     assertEquals(List.of(), r.errLines(), "no log lines (the stores opening) around the conversation");

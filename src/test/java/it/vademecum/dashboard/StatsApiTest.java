@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.vademecum.assistant.Agent;
+import it.vademecum.dialog.Catalog;
+import it.vademecum.dialog.CatalogLoader;
 import it.vademecum.engine.EscalationRequest;
 import it.vademecum.escalation.H2Outbox;
 import it.vademecum.match.Ranking;
 import it.vademecum.match.Scored;
 import it.vademecum.privacy.Redactor;
+import it.vademecum.shift.DialogsCopy;
 import it.vademecum.testing.MutableClock;
 import it.vademecum.usage.H2UsageLog;
 import it.vademecum.usage.UsageLog;
@@ -215,6 +218,27 @@ class StatsApiTest {
     assertEquals(404, api.get(Dashboard.API + "nothing").status());
     JsonNode capped = api.section("days", "?from=2026-11-08&to=2026-12-31");
     assertEquals(3, capped.size(), "never past today");
+  }
+
+  @Test
+  void reviewsListTheTopicsOfTheDialogsPastTheirReviewDateWithTheirOwner() throws Exception {
+    Path dialogs = DialogsCopy.into(dir.resolve("dialogs"));
+    DialogsCopy.edit(dialogs, "pausa.json", "\"verified\": \"2026-12-01\"", "\"verified\": \"2026-01-10\"");
+    Catalog catalog = new CatalogLoader().load(dialogs);
+    try (StatsApi reviewed = new StatsApi(Dashboard.local(new Dashboard.Sources(usage, Optional.of(outbox),
+        id -> id, ReviewDates.of(() -> catalog), Suggestions.NONE), clock, RETENTION))) {
+      JsonNode r = reviewed.section("reviews", "");
+      assertTrue(r.path("available").asBoolean(), r.toString());
+      assertEquals(1, r.path("overdue").size(), r.toString());
+      JsonNode pausa = r.path("overdue").path(0);
+      assertEquals("pausa", pausa.path("topicId").asText());
+      assertEquals("2026-04-10", pausa.path("due").asText(), "verified plus the default P90D");
+      assertFalse(pausa.path("owner").asText().isBlank());
+    }
+    try (StatsApi loading = new StatsApi(Dashboard.local(new Dashboard.Sources(usage, Optional.of(outbox),
+        id -> id, ReviewDates.of(() -> null), Suggestions.NONE), clock, RETENTION))) {
+      assertEquals(0, loading.section("reviews", "").path("overdue").size(), "none while the dialogs load");
+    }
   }
 
   @Test

@@ -21,10 +21,15 @@ class LintTest {
 
   private final CatalogLoader loader = new CatalogLoader();
 
+  /** A source quoting line 232 of the notes, "- 626: 15min". */
+  private static final String SOURCE = "'source': [{'line': 232, 'quote': '626:   15min'}]";
+
   @BeforeEach
   void calendar() throws IOException {
     Files.createDirectories(dir.resolve("config"));
     Files.copy(REAL.resolve("config/calendar.json"), dir.resolve("config/calendar.json"));
+    Files.createDirectories(dir.resolve("source"));
+    Files.copy(REAL.resolve(Notes.FILE), dir.resolve(Notes.FILE));
   }
 
   private void write(String id, String json) throws IOException {
@@ -32,8 +37,8 @@ class LintTest {
   }
 
   private static String topic(String id, String nodes) {
-    return "{'id': '" + id + "', 'title': 'Prova', 'group': 'ticket', 'triggers': ['prova'], 'start': 'a', "
-        + "'nodes': {" + nodes + "}}";
+    return "{'id': '" + id + "', 'title': 'Prova', 'group': 'ticket', 'owner': 'TL PEC', 'verified': '2026-12-01', "
+        + "'triggers': ['prova'], 'start': 'a', 'nodes': {" + nodes + "}}";
   }
 
   private List<String> problems() {
@@ -52,7 +57,7 @@ class LintTest {
 
   @Test
   void aCleanMinimalTreeHasNoProblem() throws IOException {
-    write("uno", topic("uno", "'a': {'step': 'Fai questo.'}"));
+    write("uno", topic("uno", "'a': {'step': 'Fai questo.', " + SOURCE + "}"));
     assertEquals(List.of(), problems());
   }
 
@@ -132,6 +137,40 @@ class LintTest {
     assertTrue(p.stream().anyMatch(x -> x.contains("uno.json: /id")), p.toString());
     assertTrue(p.stream().anyMatch(x -> x.contains("uno.json: /nodes/orfano")), p.toString());
     assertTrue(p.stream().anyMatch(x -> x.contains("tre.json: /nodes/a/choices")), p.toString());
+  }
+
+  @Test
+  void reportsAQuoteThatIsNotOnItsLineWithFileAndPointer() throws IOException {
+    write("uno", topic("uno", "'a': {'step': 'Fai questo.', 'source': [{'line': 232, 'quote': '626: 15min'}, "
+        + "{'line': 232, 'quote': '626: 20min'}]}"));
+    assertEquals(List.of(dir + "/uno.json: /nodes/a/source/1/quote: la citazione «626: 20min» non è nella riga 232 "
+        + "delle note («- 626: 15min»)"), problems());
+  }
+
+  @Test
+  void reportsANodeWithoutSourceAndALineThatDoesNotExistOrIsBlank() throws IOException {
+    write("uno", topic("uno", "'a': {'ask': 'Domanda?', 'choices': [{'label': 'Sì', 'next': 'b'}, "
+        + "{'label': 'No', 'next': 'c'}], 'source': [{'line': 9999, 'quote': 'x y'}]}, "
+        + "'b': {'step': 'Fai questo.'}, 'c': {'step': 'Fai quello.', 'source': [{'line': 2, 'quote': '  '}]}"));
+    assertProblem(dir + "/uno.json: /nodes/a/source/0/line: la riga 9999 non esiste");
+    assertProblem(dir + "/uno.json: /nodes/b/source: nodo senza fonte");
+    assertProblem(dir + "/uno.json: /nodes/c/source/0");
+  }
+
+  @Test
+  void reportsATopicWithoutOwnerOrVerifiedDate() throws IOException {
+    write("uno", topic("uno", "'a': {'step': 'Fai questo.', " + SOURCE + "}").replace("'owner': 'TL PEC', ", "")
+        .replace("2026-12-01", "2026-02-30"));
+    assertProblem(dir + "/uno.json: /: : proprietà richiesta 'owner' non trovata");
+    write("uno", topic("uno", "'a': {'step': 'Fai questo.', " + SOURCE + "}").replace("2026-12-01", "2026-02-30"));
+    assertProblem(dir + "/uno.json: /verified: manca \"verified\" o non è una data");
+  }
+
+  @Test
+  void reportsMissingNotes() throws IOException {
+    write("uno", topic("uno", "'a': {'step': 'Fai questo.', " + SOURCE + "}"));
+    Files.delete(dir.resolve(Notes.FILE));
+    assertProblem(dir + "/source/vademecum.txt: /: file mancante");
   }
 
   @Test

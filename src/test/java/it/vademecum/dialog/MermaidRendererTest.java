@@ -16,7 +16,8 @@ class MermaidRendererTest {
   void drawsQuestionsChoicesChecksAndSteps() {
     String chart = MermaidRenderer.render(Knowledge.engine().catalog().topic("ticket-sollecito").orElseThrow());
     assertTrue(chart.startsWith("flowchart TD\n"));
-    assertTrue(chart.contains("n_gruppo{\"Quale gruppo ha in carico il ticket?\"}"), chart);
+    assertTrue(chart.contains("n_gruppo{\"Quale gruppo ha in carico il ticket?<br/><small>fonte: r. 26, 31, 32, 33, 35</small>\"}"),
+        chart);
     assertTrue(chart.contains("n_orario_secondo_livello -->|sì| n_conference"), chart);
     assertTrue(chart.contains("⚠ scala al TL"), chart);
   }

@@ -40,12 +40,13 @@ class EngineCommandsTest {
     c.press("t:pagamento-non-registrato");
     assertEquals("importo", c.say("3").nodeId());
     assertEquals("ore", c.say("no").nodeId());
-    assertEquals("scala-tl", c.say("sì").nodeId());
+    assertEquals("scala-tl", c.say("1").nodeId());
 
     Conversation d = Conversation.at(TUESDAY_10);
     d.press("t:pagamento-non-registrato");
     assertEquals("importo", d.say("bonifico").nodeId());
-    assertEquals("inoltra-billing", d.say("750 euro").nodeId());
+    assertEquals("ore-oltre-500", d.say("750 euro").nodeId());
+    assertEquals("inoltra-billing", d.say("ieri").nodeId());
   }
 
   @Test
@@ -111,10 +112,12 @@ class EngineCommandsTest {
   }
 
   @Test
-  void asksTheAgentNameWhenTheChannelDoesNotKnowIt() {
+  void givesThePhraseWithABlankAndAsksTheAgentNameWhenTheChannelDoesNotKnowIt() {
     Engine engine = Knowledge.engine();
     Turn t = engine.handle(Session.EMPTY, Input.button("t:saluto-ticket"), new TurnContext(TUESDAY_10, null, false));
-    assertEquals(Reply.Kind.ASK_VALUE, t.reply().kind());
+    assertEquals(Reply.Kind.ANSWER, t.reply().kind());
+    assertEquals(Texts.COMPLETE_NAME, t.reply().prompt());
+    assertTrue(t.reply().phrases().get(0).text().contains("sono " + Phrases.BLANK_NAME), t.reply().phrases().toString());
     Turn named = engine.handle(t.session(), Input.text("luca"), new TurnContext(TUESDAY_10, null, false));
     assertTrue(named.reply().phrases().get(0).text().contains("sono Luca"));
   }

@@ -35,7 +35,7 @@ class EscalationFlowTest {
     assertEquals("4567890", req.ticket());
     assertEquals("il cliente ha la contabile", req.note());
     assertEquals(List.of("Come ha pagato il cliente? → Bonifico", "L'importo del bonifico supera 500 €? → No",
-        "Sono passate più di 72 ore lavorative dal bonifico? → Sì"), req.answers());
+        "Quando è stato fatto il bonifico? → Più di 72 ore lavorative fa"), req.answers());
     assertFalse(c.session().pending());
   }
 

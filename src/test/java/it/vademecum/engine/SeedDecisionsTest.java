@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SeedDecisionsTest {
 
   @Test
-  void forwardsTransferOver500EuroToBillingWithoutAskingTheAmount() {
-    Reply r = Conversation.at(TUESDAY_10).say("bonifico di 600 euro non registrato");
+  void forwardsTransferOver500EuroMadeYesterdayToBillingWithoutAskingAnything() {
+    Reply r = Conversation.at(TUESDAY_10).say("bonifico di 600 euro fatto ieri non registrato");
     assertEquals(Reply.Kind.ANSWER, r.kind());
+    assertEquals("inoltra-billing", r.nodeId());
     assertEquals("pagamenti_billing_aruba", r.answer().orElseThrow().forward().orElseThrow());
     assertTrue(r.notices().stream().anyMatch(n -> n.contains("500 €") && n.endsWith("Sì")), r.notices().toString());
   }
@@ -29,14 +30,14 @@ class SeedDecisionsTest {
     c.press("t:pagamento-non-registrato");
     c.click("Bonifico");
     c.click("No");
-    Reply r = c.click("Sì");
+    Reply r = c.click("Più di 72 ore lavorative");
     assertEquals("scala-tl", r.nodeId());
     assertTrue(r.answer().orElseThrow().escalationReason().isPresent());
   }
 
   @Test
-  void escalatesAFiveDayOldTransferOf300EuroFromTheFirstMessage() {
-    Reply r = Conversation.at(TUESDAY_10).say("il cliente ha fatto un bonifico di 300 € 5 giorni fa e non risulta pagato");
+  void escalatesAnEightDayOldTransferOf300EuroFromTheFirstMessage() {
+    Reply r = Conversation.at(TUESDAY_10).say("il cliente ha fatto un bonifico di 300 € 8 giorni fa e non risulta pagato");
     assertEquals(Reply.Kind.ANSWER, r.kind());
     assertTrue(r.answer().orElseThrow().escalationReason().isPresent());
   }
@@ -102,11 +103,13 @@ class SeedDecisionsTest {
   }
 
   @Test
-  void asksThePecAddressBeforeGivingThePartnerPhrase() {
+  void givesThePartnerStepAtOnceAndCompletesThePhraseWhenTheAddressComes() {
     Conversation c = Conversation.at(TUESDAY_10);
     c.press("t:pec-partner");
     Reply ask = c.click("@archiworldpec.it");
-    assertEquals(Reply.Kind.ASK_VALUE, ask.kind());
+    assertEquals(Reply.Kind.ANSWER, ask.kind());
+    assertTrue(ask.plainText().contains("0575050013"), ask.plainText());
+    assertTrue(ask.phrases().get(0).text().contains(Phrases.BLANK_ADDRESS), ask.phrases().toString());
     Reply bad = c.say("non lo so");
     assertEquals(Reply.Kind.ASK_VALUE, bad.kind());
     Reply r = c.say("studio.bianchi@archiworldpec.it");

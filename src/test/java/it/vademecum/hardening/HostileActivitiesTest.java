@@ -66,7 +66,7 @@ class HostileActivitiesTest {
       String card = rig.connector().last(Rig.conversation(SENTINEL));
       assertTrue(card.contains("importo del bonifico supera 500"), "the sentinel lost its question: " + card);
       rig.connector().watch(Rig.conversation("after"));
-      assertEquals(200, rig.post(rig.message("after", "bonifico di 600 euro non registrato")));
+      assertEquals(200, rig.post(rig.message("after", "bonifico di 600 euro fatto ieri non registrato")));
       assertTrue(rig.connector().last(Rig.conversation("after")).contains("pagamenti_billing_aruba"));
     } finally {
       SENDERS.shutdownNow();

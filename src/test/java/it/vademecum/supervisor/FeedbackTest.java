@@ -48,7 +48,7 @@ class FeedbackTest {
 
   @Test
   void everyAnswerCarriesThumbsAndQuestionsDoNot() {
-    Reply answer = desk.say(MARIO, "bonifico di 600 euro non registrato");
+    Reply answer = desk.say(MARIO, "bonifico di 600 euro fatto ieri non registrato");
     int n = answer.options().size();
     assertEquals(List.of(new Option("👍 Utile", UP), new Option("👎 Non utile", DOWN)),
         answer.options().subList(n - 2, n));
@@ -77,7 +77,7 @@ class FeedbackTest {
     String reason = desk.usage.feedbackReasons(Instant.EPOCH, 10).get(0).reason();
     assertTrue(reason.startsWith("la coda è sbagliata"), reason);
     assertFalse(reason.contains("mario.rossi@example.com"), reason);
-    Reply next = desk.say(MARIO, "bonifico di 600 euro non registrato");
+    Reply next = desk.say(MARIO, "bonifico di 600 euro fatto ieri non registrato");
     assertEquals(Reply.Kind.ANSWER, next.kind(), "the message after the reason is a normal one");
   }
 

@@ -46,25 +46,25 @@ class ReloadTest {
   @Test
   void aBrokenEditKeepsTheLastGoodVersionAndSaysExactlyWhatIsWrong() {
     String good = desk.reloader.current().version();
-    DialogsCopy.edit(desk.dialogs, PAYMENT, "\"next\": \"inoltra-billing\"", "\"next\": \"inoltra-biling\"");
+    DialogsCopy.edit(desk.dialogs, PAYMENT, "\"next\": \"scala-tl\"", "\"next\": \"scala-tll\"");
     Reply r = desk.say(SARA, "ricarica");
     assertEquals("❌ Non ho ricaricato i dialoghi: ci sono 2 errori. Resta in uso per tutti la versione " + good + ".",
         r.prompt());
     String problem = r.lines().get(0);
-    assertTrue(problem.startsWith(desk.dialogs + "/" + PAYMENT + ": /nodes/importo/choices/0/next: "), problem);
-    assertTrue(problem.contains("inoltra-biling"), problem);
-    assertEquals(desk.dialogs + "/" + PAYMENT + ": /nodes/inoltra-billing: nodo irraggiungibile dal nodo iniziale",
+    assertTrue(problem.startsWith(desk.dialogs + "/" + PAYMENT + ": /nodes/ore/choices/0/next: "), problem);
+    assertTrue(problem.contains("scala-tll"), problem);
+    assertEquals(desk.dialogs + "/" + PAYMENT + ": /nodes/scala-tl: nodo irraggiungibile dal nodo iniziale",
         r.lines().get(1));
     assertEquals(good, desk.reloader.current().version());
 
-    Reply agent = desk.say(MARIO, "bonifico di 600 euro non registrato");
+    Reply agent = desk.say(MARIO, "bonifico di 600 euro fatto ieri non registrato");
     assertEquals("inoltra-billing", agent.nodeId(), "agents keep the last good tree");
 
     Reply stats = desk.say(SARA, "statistiche");
     assertEquals(List.of("⚠️ L'ultima modifica ai dialoghi non è valida (2 errori): resta in uso la versione " + good
         + ". Scrivi «ricarica» per i dettagli."), stats.notices());
 
-    DialogsCopy.edit(desk.dialogs, PAYMENT, "\"next\": \"inoltra-biling\"", "\"next\": \"inoltra-billing\"");
+    DialogsCopy.edit(desk.dialogs, PAYMENT, "\"next\": \"scala-tll\"", "\"next\": \"scala-tl\"");
     Reply fixed = desk.say(SARA, "ricarica");
     assertTrue(fixed.prompt().startsWith("✅ Dialoghi ricaricati: 34 argomenti, versione " + good + " (invariata)"),
         fixed.prompt());
@@ -101,7 +101,7 @@ class ReloadTest {
 
     Reply annaAfter = desk.press(ANNA, anna.options().get(0).value());
     assertFalse(annaAfter.notices().contains(TOPIC_CHANGED));
-    assertEquals("inoltra-billing", annaAfter.nodeId(), "her node still exists: she carries on");
+    assertEquals("ore-oltre-500", annaAfter.nodeId(), "her node still exists: she carries on");
 
     Reply again = desk.say(MARIO, "pagamento non registrato");
     assertEquals("come-ha-pagato", again.nodeId());
@@ -113,17 +113,17 @@ class ReloadTest {
     desk.say(SARA, "statistiche");
     String good = desk.reloader.current().version();
 
-    DialogsCopy.edit(desk.dialogs, PAYMENT, "\"next\": \"inoltra-billing\"", "\"next\": \"inoltra-biling\"");
+    DialogsCopy.edit(desk.dialogs, PAYMENT, "\"next\": \"scala-tl\"", "\"next\": \"scala-tll\"");
     waitFor(() -> !desk.notifier.sent.isEmpty());
     String told = desk.notifier.sent.get(0);
     assertTrue(told.startsWith("t/sara: ❌ Ho visto una modifica ai dialoghi, ma non è valida: ci sono 2 errori. "
         + "Resta in uso per tutti la versione " + good + "."), told);
-    assertTrue(told.contains(PAYMENT + ": /nodes/importo/choices/0/next: "), told);
+    assertTrue(told.contains(PAYMENT + ": /nodes/ore/choices/0/next: "), told);
     assertEquals(good, desk.reloader.current().version());
 
     DialogsCopy.edit(desk.dialogs, PAYMENT, "Inoltra la richiesta a pagamenti_billing_aruba",
         "Inoltra subito la richiesta a pagamenti_billing_aruba");
-    DialogsCopy.edit(desk.dialogs, PAYMENT, "\"next\": \"inoltra-biling\"", "\"next\": \"inoltra-billing\"");
+    DialogsCopy.edit(desk.dialogs, PAYMENT, "\"next\": \"scala-tll\"", "\"next\": \"scala-tl\"");
     waitFor(() -> !desk.reloader.current().version().equals(good));
     assertNotEquals(good, desk.reloader.current().version());
     assertTrue(desk.reloader.lastProblems().isEmpty());

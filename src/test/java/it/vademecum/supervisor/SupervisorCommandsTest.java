@@ -42,6 +42,20 @@ class SupervisorCommandsTest {
   }
 
   @Test
+  void verificaTellsSupervisorsWhichTopicsArePastTheirReviewDateOldestFirst() {
+    assertEquals("Nessun argomento da rivedere: tutti verificati sulle note entro il periodo di revisione.",
+        desk.say(SARA, "verifica").prompt());
+    DialogsCopy.edit(desk.dialogs, "pausa.json", "\"verified\": \"2026-12-01\"", "\"verified\": \"2025-01-10\"");
+    DialogsCopy.edit(desk.dialogs, "attesa.json", "\"verified\": \"2026-12-01\"", "\"verified\": \"2025-06-01\"");
+    desk.say(SARA, "ricarica");
+    Reply r = desk.say(SARA, "verifica");
+    assertEquals("Argomenti da rivedere sulle note, dal più vecchio: 2", r.prompt());
+    assertTrue(r.lines().get(0).startsWith("Pausa 626 (pausa: verificato il 2025-01-10"), r.lines().toString());
+    assertTrue(r.lines().get(1).contains("(attesa: verificato il 2025-06-01"), r.lines().toString());
+    assertEquals(Roles.RESERVED, desk.say(MARIO, "verifica").prompt());
+  }
+
+  @Test
   void anAgentGetsOnlyTheRefusalAndNothingHappens() {
     String version = desk.reloader.current().version();
     DialogsCopy.edit(desk.dialogs, "pausa.json", "\"title\": \"Pausa 626\"", "\"title\": \"Pausa breve\"");
@@ -65,7 +79,7 @@ class SupervisorCommandsTest {
   @Test
   void statisticsShowTopicsSearchesEscalationsFeedbackAndHours() {
     for (int i = 0; i < 3; i++) {
-      desk.say(MARIO, "bonifico di 600 euro non registrato");
+      desk.say(MARIO, "bonifico di 600 euro fatto ieri non registrato");
     }
     Reply answer = desk.say(ANNA, "posso rilasciare i ticket in attesa utente?");
     desk.say(ANNA, NO_TOPIC);
@@ -99,7 +113,7 @@ class SupervisorCommandsTest {
   @Test
   void todayAndTheWeekCountDifferentDays() {
     desk.clock.advance(Duration.ofDays(-3));
-    desk.say(MARIO, "bonifico di 600 euro non registrato");
+    desk.say(MARIO, "bonifico di 600 euro fatto ieri non registrato");
     desk.clock.advance(Duration.ofDays(3));
     desk.say(MARIO, "pausa");
     List<String> today = desk.say(SARA, "statistiche").lines();

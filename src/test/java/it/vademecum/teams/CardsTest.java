@@ -10,6 +10,8 @@ import it.vademecum.engine.Answer;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Phrase;
 import it.vademecum.engine.Reply;
+import it.vademecum.dialog.Local;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +70,19 @@ class CardsTest {
     assertFalse(text.contains("Buongiorno, sono Mario."), "phrases are not in the card");
     assertEquals("https://areaclienti.pec.it", Replies.buttons(out.card()).get("Area clienti"));
     assertEquals(List.of("Buongiorno, sono Mario.", "Arrivederci."), out.phrases());
+  }
+
+  @Test
+  void aStepShowsInternalRulesMarkedWithTheirOwnerApartFromTheNotes() {
+    Answer a = new Answer("Fai la conference.", Optional.empty(), Optional.empty(), List.of("Orario: 8:30–12:45."),
+        List.of(), List.of(new Local("Nei festivi il secondo livello è chiuso.", "TL PEC", LocalDate.of(2026, 12, 1),
+            "le note non parlano di festività")));
+    Reply r = reply(Reply.Kind.ANSWER, List.of(), "t", "T", "s", null, List.of(), Optional.of(a), List.of(), List.of(),
+        false);
+    String text = Replies.text(Cards.render(r).card());
+    assertTrue(text.contains("Nota: Orario: 8:30–12:45."), text);
+    assertTrue(text.contains("Regola interna (TL PEC): Nei festivi il secondo livello è chiuso."), text);
+    assertFalse(text.contains("Nota: Nei festivi"), text);
   }
 
   @Test

@@ -108,7 +108,7 @@ class HostileInputTest {
 
   @Test
   void aNoteWithLinksMentionsAndHtmlReachesTheCardAsPlainText() throws Exception {
-    String card = cardAfter(bot.message("bonifico di 300 euro non registrato da 5 giorni"));
+    String card = cardAfter(bot.message("bonifico di 300 euro non registrato da 8 giorni"));
     assertTrue(card.contains("numero del ticket"), card);
     cardAfter(bot.message("1234567"));
     String confirm = cardAfter(bot.message(
@@ -133,7 +133,7 @@ class HostileInputTest {
 
   @Test
   void aTicketNumberIsValidatedBeforeItReachesACard() throws Exception {
-    cardAfter(bot.message("bonifico di 300 euro non registrato da 5 giorni"));
+    cardAfter(bot.message("bonifico di 300 euro non registrato da 8 giorni"));
     String card = cardAfter(bot.message("[123](http://evil.example)"));
     assertTrue(card.contains("numero del ticket"), "still asked for a valid ticket: " + card);
     assertFalse(card.contains("evil"), card);

@@ -42,7 +42,7 @@ class TeamsEndToEndTest {
 
   @Test
   void freeTextWalksStraightToTheStepWithItsQueue() throws Exception {
-    List<JsonNode> calls = turn(bot.message("bonifico di 600 euro non registrato"));
+    List<JsonNode> calls = turn(bot.message("bonifico di 600 euro fatto ieri non registrato"));
     JsonNode card = onlyCard(calls);
     assertEquals("1.5", card.path("version").asText());
     String text = Replies.text(card);
@@ -53,7 +53,7 @@ class TeamsEndToEndTest {
 
   @Test
   void repliesGoToTheConversationOfTheActivity() throws Exception {
-    bot.post(bot.message("bonifico di 600 euro non registrato"));
+    bot.post(bot.message("bonifico di 600 euro fatto ieri non registrato"));
     List<FakeConnector.Call> calls = bot.connector.drain();
     FakeConnector.Call post = calls.stream().filter(c -> "POST".equals(c.method())).findFirst().orElseThrow();
     assertTrue(post.path().startsWith(FakeConnector.PREFIX + "/v3/conversations/" + CONVERSATION + "/activities"),
@@ -76,11 +76,14 @@ class TeamsEndToEndTest {
     assertTrue(Replies.text(q2).contains("L'importo del bonifico supera 500 €?"), Replies.text(q2));
     assertEquals("k:indietro", b2.get("Indietro"), "Indietro once there is a question behind");
 
-    JsonNode step = onlyCard(turn(bot.submit(b2.get("Sì"))));
+    JsonNode q3 = onlyCard(turn(bot.submit(b2.get("Sì"))));
+    assertTrue(Replies.text(q3).contains("Quando è stato fatto il bonifico?"), Replies.text(q3));
+
+    JsonNode step = onlyCard(turn(bot.submit(Replies.buttons(q3).get("Entro 72 ore lavorative"))));
     assertTrue(Replies.text(step).contains("Coda: pagamenti_billing_aruba"), Replies.text(step));
 
     JsonNode back = onlyCard(turn(bot.submit(Replies.buttons(step).get("Indietro"))));
-    assertTrue(Replies.text(back).contains("L'importo del bonifico supera 500 €?"), Replies.text(back));
+    assertTrue(Replies.text(back).contains("Quando è stato fatto il bonifico?"), Replies.text(back));
   }
 
   @Test
@@ -126,7 +129,8 @@ class TeamsEndToEndTest {
     JsonNode stale2 = onlyCard(turn(bot.execute(bonifico)));
     assertTrue(Replies.text(stale2).contains("già superata"), Replies.text(stale2));
 
-    JsonNode step = onlyCard(turn(bot.submit(Replies.buttons(stale).get("Sì"))));
+    JsonNode when = onlyCard(turn(bot.submit(Replies.buttons(stale).get("Sì"))));
+    JsonNode step = onlyCard(turn(bot.submit(Replies.buttons(when).get("Entro 72 ore lavorative"))));
     assertTrue(Replies.text(step).contains("Coda: pagamenti_billing_aruba"), Replies.text(step));
   }
 
@@ -192,7 +196,7 @@ class TeamsEndToEndTest {
   @Test
   void aChannelMentionIsReadWithoutTheMention() throws Exception {
     ObjectNode a = bot.fixture("channel-message-mention");
-    a.put("text", "<at>Test Bot</at> bonifico di 600 euro non registrato");
+    a.put("text", "<at>Test Bot</at> bonifico di 600 euro fatto ieri non registrato");
     JsonNode card = onlyCard(turn(a));
     assertTrue(Replies.text(card).contains("Coda: pagamenti_billing_aruba"), Replies.text(card));
   }
