@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class Inputs {
 
   private static final Pattern GIVEN_NAME = Pattern.compile("\\p{L}[\\p{L}'’-]{0,24}");
-  private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.DOTALL);
+  private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
   private Inputs() {}
 

@@ -75,14 +75,10 @@ public final class VademecumBot extends TeamsActivityHandler {
   protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext ctx,
       AdaptiveCardInvokeValue value) {
     Input input = Inputs.fromExecute(value.getAction() == null ? null : value.getAction().getData());
-    CompletableFuture<Void> handled = desk != null && desk.handles(input) ? desk.click(ctx, input) : play(ctx, input);
-    return handled.thenApply(done -> {
-      AdaptiveCardInvokeResponse r = new AdaptiveCardInvokeResponse();
-      r.setStatusCode(200);
-      r.setType("application/vnd.microsoft.activity.message");
-      r.setValue("Ricevuto.");
-      return r;
-    });
+    if (desk != null && desk.handles(input)) {
+      return desk.execute(ctx, input);
+    }
+    return play(ctx, input).thenApply(done -> EscalationDesk.message("Ricevuto."));
   }
 
   @Override

@@ -97,12 +97,84 @@ class EscalationTakeOverTest {
     }
   }
 
-  private void post(JsonNode activity) throws Exception {
+  private String post(JsonNode activity) throws Exception {
     Request r = new Request.Builder().url("http://127.0.0.1:" + server.port() + "/api/messages")
         .post(RequestBody.create(activity.toString(), MediaType.get("application/json"))).build();
     try (Response response = http.newCall(r).execute()) {
-      assertEquals(200, response.code(), response.body() == null ? "" : response.body().string());
+      String body = response.body() == null ? "" : response.body().string();
+      assertEquals(200, response.code(), body);
+      return body;
     }
+  }
+
+  /** A team lead's Action.Execute on the card, in the channel thread: an adaptiveCard/action invoke. */
+  private ObjectNode execute(long id, String cardId, String name, String aad) throws Exception {
+    ObjectNode a = click(id, cardId, name, aad);
+    a.remove("value");
+    a.put("type", "invoke").put("name", "adaptiveCard/action");
+    ObjectNode action = a.putObject("value").putObject("action");
+    action.put("type", "Action.Execute").put("title", EscalationCard.TAKE).put("verb", EscalationCard.TAKE_VERB);
+    action.putObject("data").put(Cards.VALUE_KEY, EscalationCard.TAKE_PREFIX + id);
+    return a;
+  }
+
+  /** The agent's chat and the team leads' team are learnt, one escalation is posted; its stored row. */
+  private Escalation postedEscalation(String note) throws Exception {
+    post(fixture("personal-message"));
+    ObjectNode install = fixture("team-installation-update");
+    ((ObjectNode) install.path("channelData").path("channel")).put("id", CHANNEL);
+    post(install);
+    var agent = VademecumBot.agent(com.microsoft.bot.schema.Serialization.treeToValue(
+        fixture("personal-message"), com.microsoft.bot.schema.Activity.class), "Mario");
+    new OutboxSink(outbox, new TeamsChannelPoster(CHANNEL, "", "", "", outbox, Duration.ofSeconds(2),
+        Clock.systemUTC()), sender::wake).submit(agent, EscalationDeliveryTest.request(note));
+    LeadsConnector.await(() -> outbox.find(1).orElseThrow().state() == State.POSTED, 5_000);
+    return outbox.find(1).orElseThrow();
+  }
+
+  @Test
+  void takingOverWithActionExecuteReturnsTheUpdatedCardAndTellsTheAgentOnce() throws Exception {
+    Escalation posted = postedEscalation("nota");
+    JsonNode channelCard = connector.cards.get(0).path("activity").path("attachments").get(0).path("content");
+    JsonNode button = channelCard.path("actions").get(0);
+    assertEquals("Action.Execute", button.path("type").asText(), channelCard.toString());
+    assertEquals(EscalationCard.TAKE_PREFIX + "1", button.path("data").path(Cards.VALUE_KEY).asText());
+
+    JsonNode response = BotUnderTest.JSON.readTree(
+        post(execute(1, posted.activityId(), "Anna Bianchi", "00000000-0000-0000-0000-0000000000aa")));
+    assertEquals(200, response.path("statusCode").asInt(), response.toString());
+    assertEquals("application/vnd.microsoft.card.adaptive", response.path("type").asText(), response.toString());
+    String card = response.path("value").toString();
+    assertTrue(card.contains("Presa in carico da Anna Bianchi alle "), card);
+    assertFalse(card.contains(EscalationCard.TAKE), "the button is gone: " + card);
+    List<LeadsConnector.Call> updates = connector.into("PUT", CHANNEL);
+    assertEquals(1, updates.size(), "the card is updated for everyone too");
+    assertTrue(updates.get(0).body().toString().contains("Presa in carico da Anna Bianchi alle "));
+    assertTrue(connector.into("POST", CHANNEL).isEmpty(), "nothing is posted in the thread");
+
+    LeadsConnector.await(() -> texts(connector.into("POST", AGENT_CHAT))
+        .contains("è stata presa in carico da Anna Bianchi alle "), 5_000);
+    post(execute(1, posted.activityId(), "Anna Bianchi", "00000000-0000-0000-0000-0000000000aa"));
+    sender.wake();
+    LeadsConnector.await(() -> outbox.dueNotices(java.time.Instant.now().plusSeconds(60), 10).isEmpty(), 5_000);
+    long told = connector.into("POST", AGENT_CHAT).stream()
+        .filter(c -> c.body().toString().contains("presa in carico")).count();
+    assertEquals(1, told, "the agent is told once: " + texts(connector.into("POST", AGENT_CHAT)));
+  }
+
+  @Test
+  void aLateClickIsAnsweredOnlyToTheClickerWithWhoTookIt() throws Exception {
+    Escalation posted = postedEscalation("");
+    post(execute(1, posted.activityId(), "Anna Bianchi", "00000000-0000-0000-0000-0000000000aa"));
+    JsonNode late = BotUnderTest.JSON.readTree(
+        post(execute(1, posted.activityId(), "Luca Verdi", "00000000-0000-0000-0000-0000000000bb")));
+    assertEquals("application/vnd.microsoft.card.adaptive", late.path("type").asText(), late.toString());
+    String card = late.path("value").toString();
+    assertTrue(card.contains("è già stata presa in carico da Anna Bianchi alle "), card);
+    assertFalse(card.contains(EscalationCard.TAKE), card);
+    assertEquals(1, connector.into("PUT", CHANNEL).size(), "the late click changes nobody else's card");
+    assertTrue(connector.into("POST", CHANNEL).isEmpty(), "nothing is posted in the thread");
+    assertEquals("Anna Bianchi", outbox.find(1).orElseThrow().takenBy());
   }
 
   /** A team lead's Action.Submit on the card, in the channel thread. */
@@ -124,7 +196,7 @@ class EscalationTakeOverTest {
   }
 
   @Test
-  void theFirstClickTakesItUpdatesTheCardAndTellsTheAgentALaterClickIsToldWhoTookIt() throws Exception {
+  void anActionSubmitClickFromAnOlderCardTakesItAndUpdatesTheCardInPlace() throws Exception {
     post(fixture("personal-message")); // the agent's chat is remembered
     ObjectNode install = fixture("team-installation-update");
     ((ObjectNode) install.path("channelData").path("channel")).put("id", CHANNEL);
@@ -145,15 +217,16 @@ class EscalationTakeOverTest {
     assertEquals(1, updates.size(), "the card is updated in place");
     assertTrue(updates.get(0).path().endsWith("/activities/" + posted.activityId()), updates.get(0).path());
     String card = updates.get(0).body().toString();
-    assertTrue(card.contains("Preso in carico da Anna Bianchi alle "), card);
+    assertTrue(card.contains("Presa in carico da Anna Bianchi alle "), card);
     assertFalse(card.contains("Prendo in carico"), "the button is gone: " + card);
-    assertTrue(texts(connector.into("POST", CHANNEL)).contains("Hai preso in carico l'escalation n. 1"));
+    assertTrue(connector.into("POST", CHANNEL).isEmpty(), "no reply in the thread");
     LeadsConnector.await(() -> texts(connector.into("POST", AGENT_CHAT))
         .contains("è stata presa in carico da Anna Bianchi alle "), 5_000);
 
     post(click(1, posted.activityId(), "Luca Verdi", "00000000-0000-0000-0000-0000000000bb"));
-    assertTrue(texts(connector.into("POST", CHANNEL)).contains("è già stata presa in carico da Anna Bianchi"),
-        texts(connector.into("POST", CHANNEL)));
+    assertTrue(connector.into("POST", CHANNEL).isEmpty(), "no reply in the thread");
+    assertTrue(connector.into("PUT", CHANNEL).get(1).body().toString().contains("Presa in carico da Anna Bianchi"),
+        "a late Action.Submit click refreshes the card with who took it");
     assertEquals("Anna Bianchi", outbox.find(1).orElseThrow().takenBy());
 
     Reply mine = assistant.turn(agent, Input.text("le mie escalation"));
