@@ -1,6 +1,7 @@
 package it.vademecum.assistant;
 
 import it.vademecum.engine.Engine;
+import it.vademecum.engine.EscalationRequest;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
 import it.vademecum.engine.Turn;
@@ -67,7 +68,11 @@ public final class Assistant {
     Reply reply = t.reply();
     record(agent, input, before, reply);
     if (reply.escalation().isPresent()) {
-      reply = reply.withMoreLines(escalations.submit(agent, reply.escalation().get()));
+      EscalationRequest request = reply.escalation().get();
+      reply = reply.withLines(escalations.preview(request).summary());
+      if (reply.kind() != Reply.Kind.CONFIRM) {
+        reply = reply.withMoreLines(escalations.submit(agent, request));
+      }
     }
     return decorator.decorate(agent, reply);
   }

@@ -176,10 +176,16 @@ public final class H2Outbox implements Outbox {
   // ---- writing ----------------------------------------------------------------------------------
 
   @Override
+  public EscalationRequest redacted(EscalationRequest request) {
+    return request.redacted(redactor::redact);
+  }
+
+  @Override
   public Escalation enqueue(Agent agent, EscalationRequest request) {
     Instant now = clock.instant();
-    List<String> answers = request.answers().stream().map(redactor::redact).toList();
-    String note = redactor.redact(request.note() == null ? "" : request.note());
+    EscalationRequest safe = redacted(request);
+    List<String> answers = safe.answers();
+    String note = safe.note();
     String answersJson;
     try {
       answersJson = JSON.writeValueAsString(answers);

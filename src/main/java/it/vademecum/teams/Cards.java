@@ -43,7 +43,8 @@ public final class Cards {
     for (String n : r.notices()) {
       body.add(text(n).put("isSubtle", true).put("size", "Small"));
     }
-    if (r.prompt() != null) {
+    boolean form = EscalationFormCard.offered(r);
+    if (r.prompt() != null && !form) {
       ObjectNode prompt = text(r.prompt());
       if (r.kind() == Reply.Kind.QUESTION || r.kind() == Reply.Kind.ASK_VALUE) {
         prompt.put("weight", "Bolder").put("size", "Medium");
@@ -54,13 +55,16 @@ public final class Cards {
       body.add(text(line).put("spacing", "Small"));
     }
     r.answer().ifPresent(a -> answer(body, actions, a, r.phrases()));
-    if (r.kind() == Reply.Kind.ASK_VALUE) {
+    if (form) {
+      EscalationFormCard.add(body);
+    } else if (r.kind() == Reply.Kind.ASK_VALUE) {
       body.add(text("Scrivi la risposta qui sotto, nel campo del messaggio.").put("isSubtle", true));
     }
-    if (!r.options().isEmpty()) {
+    List<Option> options = form ? EscalationFormCard.others(r) : r.options();
+    if (!options.isEmpty()) {
       ObjectNode set = JSON.objectNode().put("type", "ActionSet");
       ArrayNode buttons = set.putArray("actions");
-      for (Option o : r.options()) {
+      for (Option o : options) {
         buttons.add(submit(o.label(), o.value()));
       }
       body.add(set);

@@ -158,8 +158,10 @@ public final class VademecumBot extends TeamsActivityHandler {
         TeamsChannelAccount member = TeamsInfo.getMember(ctx, memberId)
             .get(MEMBER_LOOKUP_MS, TimeUnit.MILLISECONDS);
         if (member != null) {
-          name = member.getGivenName() != null && !member.getGivenName().isBlank()
-              ? member.getGivenName().strip() : Inputs.firstName(member.getName());
+          name = Inputs.givenName(member.getGivenName());
+          if (name == null) {
+            name = Inputs.firstName(member.getName());
+          }
         }
       } catch (Exception e) {
         LOG.warn("member lookup failed: {}", e.getClass().getSimpleName());

@@ -163,6 +163,44 @@ class EscalationTakeOverTest {
   }
 
   @Test
+  void thePreviewAndTheStoredEscalationShowTheNoteRedactedAsTheTeamLeadSeesIt() throws Exception {
+    var agent = EscalationDeliveryTest.AGENT;
+    assistant.turn(agent, Input.text("bonifico di 200 euro fatto 6 giorni fa e non ancora registrato"));
+    assistant.turn(agent, Input.text("4567890"));
+    Reply preview = assistant.turn(agent, Input.text("richiamare al 333 1234567 o a mario.rossi@example.com"));
+    assertEquals(Reply.Kind.CONFIRM, preview.kind());
+    assertTrue(preview.lines().contains("Nota: richiamare al [telefono] o a [email]"), preview.lines().toString());
+    assertTrue(outbox.find(1).isEmpty(), "a preview sends nothing");
+
+    assistant.turn(agent, Input.text("ricomincia"));
+    assistant.turn(agent, Input.text("bonifico di 200 euro fatto 6 giorni fa e non ancora registrato"));
+    Reply sent = assistant.turn(agent, Input.form(it.vademecum.engine.EscalationForm.FORM, java.util.Map.of(
+        "ticket", "4567890", "nota", "scrivere a mario.rossi@example.com")));
+    assertTrue(sent.lines().contains("Nota: scrivere a [email]"), sent.lines().toString());
+    assertTrue(sent.lines().stream().anyMatch(l -> l.contains("in coda per il TL")), sent.lines().toString());
+    assertEquals("scrivere a [email]", outbox.find(1).orElseThrow().request().note());
+  }
+
+  @Test
+  void aHostileTeamLeadNameIsEscapedOnTheCardAndInTheAgentsNotice() throws Exception {
+    Escalation posted = postedEscalation("<AT>everyone</AT> [qui](https://evil.example)");
+    String hostile = "<AT>everyone</AT> [Capo](https://evil.example) ![x](https://evil.example/p.png)";
+    JsonNode response = BotUnderTest.JSON.readTree(
+        post(execute(1, posted.activityId(), hostile, "00000000-0000-0000-0000-0000000000aa")));
+    String card = response.path("value").toString()
+        + connector.into("PUT", CHANNEL).get(0).body().path("attachments").get(0).path("content");
+    String channel = connector.cards.get(0).toString();
+    for (String shown : List.of(card, channel)) {
+      assertFalse(shown.toLowerCase(java.util.Locale.ROOT).contains("<at>everyone"), shown);
+      assertFalse(shown.contains("]("), shown);
+    }
+    LeadsConnector.await(() -> texts(connector.into("POST", AGENT_CHAT)).contains("presa in carico da"), 5_000);
+    String notice = texts(connector.into("POST", AGENT_CHAT));
+    assertFalse(notice.toLowerCase(java.util.Locale.ROOT).contains("<at>") || notice.contains("]("), notice);
+    assertTrue(notice.contains("‹AT›everyone‹/AT›"), notice);
+  }
+
+  @Test
   void aLateClickIsAnsweredOnlyToTheClickerWithWhoTookIt() throws Exception {
     Escalation posted = postedEscalation("");
     post(execute(1, posted.activityId(), "Anna Bianchi", "00000000-0000-0000-0000-0000000000aa"));
