@@ -127,8 +127,11 @@ public final class H2Outbox implements Outbox {
     H2Outbox outbox = new H2Outbox(pool, Path.of(base + ".mv.db"), redactor, clock);
     try {
       migrate(pool);
-      int interrupted = outbox.update("UPDATE escalation SET state = 'UNCERTAIN', last_error = ?"
-          + " WHERE state = 'SENDING'", ps -> ps.setString(1, "interrotto durante l'invio"));
+      int interrupted = 0;
+      for (long id : outbox.query("SELECT id FROM escalation WHERE state = 'SENDING'", ps -> { },
+          rs -> rs.getLong(1))) {
+        interrupted += outbox.uncertain(id, "interrotto durante l'invio") ? 1 : 0;
+      }
       if (interrupted > 0) {
         LOG.warn("{} escalation(s) were being posted when the previous process stopped: marked uncertain",
             interrupted);
@@ -278,13 +281,22 @@ public final class H2Outbox implements Outbox {
     });
   }
 
+  /** Marks a post whose outcome is unknown and tells the agent it is being checked. */
   @Override
   public boolean uncertain(long id, String error) {
-    return update("UPDATE escalation SET state = 'UNCERTAIN', last_error = ? WHERE id = ? AND state = 'SENDING'",
-        ps -> {
-          ps.setString(1, cut(error, 300));
-          ps.setLong(2, id);
-        }) == 1;
+    Instant now = clock.instant();
+    return transaction(c -> {
+      int n = update(c, "UPDATE escalation SET state = 'UNCERTAIN', last_error = ? WHERE id = ? AND state = 'SENDING'",
+          ps -> {
+            ps.setString(1, cut(error, 300));
+            ps.setLong(2, id);
+          });
+      if (n == 1) {
+        Escalation e = find(c, id).orElseThrow();
+        notice(c, e, EscalationTexts.uncertain(id, e.request().ticket()), now);
+      }
+      return n == 1;
+    });
   }
 
   @Override
