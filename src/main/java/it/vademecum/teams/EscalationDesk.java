@@ -79,6 +79,32 @@ public final class EscalationDesk {
     }
   }
 
+  /**
+   * Whether the activity comes from the team leads' team: a channel conversation whose channel is
+   * TEAMLEAD_CHANNEL_ID, or whose team is the one that channel was learnt in. There the bot speaks
+   * to team leads, not agents.
+   */
+  public boolean fromLeadsTeam(Activity a) {
+    if (leadChannelId.isEmpty() || a.getConversation() == null
+        || !"channel".equals(a.getConversation().getConversationType())) {
+      return false;
+    }
+    try {
+      JsonNode data = a.getChannelData() == null ? null : Serialization.objectToTree(a.getChannelData());
+      String team = data == null ? "" : data.path("team").path("id").asText("");
+      if (team.isBlank()) {
+        return false;
+      }
+      if (channels(data, team).contains(leadChannelId)) {
+        return true;
+      }
+      return outbox.get(ChannelRoute.CHANNEL, leadChannelId).flatMap(ChannelRoute::fromJson)
+          .map(r -> team.equals(r.teamId())).orElse(false);
+    } catch (RuntimeException e) { // an unreadable activity or the outbox unavailable: treat it as any chat
+      return false;
+    }
+  }
+
   private static Set<String> channels(JsonNode data, String team) {
     Set<String> out = new LinkedHashSet<>();
     out.add(team); // the General channel's id is the team's id

@@ -68,6 +68,9 @@ public final class VademecumBot extends TeamsActivityHandler {
     if (desk != null && desk.handles(input)) {
       return desk.click(ctx, input);
     }
+    if (leads(ctx)) {
+      return send(ctx, TeamLeadChannel.answer(input)).thenApply(n -> null);
+    }
     return play(ctx, input);
   }
 
@@ -77,6 +80,9 @@ public final class VademecumBot extends TeamsActivityHandler {
     Input input = Inputs.fromExecute(value.getAction() == null ? null : value.getAction().getData());
     if (desk != null && desk.handles(input)) {
       return desk.execute(ctx, input);
+    }
+    if (leads(ctx)) {
+      return send(ctx, TeamLeadChannel.answer(input)).thenApply(n -> EscalationDesk.message("Ricevuto."));
     }
     return play(ctx, input).thenApply(done -> EscalationDesk.message("Ricevuto."));
   }
@@ -102,7 +108,8 @@ public final class VademecumBot extends TeamsActivityHandler {
     boolean personal = "personal".equals(conversationType(ctx.getActivity()));
     String name = personal ? agentName(ctx) : null;
     LOG.info("welcome type={} conversationType={}", ctx.getActivity().getType(), conversationType(ctx.getActivity()));
-    return send(ctx, assistant.welcome(name)).thenApply(r -> null);
+    Reply hello = leads(ctx) ? TeamLeadChannel.welcome() : assistant.welcome(name);
+    return send(ctx, hello).thenApply(r -> null);
   }
 
   /** One engine turn for the agent who sent this activity, and its reply sent back. */
@@ -181,6 +188,10 @@ public final class VademecumBot extends TeamsActivityHandler {
     String upn = from == null || from.getProperties() == null || from.getProperties().get("userPrincipalName") == null
         ? null : from.getProperties().get("userPrincipalName").asText();
     return new Agent(Inputs.agentKey(activity), id, name, upn);
+  }
+
+  private boolean leads(TurnContext ctx) {
+    return desk != null && desk.fromLeadsTeam(ctx.getActivity());
   }
 
   private static String conversationType(Activity a) {

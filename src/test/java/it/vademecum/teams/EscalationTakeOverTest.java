@@ -201,6 +201,31 @@ class EscalationTakeOverTest {
   }
 
   @Test
+  void theTeamLeadsTeamGetsItsOwnWelcomeAndHelpNotTheAgentsDialog() throws Exception {
+    ObjectNode install = fixture("team-installation-update");
+    ((ObjectNode) install.path("channelData").path("channel")).put("id", CHANNEL);
+    post(install);
+    String welcome = texts(connector.into("POST", ""));
+    assertTrue(welcome.contains(TeamLeadChannel.WELCOME.substring(0, 40)), welcome);
+    assertFalse(welcome.contains("Scrivimi la domanda"), "not the agents' welcome: " + welcome);
+
+    ObjectNode help = fixture("channel-message-mention");
+    help.put("text", "<at>Test Bot</at> aiuto");
+    ((ObjectNode) help.path("channelData").path("channel")).put("id", CHANNEL);
+    ((ObjectNode) help.path("conversation")).put("id", CHANNEL + ";messageid=42");
+    post(help);
+    String said = texts(connector.into("POST", CHANNEL));
+    assertTrue(said.contains("Cosa fa un TL in questo canale") && said.contains("Prendo in carico"), said);
+
+    ObjectNode question = help.deepCopy();
+    question.put("id", UUID.randomUUID().toString()).put("text", "<AT>Test Bot</AT> bonifico di 600 euro non registrato");
+    post(question);
+    said = texts(connector.into("POST", CHANNEL));
+    assertTrue(said.contains("scrivimele in chat privata"), said);
+    assertFalse(said.contains("pagamenti_billing_aruba"), "no agent dialog in the leads' channel: " + said);
+  }
+
+  @Test
   void aLateClickIsAnsweredOnlyToTheClickerWithWhoTookIt() throws Exception {
     Escalation posted = postedEscalation("");
     post(execute(1, posted.activityId(), "Anna Bianchi", "00000000-0000-0000-0000-0000000000aa"));
