@@ -79,7 +79,9 @@ public final class EscalationCard {
     card.put("version", Cards.VERSION);
     ArrayNode body = card.putArray("body");
     if (forTheClicker != null) {
-      body.add(text(CardText.plain(forTheClicker)).put("weight", "Bolder"));
+      ObjectNode note = JSON.objectNode().put("type", "Container").put("style", "emphasis").put("bleed", true);
+      note.putArray("items").add(text(CardText.plain(forTheClicker)).put("weight", "Bolder"));
+      body.add(note);
     }
     body.add(text(title(e)).put("weight", "Bolder").put("size", "Medium").put("style", "heading"));
     body.add(text(state(e)).put("weight", "Bolder").put("spacing", "Small"));
