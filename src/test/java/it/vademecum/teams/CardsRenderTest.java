@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -209,38 +208,20 @@ class CardsRenderTest {
     }
 
     ObjectNode fixture(String name) throws Exception {
-      try (InputStream in = BotUnderTest.class.getResourceAsStream("fixtures/" + name + ".json")) {
-        ObjectNode a = (ObjectNode) BotUnderTest.JSON.readTree(in);
-        a.put("serviceUrl", connector.serviceUrl());
-        a.put("id", UUID.randomUUID().toString());
-        return a;
-      }
+      return Activities.fixture(name, connector.serviceUrl());
     }
 
     ObjectNode say(String text) throws Exception {
-      ObjectNode a = fixture("personal-message");
-      a.put("text", text);
-      return a;
+      return Activities.message(text, connector.serviceUrl());
     }
 
     ObjectNode submit(String value) throws Exception {
-      ObjectNode a = fixture("personal-card-submit");
-      a.putObject("value").put(Cards.VALUE_KEY, value);
-      return a;
+      return Activities.submit(value, connector.serviceUrl());
     }
 
     /** A team lead's Action.Execute on "Prendo in carico". */
     ObjectNode take(long id, String cardId, String name, String aad) throws Exception {
-      ObjectNode a = fixture("channel-message-mention");
-      a.remove("text");
-      a.put("type", "invoke").put("name", "adaptiveCard/action").put("replyToId", cardId);
-      ((ObjectNode) a.path("conversation")).put("id", CHANNEL + ";messageid=" + cardId);
-      ((ObjectNode) a.path("from")).put("name", name).put("aadObjectId", aad).put("id", "29:" + aad);
-      ((ObjectNode) a.path("channelData").path("channel")).put("id", CHANNEL);
-      ObjectNode action = a.putObject("value").putObject("action");
-      action.put("type", "Action.Execute").put("verb", EscalationCard.TAKE_VERB);
-      action.putObject("data").put(Cards.VALUE_KEY, EscalationCard.TAKE_PREFIX + id);
-      return a;
+      return Activities.leadExecute(CHANNEL, id, cardId, name, aad, connector.serviceUrl());
     }
 
     String post(JsonNode activity) throws Exception {

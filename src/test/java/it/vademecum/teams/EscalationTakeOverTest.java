@@ -20,7 +20,6 @@ import it.vademecum.escalation.State;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.usage.UsageLog;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,12 +88,7 @@ class EscalationTakeOverTest {
   }
 
   private ObjectNode fixture(String name) throws Exception {
-    try (InputStream in = BotUnderTest.class.getResourceAsStream("fixtures/" + name + ".json")) {
-      ObjectNode a = (ObjectNode) BotUnderTest.JSON.readTree(in);
-      a.put("serviceUrl", connector.serviceUrl());
-      a.put("id", UUID.randomUUID().toString());
-      return a;
-    }
+    return Activities.fixture(name, connector.serviceUrl());
   }
 
   private String post(JsonNode activity) throws Exception {
@@ -109,13 +103,7 @@ class EscalationTakeOverTest {
 
   /** A team lead's Action.Execute on the card, in the channel thread: an adaptiveCard/action invoke. */
   private ObjectNode execute(long id, String cardId, String name, String aad) throws Exception {
-    ObjectNode a = click(id, cardId, name, aad);
-    a.remove("value");
-    a.put("type", "invoke").put("name", "adaptiveCard/action");
-    ObjectNode action = a.putObject("value").putObject("action");
-    action.put("type", "Action.Execute").put("title", EscalationCard.TAKE).put("verb", EscalationCard.TAKE_VERB);
-    action.putObject("data").put(Cards.VALUE_KEY, EscalationCard.TAKE_PREFIX + id);
-    return a;
+    return Activities.leadExecute(CHANNEL, id, cardId, name, aad, connector.serviceUrl());
   }
 
   /** The agent's chat and the team leads' team are learnt, one escalation is posted; its stored row. */
@@ -242,14 +230,7 @@ class EscalationTakeOverTest {
 
   /** A team lead's Action.Submit on the card, in the channel thread. */
   private ObjectNode click(long id, String cardId, String name, String aad) throws Exception {
-    ObjectNode a = fixture("channel-message-mention");
-    a.remove("text");
-    a.put("replyToId", cardId);
-    ((ObjectNode) a.path("conversation")).put("id", CHANNEL + ";messageid=" + cardId);
-    ((ObjectNode) a.path("from")).put("name", name).put("aadObjectId", aad).put("id", "29:" + aad);
-    ((ObjectNode) a.path("channelData").path("channel")).put("id", CHANNEL);
-    a.putObject("value").put(Cards.VALUE_KEY, EscalationCard.TAKE_PREFIX + id);
-    return a;
+    return Activities.leadSubmit(CHANNEL, id, cardId, name, aad, connector.serviceUrl());
   }
 
   private String texts(List<LeadsConnector.Call> calls) {
