@@ -22,6 +22,9 @@ public final class EscalationCard {
 
   /** The button's value: {@code esc:take:<id>}. */
   public static final String TAKE_PREFIX = "esc:take:";
+  /** The refresh action's value: {@code esc:view:<id>} (the card as it is now, nothing taken). */
+  public static final String VIEW_PREFIX = "esc:view:";
+  static final String REFRESH_VERB = "refresh";
   public static final String TAKE = "Prendo in carico";
   /** The Action.Execute verb of "Prendo in carico". */
   static final String TAKE_VERB = "take";
@@ -34,11 +37,20 @@ public final class EscalationCard {
   private EscalationCard() {}
 
   public static Optional<Long> takeId(String buttonValue) {
-    if (buttonValue == null || !buttonValue.startsWith(TAKE_PREFIX)) {
+    return id(buttonValue, TAKE_PREFIX);
+  }
+
+  /** The escalation a refresh asks for. */
+  public static Optional<Long> viewId(String value) {
+    return id(value, VIEW_PREFIX);
+  }
+
+  private static Optional<Long> id(String value, String prefix) {
+    if (value == null || !value.startsWith(prefix)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Long.parseLong(buttonValue.substring(TAKE_PREFIX.length())));
+      return Optional.of(Long.parseLong(value.substring(prefix.length())));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -119,6 +131,11 @@ public final class EscalationCard {
     }
     if (e.state() != State.TAKEN) {
       card.putArray("actions").add(take(e.id()));
+      // Should the update for everyone fail, a team lead's "refresh" shows the card as it is now.
+      // No userIds: the team leads are not known by id, and automatic refresh is for at most 60 users.
+      ObjectNode refresh = card.putObject("refresh").putObject("action").put("type", "Action.Execute")
+          .put("verb", REFRESH_VERB);
+      refresh.putObject("data").put(Cards.VALUE_KEY, VIEW_PREFIX + e.id());
     }
     return card;
   }

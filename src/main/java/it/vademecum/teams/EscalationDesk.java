@@ -133,9 +133,10 @@ public final class EscalationDesk {
     }
   }
 
-  /** Whether the input is a click on an escalation card's "Prendo in carico". */
+  /** Whether the input is a click on an escalation card's "Prendo in carico" (or its refresh). */
   public boolean handles(Input input) {
-    return input instanceof Input.Button b && EscalationCard.takeId(b.value()).isPresent();
+    return input instanceof Input.Button b
+        && (EscalationCard.takeId(b.value()).isPresent() || EscalationCard.viewId(b.value()).isPresent());
   }
 
   /** What a click did: the take's outcome, or null when it could not be recorded (then {@code failure}). */
@@ -172,6 +173,9 @@ public final class EscalationDesk {
    * outbox.
    */
   public CompletableFuture<Void> click(TurnContext ctx, Input input) {
+    if (EscalationCard.viewId(((Input.Button) input).value()).isPresent()) {
+      return CompletableFuture.completedFuture(null); // a refresh only comes as Action.Execute
+    }
     Click c = take(ctx, input);
     if (c.take() == null) {
       return ctx.sendActivity(c.failure()).thenApply(r -> null);
@@ -185,6 +189,15 @@ public final class EscalationDesk {
    * only, who took it and when. Nothing is posted in the thread.
    */
   public CompletableFuture<AdaptiveCardInvokeResponse> execute(TurnContext ctx, Input input) {
+    Optional<Long> view = EscalationCard.viewId(((Input.Button) input).value());
+    if (view.isPresent()) {
+      try {
+        return CompletableFuture.completedFuture(outbox.find(view.get()).map(e -> card(EscalationCard.render(e)))
+            .orElseGet(() -> message("Escalation n. " + view.get() + " non trovata.")));
+      } catch (OutboxException e) {
+        return CompletableFuture.completedFuture(message("Non riesco a leggere l'escalation: riprova tra poco."));
+      }
+    }
     Click c = take(ctx, input);
     if (c.take() == null) {
       return CompletableFuture.completedFuture(message(c.failure()));

@@ -214,6 +214,31 @@ class EscalationTakeOverTest {
   }
 
   @Test
+  void aRefreshOfAStaleCardShowsItAsItIsNowWithoutTakingIt() throws Exception {
+    Escalation posted = postedEscalation("");
+    JsonNode channelCard = connector.cards.get(0).path("activity").path("attachments").get(0).path("content");
+    assertEquals(EscalationCard.VIEW_PREFIX + "1",
+        channelCard.path("refresh").path("action").path("data").path(Cards.VALUE_KEY).asText(), channelCard.toString());
+    JsonNode open = BotUnderTest.JSON.readTree(post(refresh(posted)));
+    assertTrue(open.path("value").toString().contains(EscalationCard.OPEN), open.toString());
+    assertEquals(State.POSTED, outbox.find(1).orElseThrow().state(), "a refresh takes nothing");
+
+    outbox.take(1, "aad-anna", "Anna Bianchi", CHANNEL, posted.activityId()); // as if the update had failed
+    JsonNode now = BotUnderTest.JSON.readTree(post(refresh(posted)));
+    assertEquals("application/vnd.microsoft.card.adaptive", now.path("type").asText(), now.toString());
+    assertTrue(now.path("value").toString().contains("Presa in carico da Anna Bianchi alle "), now.toString());
+    assertTrue(now.path("value").path("actions").isMissingNode(), "no button on a taken card");
+  }
+
+  private ObjectNode refresh(Escalation posted) throws Exception {
+    ObjectNode a = execute(1, posted.activityId(), "Luca Verdi", "00000000-0000-0000-0000-0000000000bb");
+    ((ObjectNode) a.path("value").path("action")).put("verb", EscalationCard.REFRESH_VERB)
+        .putObject("data").put(Cards.VALUE_KEY, EscalationCard.VIEW_PREFIX + 1);
+    a.put("id", UUID.randomUUID().toString());
+    return a;
+  }
+
+  @Test
   void aLateClickIsAnsweredOnlyToTheClickerWithWhoTookIt() throws Exception {
     Escalation posted = postedEscalation("");
     post(execute(1, posted.activityId(), "Anna Bianchi", "00000000-0000-0000-0000-0000000000aa"));
