@@ -68,11 +68,14 @@ public final class Assistant {
     Reply reply = t.reply();
     record(agent, input, before, reply);
     if (reply.escalation().isPresent()) {
+      // What the team lead will read (redacted); once sent, after what happened to it.
       EscalationRequest request = reply.escalation().get();
-      reply = reply.withLines(escalations.preview(request).summary());
+      List<String> lines = new java.util.ArrayList<>();
       if (reply.kind() != Reply.Kind.CONFIRM) {
-        reply = reply.withMoreLines(escalations.submit(agent, request));
+        lines.addAll(escalations.submit(agent, request));
       }
+      lines.addAll(escalations.preview(request).summary());
+      reply = reply.withLines(lines);
     }
     return decorator.decorate(agent, reply);
   }
