@@ -1,6 +1,7 @@
 package it.vademecum.assistant;
 
 import it.vademecum.engine.Engine;
+import it.vademecum.engine.EscalationRequest;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
 import it.vademecum.engine.Turn;
@@ -67,7 +68,14 @@ public final class Assistant {
     Reply reply = t.reply();
     record(agent, input, before, reply);
     if (reply.escalation().isPresent()) {
-      reply = reply.withMoreLines(escalations.submit(agent, reply.escalation().get()));
+      // What the team lead will read (redacted); once sent, after what happened to it.
+      EscalationRequest request = reply.escalation().get();
+      List<String> lines = new java.util.ArrayList<>();
+      if (reply.kind() != Reply.Kind.CONFIRM) {
+        lines.addAll(escalations.submit(agent, request));
+      }
+      lines.addAll(escalations.preview(request).summary());
+      reply = reply.withLines(lines);
     }
     return decorator.decorate(agent, reply);
   }

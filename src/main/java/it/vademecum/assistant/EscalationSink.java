@@ -8,6 +8,11 @@ public interface EscalationSink {
 
   List<String> submit(Agent agent, EscalationRequest request);
 
+  /** The request as the team lead will read it (the note redacted), for the agent's preview. */
+  default EscalationRequest preview(EscalationRequest request) {
+    return request;
+  }
+
   /** With no team leads' channel (the console): the agent contacts the TL by hand. */
   static EscalationSink byHand() {
     return (agent, request) -> List.of(

@@ -114,7 +114,7 @@ final class ChatCommand implements Callable<Integer> {
       }
       Input input = numbered(line, lastOptions);
       Reply reply = assistant.turn(agent, input);
-      lastOptions = reply.options();
+      lastOptions = ConsoleRenderer.visible(reply.options());
       out.println(ConsoleRenderer.render(reply) + (asksForHelp(line) ? HOW_TO_LEAVE + "\n" : ""));
     }
   }

@@ -1,6 +1,7 @@
 package it.vademecum.cli;
 
 import it.vademecum.engine.Answer;
+import it.vademecum.engine.EscalationForm;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Phrase;
 import it.vademecum.engine.Reply;
@@ -29,7 +30,7 @@ final class ConsoleRenderer {
     if (!r.phrases().isEmpty()) {
       b.append(RULE).append('\n');
     }
-    List<Option> options = r.options();
+    List<Option> options = visible(r.options());
     for (int i = 0; i < options.size(); i++) {
       b.append("  ").append(i + 1).append(") ").append(options.get(i).label()).append('\n');
     }
@@ -38,6 +39,11 @@ final class ConsoleRenderer {
           .append("; «ricomincia» per ripartire)\n");
     }
     return b.toString();
+  }
+
+  /** The buttons a console can press: not the escalation form's (its fields are typed one by one here). */
+  static List<Option> visible(List<Option> options) {
+    return options.stream().filter(o -> !o.value().equals(EscalationForm.FORM)).toList();
   }
 
   private static void answer(StringBuilder b, Answer a) {

@@ -62,7 +62,7 @@ public final class Engine {
       s = s.cleared();
     }
     if (input instanceof Input.Button b) {
-      return button(s, b.value(), ctx, notices);
+      return button(s, b, ctx, notices);
     }
     return text(s, ((Input.Text) input).text(), ctx, notices);
   }
@@ -75,7 +75,8 @@ public final class Engine {
 
   // ---- inputs ---------------------------------------------------------------------------------
 
-  private Turn button(Session s, String value, TurnContext ctx, List<String> notices) {
+  private Turn button(Session s, Input.Button input, TurnContext ctx, List<String> notices) {
+    String value = input.value();
     String[] parts = value.split(":", -1);
     switch (parts[0]) {
       case "c" -> {
@@ -90,6 +91,9 @@ public final class Engine {
         }
       }
       case "e" -> {
+        if (value.equals(EscalationForm.FORM)) {
+          return escalationForm(s, (Input.Button) input, ctx, notices);
+        }
         if (parts.length == 2) {
           return escalationButton(s, parts[1], ctx, notices);
         }
@@ -224,6 +228,26 @@ public final class Engine {
     return current(s, ctx, notices);
   }
 
+  /**
+   * The escalation form sent in one click: the ticket number (checked again here) and the note; the
+   * escalation is confirmed at once. A bad ticket number shows the form again, the note kept in the draft.
+   */
+  private Turn escalationForm(Session s, Input.Button form, TurnContext ctx, List<String> notices) {
+    if (s.draft() == null || !EscalationFlow.handles(s.awaiting())) {
+      return escalationButton(s, "form", ctx, notices);
+    }
+    String note = EscalationFlow.note(Texts.clean(form.field(EscalationForm.NOTE)));
+    Optional<String> ticket = EscalationFlow.ticket(Texts.clean(form.field(EscalationForm.TICKET)));
+    if (ticket.isEmpty()) {
+      notices.add(Texts.BAD_TICKET);
+      Session again = s.withDraft(new Session.EscalationDraft(null, note)).at(s.nodeId(), true, EscalationFlow.TICKET);
+      return current(again, ctx, notices);
+    }
+    Session ready = s.withDraft(new Session.EscalationDraft(ticket.get(), note))
+        .at(s.nodeId(), true, EscalationFlow.CONFIRM);
+    return escalationButton(ready, "send", ctx, notices);
+  }
+
   private Turn confirm(Session s, String note, TurnContext ctx, List<String> notices) {
     Session next = s.withDraft(new Session.EscalationDraft(s.draft().ticket(), note))
         .at(s.nodeId(), true, EscalationFlow.CONFIRM);
@@ -279,7 +303,7 @@ public final class Engine {
       EscalationRequest request = EscalationFlow.request(topic, step, s);
       return new Reply(Reply.Kind.CONFIRM, notices, topic.id(), topic.title(), step.id(), Texts.CONFIRM_ESCALATION,
           EscalationFlow.askOptions(EscalationFlow.CONFIRM), Optional.empty(), List.of(),
-          EscalationFlow.summary(request), !s.path().isEmpty(), Optional.empty(), Optional.empty());
+          EscalationFlow.summary(request), !s.path().isEmpty(), Optional.empty(), Optional.of(request));
     }
     return new Reply(Reply.Kind.ASK_VALUE, notices, topic.id(), topic.title(), step.id(),
         EscalationFlow.prompt(s.awaiting()), EscalationFlow.askOptions(s.awaiting()), Optional.empty(), List.of(),

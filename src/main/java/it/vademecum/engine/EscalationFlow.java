@@ -57,6 +57,9 @@ final class EscalationFlow {
 
   static List<Option> askOptions(String awaiting) {
     List<Option> out = new ArrayList<>();
+    if (TICKET.equals(awaiting)) {
+      out.add(new Option(EscalationForm.SEND, EscalationForm.FORM));
+    }
     if (NOTE.equals(awaiting)) {
       out.add(new Option("Nessuna nota", "e:nonote"));
     }
@@ -82,14 +85,7 @@ final class EscalationFlow {
   }
 
   static List<String> summary(EscalationRequest r) {
-    List<String> out = new ArrayList<>();
-    out.add("Argomento: " + r.topicTitle());
-    out.add("Passo: " + r.step());
-    out.add("Motivo: " + r.reason());
-    out.add("Ticket: " + r.ticket());
-    r.answers().forEach(a -> out.add("Risposta: " + a));
-    out.add("Nota: " + (r.note().isEmpty() ? "nessuna" : r.note()));
-    return out;
+    return r.summary();
   }
 
   static List<String> answers(Topic topic, List<Passage> path) {

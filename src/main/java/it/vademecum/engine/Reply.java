@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param lines further lines of an information reply (help, topic list)
  * @param canGoBack whether "indietro" has somewhere to go
  * @param search the topic search this turn ran, if any (for the "no answer" statistics)
- * @param escalation an escalation the agent confirmed, for the front end to queue for a team lead
+ * @param escalation an escalation the agent confirmed, for the front end to queue for a team lead; in a
+ *     {@link Kind#CONFIRM} reply, the draft to preview (not sent)
  */
 public record Reply(
     Kind kind,
@@ -84,6 +85,12 @@ public record Reply(
   public static Reply info(List<String> notices, String prompt, List<String> lines, List<Option> options) {
     return new Reply(Kind.INFO, notices, null, null, null, prompt, options, Optional.empty(), List.of(), lines,
         false, Optional.empty(), Optional.empty());
+  }
+
+  /** The same reply with these lines instead of its own. */
+  public Reply withLines(List<String> replaced) {
+    return new Reply(kind, notices, topicId, topicTitle, nodeId, prompt, options, answer, phrases, replaced,
+        canGoBack, search, escalation);
   }
 
   /** The same reply with more lines at the end. */

@@ -46,6 +46,11 @@ public final class EscalationTexts {
         + hour(at) + ".";
   }
 
+  static String uncertain(long id, String ticket) {
+    return "La tua escalation n. " + id + " (ticket " + ticket + ") è in verifica: non so se è arrivata nel canale "
+        + "dei TL. Un supervisore controlla e, se non c'è, la reinvia; se il caso è urgente contatta il TL a mano.";
+  }
+
   static String blocked(long id, String ticket) {
     return "Non riesco a pubblicare la tua escalation n. " + id + " (ticket " + ticket + ") nel canale dei TL: per "
         + "ora contatta il TL a mano. Resta in coda e partirà appena il problema sarà risolto.";
@@ -56,7 +61,7 @@ public final class EscalationTexts {
     return switch (e.state()) {
       case TAKEN -> "presa in carico da " + e.takenBy() + " alle " + hour(e.takenAt());
       case POSTED -> "inviata";
-      case UNCERTAIN -> "in coda (invio da verificare da un supervisore)";
+      case UNCERTAIN -> "in verifica (un supervisore controlla se è arrivata nel canale dei TL)";
       default -> e.problem() != null ? "in coda (canale dei TL non raggiungibile: contatta il TL a mano)" : "in coda";
     };
   }

@@ -128,8 +128,11 @@ public final class H2Outbox implements Outbox, EscalationStats {
     H2Outbox outbox = new H2Outbox(pool, Path.of(base + ".mv.db"), redactor, clock);
     try {
       migrate(pool);
-      int interrupted = outbox.update("UPDATE escalation SET state = 'UNCERTAIN', last_error = ?"
-          + " WHERE state = 'SENDING'", ps -> ps.setString(1, "interrotto durante l'invio"));
+      int interrupted = 0;
+      for (long id : outbox.query("SELECT id FROM escalation WHERE state = 'SENDING'", ps -> { },
+          rs -> rs.getLong(1))) {
+        interrupted += outbox.uncertain(id, "interrotto durante l'invio") ? 1 : 0;
+      }
       if (interrupted > 0) {
         LOG.warn("{} escalation(s) were being posted when the previous process stopped: marked uncertain",
             interrupted);
@@ -177,10 +180,16 @@ public final class H2Outbox implements Outbox, EscalationStats {
   // ---- writing ----------------------------------------------------------------------------------
 
   @Override
+  public EscalationRequest redacted(EscalationRequest request) {
+    return request.redacted(redactor::redact);
+  }
+
+  @Override
   public Escalation enqueue(Agent agent, EscalationRequest request) {
     Instant now = clock.instant();
-    List<String> answers = request.answers().stream().map(redactor::redact).toList();
-    String note = redactor.redact(request.note() == null ? "" : request.note());
+    EscalationRequest safe = redacted(request);
+    List<String> answers = safe.answers();
+    String note = safe.note();
     String answersJson;
     try {
       answersJson = JSON.writeValueAsString(answers);
@@ -273,13 +282,22 @@ public final class H2Outbox implements Outbox, EscalationStats {
     });
   }
 
+  /** Marks a post whose outcome is unknown and tells the agent it is being checked. */
   @Override
   public boolean uncertain(long id, String error) {
-    return update("UPDATE escalation SET state = 'UNCERTAIN', last_error = ? WHERE id = ? AND state = 'SENDING'",
-        ps -> {
-          ps.setString(1, cut(error, 300));
-          ps.setLong(2, id);
-        }) == 1;
+    Instant now = clock.instant();
+    return transaction(c -> {
+      int n = update(c, "UPDATE escalation SET state = 'UNCERTAIN', last_error = ? WHERE id = ? AND state = 'SENDING'",
+          ps -> {
+            ps.setString(1, cut(error, 300));
+            ps.setLong(2, id);
+          });
+      if (n == 1) {
+        Escalation e = find(c, id).orElseThrow();
+        notice(c, e, EscalationTexts.uncertain(id, e.request().ticket()), now);
+      }
+      return n == 1;
+    });
   }
 
   @Override

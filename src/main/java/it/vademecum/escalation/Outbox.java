@@ -16,6 +16,9 @@ public interface Outbox extends OpenEscalations, References, AutoCloseable {
   /** Writes a new escalation (note and answers redacted); it is durable when this returns. */
   Escalation enqueue(Agent agent, EscalationRequest request);
 
+  /** The request as {@link #enqueue} would store it and the team leads will read it: redacted. */
+  EscalationRequest redacted(EscalationRequest request);
+
   Optional<Escalation> find(long id);
 
   /** The agent's escalations, newest first. */

@@ -28,6 +28,11 @@ public final class OutboxSink implements EscalationSink {
   }
 
   @Override
+  public EscalationRequest preview(EscalationRequest request) {
+    return outbox.redacted(request);
+  }
+
+  @Override
   public List<String> submit(Agent agent, EscalationRequest request) {
     Escalation e;
     try {

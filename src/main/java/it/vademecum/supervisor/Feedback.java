@@ -74,8 +74,9 @@ public final class Feedback implements Command, ReplyDecorator {
 
   @Override
   public Reply decorate(Agent agent, Reply reply) {
-    if (reply.kind() != Reply.Kind.ANSWER || reply.topicId() == null || reply.nodeId() == null) {
-      return reply;
+    if (reply.kind() != Reply.Kind.ANSWER || reply.topicId() == null || reply.nodeId() == null
+        || reply.options().stream().anyMatch(o -> o.value().startsWith("e:"))) {
+      return reply; // not an answer, or a step still being escalated: nothing to rate yet
     }
     String at = reply.topicId() + ":" + reply.nodeId();
     return reply.withMoreOptions(List.of(new Option("👍 Utile", "f:up:" + at),

@@ -43,6 +43,8 @@ public final class SupervisorCommands implements Command {
       "posted", "inviate ai TL", "sent", "inviate ai TL", "taken", "prese in carico", "failed", "non inviate",
       "closed", "chiuse", "cancelled", "annullate");
 
+  /** Resend buttons on "escalation aperte" at most (the rest by typing "escalation reinvia N"). */
+  private static final int MAX_RESEND_BUTTONS = 10;
   private final Roles roles;
   private final DialogsReloader dialogs;
   private final UsageLog usage;
@@ -250,7 +252,14 @@ public final class SupervisorCommands implements Command {
             + (e.reason() == null || e.reason().isBlank() ? "" : " — " + e.reason())));
     String prompt = open.size() == 1 ? "1 escalation non ancora presa in carico:"
         : open.size() + " escalation non ancora prese in carico, dalla più vecchia:";
-    return Reply.info(notices(), prompt, lines, List.of());
+    List<Option> resend = open.stream()
+        .filter(e -> it.vademecum.escalation.State.UNCERTAIN.label().equals(e.state()))
+        .limit(MAX_RESEND_BUTTONS)
+        .map(e -> new Option("Reinvia n. " + e.id(), "k:escalation reinvia " + e.id())).toList();
+    if (!resend.isEmpty()) {
+      lines.add("Prima di reinviare controlla nel canale dei TL che la card non ci sia già.");
+    }
+    return Reply.info(notices(), prompt, lines, resend);
   }
 
   private Reply resend(String id) {

@@ -14,7 +14,11 @@ import java.util.regex.Pattern;
  * right-to-left and zero-width marks) are dropped; line breaks and tabs become spaces, so no list,
  * heading or quote can start; {@code <} and {@code >} become the look-alikes {@code ‹ ›}, so no
  * tag, {@code <at>} mention or {@code <url>} autolink survives; {@code ](} becomes {@code ] (}, so
- * {@code [title](url)} is no longer a link; the result is capped at {@link #MAX} characters.
+ * {@code [title](url)} (and {@code ![alt](url)}) is no longer a link or an image; leading spaces go, so no
+ * indented code block starts; a leading block marker ({@code - }, {@code * }, {@code + }, {@code 1. },
+ * {@code 1) }, {@code # }, a rule such as {@code ---}, a fence such as {@code ```}) loses its meaning
+ * (a no-break space after a list marker, look-alike characters for the others); the result is capped at
+ * {@link #MAX} characters.
  * Emphasis ({@code **}, {@code _}) is left alone: it cannot hide anything, and underscores are
  * common in queue names. A bare URL stays readable as it is, its visible text being its target.
  */
@@ -26,6 +30,10 @@ public final class CardText {
   private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\n\\r\\t]]");
   private static final Pattern BREAKS = Pattern.compile("[\\n\\r\\t\\u2028\\u2029\\u0085]+");
   private static final Pattern LINK = Pattern.compile("\\]\\s*\\(");
+  private static final Pattern LIST_MARKER = Pattern.compile("^([-*+]|\\d{1,9}[.)]) +");
+  private static final Pattern HEADING = Pattern.compile("^#+(?= |$)");
+  private static final Pattern RULE = Pattern.compile("^([-*_])( *\\1){2,} *$");
+  private static final Pattern FENCE = Pattern.compile("^(`{3,}|~{3,})");
 
   private CardText() {}
 
@@ -38,9 +46,30 @@ public final class CardText {
     t = INVISIBLE.matcher(t).replaceAll("");
     t = t.replace('<', '‹').replace('>', '›');
     t = LINK.matcher(t).replaceAll("] (");
+    t = block(t.strip());
     if (t.length() > MAX) {
       int end = Character.isHighSurrogate(t.charAt(MAX - 1)) ? MAX - 1 : MAX;
       t = t.substring(0, end) + "…";
+    }
+    return t;
+  }
+
+  /** The text without a Markdown block construct at its start (it has no line breaks left). */
+  private static String block(String t) {
+    if (RULE.matcher(t).matches()) {
+      return t.replace('-', '‐').replace('*', '∗').replace('_', '＿');
+    }
+    java.util.regex.Matcher m = LIST_MARKER.matcher(t);
+    if (m.find()) {
+      return m.group(1) + '\u00A0' + t.substring(m.end());
+    }
+    m = HEADING.matcher(t);
+    if (m.find()) {
+      return "＃".repeat(m.end()) + t.substring(m.end());
+    }
+    m = FENCE.matcher(t);
+    if (m.find()) {
+      return m.group(1).replace('`', 'ˋ').replace('~', '∼') + t.substring(m.end());
     }
     return t;
   }

@@ -26,6 +26,10 @@ public final class Cards {
   static final String BACK = "k:indietro";
   static final String RESTART = "k:ricomincia";
 
+  /** Buttons share one row when their labels together are at most this long, each at most {@link #ROW_LABEL}. */
+  private static final int ROW_CHARS = 36;
+  private static final int ROW_LABEL = 18;
+
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private Cards() {}
@@ -43,7 +47,8 @@ public final class Cards {
     for (String n : r.notices()) {
       body.add(text(n).put("isSubtle", true).put("size", "Small"));
     }
-    if (r.prompt() != null) {
+    boolean form = EscalationFormCard.offered(r);
+    if (r.prompt() != null && !form) {
       ObjectNode prompt = text(r.prompt());
       if (r.kind() == Reply.Kind.QUESTION || r.kind() == Reply.Kind.ASK_VALUE) {
         prompt.put("weight", "Bolder").put("size", "Medium");
@@ -54,16 +59,25 @@ public final class Cards {
       body.add(text(line).put("spacing", "Small"));
     }
     r.answer().ifPresent(a -> answer(body, actions, a, r.phrases()));
-    if (r.kind() == Reply.Kind.ASK_VALUE) {
+    if (form) {
+      EscalationFormCard.add(body);
+    } else if (r.kind() == Reply.Kind.ASK_VALUE) {
       body.add(text("Scrivi la risposta qui sotto, nel campo del messaggio.").put("isSubtle", true));
     }
-    if (!r.options().isEmpty()) {
-      ObjectNode set = JSON.objectNode().put("type", "ActionSet");
-      ArrayNode buttons = set.putArray("actions");
-      for (Option o : r.options()) {
-        buttons.add(submit(o.label(), o.value()));
+    List<Option> options = form ? EscalationFormCard.others(r) : r.options();
+    if (!options.isEmpty()) {
+      // Short labels share a row; otherwise one button per row, so that no label is cut at 450 px.
+      boolean row = options.stream().mapToInt(o -> o.label().length()).sum() <= ROW_CHARS
+          && options.stream().allMatch(o -> o.label().length() <= ROW_LABEL);
+      ObjectNode set = null;
+      for (Option o : options) {
+        if (set == null || !row) {
+          set = JSON.objectNode().put("type", "ActionSet");
+          set.putArray("actions");
+          body.add(set);
+        }
+        ((ArrayNode) set.get("actions")).add(submit(o.label(), o.value()));
       }
-      body.add(set);
     }
     if (r.kind() == Reply.Kind.QUESTION || r.kind() == Reply.Kind.ASK_VALUE || r.kind() == Reply.Kind.ANSWER) {
       if (r.canGoBack()) {

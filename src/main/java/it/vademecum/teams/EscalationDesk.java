@@ -6,10 +6,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.Serialization;
 import it.vademecum.engine.Input;
+import it.vademecum.escalation.Escalation;
 import it.vademecum.escalation.EscalationTexts;
 import it.vademecum.escalation.Outbox;
 import it.vademecum.escalation.OutboxException;
@@ -77,6 +79,32 @@ public final class EscalationDesk {
     }
   }
 
+  /**
+   * Whether the activity comes from the team leads' team: a channel conversation whose channel is
+   * TEAMLEAD_CHANNEL_ID, or whose team is the one that channel was learnt in. There the bot speaks
+   * to team leads, not agents.
+   */
+  public boolean fromLeadsTeam(Activity a) {
+    if (leadChannelId.isEmpty() || a.getConversation() == null
+        || !"channel".equals(a.getConversation().getConversationType())) {
+      return false;
+    }
+    try {
+      JsonNode data = a.getChannelData() == null ? null : Serialization.objectToTree(a.getChannelData());
+      String team = data == null ? "" : data.path("team").path("id").asText("");
+      if (team.isBlank()) {
+        return false;
+      }
+      if (channels(data, team).contains(leadChannelId)) {
+        return true;
+      }
+      return outbox.get(ChannelRoute.CHANNEL, leadChannelId).flatMap(ChannelRoute::fromJson)
+          .map(r -> team.equals(r.teamId())).orElse(false);
+    } catch (RuntimeException e) { // an unreadable activity or the outbox unavailable: treat it as any chat
+      return false;
+    }
+  }
+
   private static Set<String> channels(JsonNode data, String team) {
     Set<String> out = new LinkedHashSet<>();
     out.add(team); // the General channel's id is the team's id
@@ -105,55 +133,119 @@ public final class EscalationDesk {
     }
   }
 
-  /** Whether the input is a click on an escalation card's "Prendo in carico". */
+  /** Whether the input is a click on an escalation card's "Prendo in carico" (or its refresh). */
   public boolean handles(Input input) {
-    return input instanceof Input.Button b && EscalationCard.takeId(b.value()).isPresent();
+    return input instanceof Input.Button b
+        && (EscalationCard.takeId(b.value()).isPresent() || EscalationCard.viewId(b.value()).isPresent());
   }
 
-  /**
-   * A team lead's click: the first one takes the escalation, the card is updated in place (the one
-   * clicked, whose id is the activity's replyToId) and the clicker is told; the agent's notice goes
-   * through the outbox.
-   */
-  public CompletableFuture<Void> click(TurnContext ctx, Input input) {
+  /** What a click did: the take's outcome, or null when it could not be recorded (then {@code failure}). */
+  private record Click(long id, Outbox.Take take, String failure) {}
+
+  private Click take(TurnContext ctx, Input input) {
     long id = EscalationCard.takeId(((Input.Button) input).value()).orElseThrow();
     Activity a = ctx.getActivity();
     ChannelAccount from = a.getFrom();
     String leadId = from == null ? "-" : from.getAadObjectId() != null ? from.getAadObjectId() : from.getId();
-    String leadName = from == null || from.getName() == null || from.getName().isBlank() ? "un TL" : from.getName();
+    String name = from == null ? null : CardText.plain(from.getName()).strip();
+    String leadName = name == null || name.isEmpty() ? "un TL" : name.length() > 80 ? name.substring(0, 80) : name;
     String conversation = a.getConversation() == null ? null : a.getConversation().getId();
-    String cardId = a.getReplyToId();
-    Outbox.Take take;
     try {
-      take = outbox.take(id, leadId, leadName, conversation, cardId);
+      Outbox.Take take = outbox.take(id, leadId, leadName, conversation, a.getReplyToId());
+      if (take.escalation() == null) {
+        return new Click(id, null, "Escalation n. " + id + " non trovata.");
+      }
+      LOG.info("escalation {} click won={}", id, take.won());
+      if (take.won()) {
+        wake.run();
+      }
+      return new Click(id, take, null);
     } catch (OutboxException e) {
       LOG.error("take failed: {}", e.getMessage());
-      return ctx.sendActivity("Non riesco a registrare la presa in carico: riprova tra poco.").thenApply(r -> null);
+      return new Click(id, null, "Non riesco a registrare la presa in carico: riprova tra poco.");
     }
-    if (take.escalation() == null) {
-      return ctx.sendActivity("Escalation n. " + id + " non trovata.").thenApply(r -> null);
+  }
+
+  /**
+   * A team lead's Action.Submit click (a card posted before Universal Actions): the first one takes
+   * the escalation; the clicked card (the activity's replyToId) is updated in place to show who took
+   * it. No reply goes to the thread: the card says it all, and the agent's notice goes through the
+   * outbox.
+   */
+  public CompletableFuture<Void> click(TurnContext ctx, Input input) {
+    if (EscalationCard.viewId(((Input.Button) input).value()).isPresent()) {
+      return CompletableFuture.completedFuture(null); // a refresh only comes as Action.Execute
     }
-    LOG.info("escalation {} click won={}", id, take.won());
-    if (take.won()) {
-      wake.run();
+    Click c = take(ctx, input);
+    if (c.take() == null) {
+      return ctx.sendActivity(c.failure()).thenApply(r -> null);
     }
-    String text = take.won()
-        ? "Hai preso in carico l'escalation n. " + id + " (ticket " + take.escalation().request().ticket() + ")."
-        : "L'escalation n. " + id + " è già stata presa in carico da " + take.escalation().takenBy() + " alle "
-            + EscalationTexts.hour(take.escalation().takenAt()) + ".";
-    CompletableFuture<?> update = CompletableFuture.completedFuture(null);
-    if (cardId != null && !cardId.isBlank()) {
-      Attachment card = new Attachment();
-      card.setContentType(Cards.CONTENT_TYPE);
-      card.setContent(EscalationCard.render(take.escalation()));
-      Activity updated = MessageFactory.attachment(card);
-      updated.setId(cardId);
-      updated.setSummary(EscalationCard.summary(take.escalation()));
-      update = ctx.updateActivity(updated).exceptionally(e -> {
-        LOG.warn("card update failed for escalation {}: {}", id, e.getClass().getSimpleName());
-        return null;
-      });
+    return update(ctx, c.take().escalation()).thenApply(r -> null);
+  }
+
+  /**
+   * A team lead's Action.Execute click: the first one takes the escalation, the card is updated for
+   * everyone and returned in the invoke response; a late clicker gets, on their own view of the card
+   * only, who took it and when. Nothing is posted in the thread.
+   */
+  public CompletableFuture<AdaptiveCardInvokeResponse> execute(TurnContext ctx, Input input) {
+    Optional<Long> view = EscalationCard.viewId(((Input.Button) input).value());
+    if (view.isPresent()) {
+      try {
+        return CompletableFuture.completedFuture(outbox.find(view.get()).map(e -> card(EscalationCard.render(e)))
+            .orElseGet(() -> message("Escalation n. " + view.get() + " non trovata.")));
+      } catch (OutboxException e) {
+        return CompletableFuture.completedFuture(message("Non riesco a leggere l'escalation: riprova tra poco."));
+      }
     }
-    return update.thenCompose(done -> ctx.sendActivity(text)).thenApply(r -> null);
+    Click c = take(ctx, input);
+    if (c.take() == null) {
+      return CompletableFuture.completedFuture(message(c.failure()));
+    }
+    Escalation e = c.take().escalation();
+    if (!c.take().won()) {
+      String late = "L'escalation n. " + c.id() + " è già stata presa in carico da " + e.takenBy() + " alle "
+          + EscalationTexts.hour(e.takenAt()) + ": non devi fare nulla.";
+      return CompletableFuture.completedFuture(card(EscalationCard.render(e, late)));
+    }
+    return update(ctx, e).thenApply(done -> card(EscalationCard.render(e)));
+  }
+
+  /** Replaces the clicked card for everyone (never fails the turn). */
+  private CompletableFuture<Void> update(TurnContext ctx, Escalation e) {
+    String cardId = ctx.getActivity().getReplyToId();
+    if (cardId == null || cardId.isBlank()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Attachment card = new Attachment();
+    card.setContentType(Cards.CONTENT_TYPE);
+    card.setContent(EscalationCard.render(e));
+    Activity updated = MessageFactory.attachment(card);
+    updated.setId(cardId);
+    updated.setSummary(EscalationCard.summary(e));
+    return ctx.updateActivity(updated).handle((r, failure) -> {
+      if (failure != null) {
+        LOG.warn("card update failed for escalation {}: {}", e.id(), failure.getClass().getSimpleName());
+      }
+      return null;
+    });
+  }
+
+  /** An invoke response that replaces the clicker's card. */
+  static AdaptiveCardInvokeResponse card(Object card) {
+    AdaptiveCardInvokeResponse r = new AdaptiveCardInvokeResponse();
+    r.setStatusCode(200);
+    r.setType(Cards.CONTENT_TYPE);
+    r.setValue(card);
+    return r;
+  }
+
+  /** An invoke response that shows the clicker a short message. */
+  static AdaptiveCardInvokeResponse message(String text) {
+    AdaptiveCardInvokeResponse r = new AdaptiveCardInvokeResponse();
+    r.setStatusCode(200);
+    r.setType("application/vnd.microsoft.activity.message");
+    r.setValue(text);
+    return r;
   }
 }

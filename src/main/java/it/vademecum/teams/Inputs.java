@@ -5,7 +5,9 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.Serialization;
 import it.vademecum.engine.Input;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,7 +15,11 @@ import java.util.regex.Pattern;
 public final class Inputs {
 
   private static final Pattern GIVEN_NAME = Pattern.compile("\\p{L}[\\p{L}'’-]{0,24}");
-  private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.DOTALL);
+  private static final Pattern GIVEN_NAMES = Pattern.compile("\\p{L}[\\p{L}'’-]{0,24}( \\p{L}[\\p{L}'’-]{0,24}){0,2}");
+  private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
+  private static final int MAX_FIELDS = 8;
+  private static final int MAX_FIELD_ID = 32;
 
   private Inputs() {}
 
@@ -26,7 +32,7 @@ public final class Inputs {
     if (value != null) {
       JsonNode node = Serialization.objectToTree(value);
       if (node != null && node.isObject()) {
-        return Input.button(node.path(Cards.VALUE_KEY).asText(""));
+        return button(node);
       }
     }
     String text = activity.getText() == null ? "" : activity.getText();
@@ -36,7 +42,20 @@ public final class Inputs {
   /** The data of an Action.Execute invoke ({@code value.action.data}), as an input. */
   public static Input fromExecute(Object actionData) {
     JsonNode node = actionData == null ? null : Serialization.objectToTree(actionData);
-    return Input.button(node == null ? "" : node.path(Cards.VALUE_KEY).asText(""));
+    return node == null || !node.isObject() ? Input.button("") : button(node);
+  }
+
+  /** A button's value and, for a form, its text fields (a few, each capped). */
+  private static Input button(JsonNode data) {
+    Map<String, String> fields = new HashMap<>();
+    data.fields().forEachRemaining(f -> {
+      if (!f.getKey().equals(Cards.VALUE_KEY) && f.getValue().isTextual() && f.getKey().length() <= MAX_FIELD_ID
+          && fields.size() < MAX_FIELDS) {
+        String v = f.getValue().asText();
+        fields.put(f.getKey(), v.length() > CardText.MAX ? v.substring(0, CardText.MAX) : v);
+      }
+    });
+    return Input.form(data.path(Cards.VALUE_KEY).asText(""), fields);
   }
 
   /** The tenant of an activity: channelData.tenant.id, else conversation.tenantId. */
@@ -74,5 +93,17 @@ public final class Inputs {
     }
     String first = displayName.strip().split("[\\s,]+")[0];
     return GIVEN_NAME.matcher(first).matches() ? first : null;
+  }
+
+  /**
+   * A Teams profile's given name as it goes into customer phrases and cards ("Maria Luisa"), when it
+   * is one to three plausible words; else the first word of it, or null.
+   */
+  public static String givenName(String profileGivenName) {
+    if (profileGivenName == null) {
+      return null;
+    }
+    String n = profileGivenName.strip().replaceAll("\\s+", " ");
+    return GIVEN_NAMES.matcher(n).matches() ? n : firstName(n);
   }
 }

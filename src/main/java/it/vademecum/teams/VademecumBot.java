@@ -68,6 +68,9 @@ public final class VademecumBot extends TeamsActivityHandler {
     if (desk != null && desk.handles(input)) {
       return desk.click(ctx, input);
     }
+    if (leads(ctx)) {
+      return send(ctx, TeamLeadChannel.answer(input)).thenApply(n -> null);
+    }
     return play(ctx, input);
   }
 
@@ -75,14 +78,13 @@ public final class VademecumBot extends TeamsActivityHandler {
   protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext ctx,
       AdaptiveCardInvokeValue value) {
     Input input = Inputs.fromExecute(value.getAction() == null ? null : value.getAction().getData());
-    CompletableFuture<Void> handled = desk != null && desk.handles(input) ? desk.click(ctx, input) : play(ctx, input);
-    return handled.thenApply(done -> {
-      AdaptiveCardInvokeResponse r = new AdaptiveCardInvokeResponse();
-      r.setStatusCode(200);
-      r.setType("application/vnd.microsoft.activity.message");
-      r.setValue("Ricevuto.");
-      return r;
-    });
+    if (desk != null && desk.handles(input)) {
+      return desk.execute(ctx, input);
+    }
+    if (leads(ctx)) {
+      return send(ctx, TeamLeadChannel.answer(input)).thenApply(n -> EscalationDesk.message("Ricevuto."));
+    }
+    return play(ctx, input).thenApply(done -> EscalationDesk.message("Ricevuto."));
   }
 
   @Override
@@ -106,7 +108,8 @@ public final class VademecumBot extends TeamsActivityHandler {
     boolean personal = "personal".equals(conversationType(ctx.getActivity()));
     String name = personal ? agentName(ctx) : null;
     LOG.info("welcome type={} conversationType={}", ctx.getActivity().getType(), conversationType(ctx.getActivity()));
-    return send(ctx, assistant.welcome(name)).thenApply(r -> null);
+    Reply hello = leads(ctx) ? TeamLeadChannel.welcome() : assistant.welcome(name);
+    return send(ctx, hello).thenApply(r -> null);
   }
 
   /** One engine turn for the agent who sent this activity, and its reply sent back. */
@@ -162,8 +165,10 @@ public final class VademecumBot extends TeamsActivityHandler {
         TeamsChannelAccount member = TeamsInfo.getMember(ctx, memberId)
             .get(MEMBER_LOOKUP_MS, TimeUnit.MILLISECONDS);
         if (member != null) {
-          name = member.getGivenName() != null && !member.getGivenName().isBlank()
-              ? member.getGivenName().strip() : Inputs.firstName(member.getName());
+          name = Inputs.givenName(member.getGivenName());
+          if (name == null) {
+            name = Inputs.firstName(member.getName());
+          }
         }
       } catch (Exception e) {
         LOG.warn("member lookup failed: {}", e.getClass().getSimpleName());
@@ -183,6 +188,10 @@ public final class VademecumBot extends TeamsActivityHandler {
     String upn = from == null || from.getProperties() == null || from.getProperties().get("userPrincipalName") == null
         ? null : from.getProperties().get("userPrincipalName").asText();
     return new Agent(Inputs.agentKey(activity), id, name, upn);
+  }
+
+  private boolean leads(TurnContext ctx) {
+    return desk != null && desk.fromLeadsTeam(ctx.getActivity());
   }
 
   private static String conversationType(Activity a) {

@@ -30,6 +30,11 @@ final class Conversation {
     return turn(Input.button(value));
   }
 
+  /** Sends a card's form: the button's value and the fields as typed. */
+  Reply submit(String value, java.util.Map<String, String> fields) {
+    return turn(Input.form(value, fields));
+  }
+
   /** Presses the button of the last reply whose label starts with the given text. */
   Reply click(String labelPrefix) {
     Option o = last.options().stream().filter(x -> x.label().startsWith(labelPrefix)).findFirst()

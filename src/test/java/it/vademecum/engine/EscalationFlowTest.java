@@ -40,6 +40,41 @@ class EscalationFlowTest {
   }
 
   @Test
+  void theFormSendsTicketAndNoteInOneClick() {
+    Conversation c = atEscalatingStep();
+    Reply step = c.submit("x", java.util.Map.of()); // a stale button first: the form is still there
+    assertTrue(step.options().stream().anyMatch(o -> o.value().equals(EscalationForm.FORM)), step.options().toString());
+    Reply sent = c.submit(EscalationForm.FORM, java.util.Map.of(EscalationForm.TICKET, " #4567890 ",
+        EscalationForm.NOTE, "il cliente ha la contabile"));
+    EscalationRequest req = sent.escalation().orElseThrow();
+    assertEquals(Reply.Kind.INFO, sent.kind());
+    assertEquals("4567890", req.ticket());
+    assertEquals("il cliente ha la contabile", req.note());
+    assertFalse(c.session().pending());
+    Reply again = c.submit(EscalationForm.FORM, java.util.Map.of(EscalationForm.TICKET, "4567890"));
+    assertTrue(again.escalation().isEmpty(), "a second click on the same form sends nothing");
+  }
+
+  @Test
+  void theFormWithABadTicketNumberIsShownAgainAndSendsNothing() {
+    Conversation c = atEscalatingStep();
+    Reply r = c.submit(EscalationForm.FORM, java.util.Map.of(EscalationForm.TICKET, "boh", EscalationForm.NOTE, "x"));
+    assertTrue(r.escalation().isEmpty());
+    assertTrue(r.notices().contains(Texts.BAD_TICKET), r.notices().toString());
+    assertTrue(r.options().stream().anyMatch(o -> o.value().equals(EscalationForm.FORM)), r.options().toString());
+    assertTrue(c.session().pending());
+  }
+
+  @Test
+  void theConfirmReplyCarriesTheDraftForItsPreview() {
+    Conversation c = atEscalatingStep();
+    c.say("4567890");
+    Reply summary = c.say("scrivere a mario.rossi@example.com");
+    assertEquals(Reply.Kind.CONFIRM, summary.kind());
+    assertEquals("scrivere a mario.rossi@example.com", summary.escalation().orElseThrow().note());
+  }
+
+  @Test
   void rejectsAnInvalidTicketNumberAndAsksAgain() {
     Conversation c = atEscalatingStep();
     Reply r = c.say("boh");

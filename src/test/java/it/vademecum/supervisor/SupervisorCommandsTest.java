@@ -164,6 +164,20 @@ class SupervisorCommandsTest {
   }
 
   @Test
+  void anUncertainEscalationOffersSupervisorsAResendButtonThatResendsIt() {
+    Instant now = Knowledge.TUESDAY_10;
+    desk.escalations.open.add(new OpenEscalations.OpenEscalation("5", "Mario", "pagamento-non-registrato",
+        "invio da verificare", "1234567", it.vademecum.escalation.State.UNCERTAIN.label(), now.minusSeconds(600)));
+    desk.escalations.open.add(new OpenEscalations.OpenEscalation("6", "Anna", "phishing", "", "7654321", "inviata",
+        now.minusSeconds(60)));
+    Reply r = desk.say(SARA, "escalation aperte");
+    assertEquals(List.of(new Option("Reinvia n. 5", "k:escalation reinvia 5")), r.options());
+    Reply resent = desk.press(SARA, r.options().get(0).value());
+    assertTrue(resent.prompt().startsWith("Escalation n. 5 rimessa in coda"), resent.prompt());
+    assertTrue(desk.say(SARA, "escalation aperte").options().isEmpty());
+  }
+
+  @Test
   void agesReadAsItalian() {
     assertEquals("da meno di un minuto", Bars.age(Duration.ofSeconds(20)));
     assertEquals("da 1 minuto", Bars.age(Duration.ofMinutes(1)));

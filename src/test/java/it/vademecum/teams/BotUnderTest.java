@@ -10,14 +10,12 @@ import it.vademecum.usage.UsageLog;
 import it.vademecum.engine.EngineLoader;
 import it.vademecum.session.CaffeineSessionStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.UUID;
 import java.util.function.Function;
 import com.microsoft.bot.builder.Bot;
 import java.util.concurrent.TimeUnit;
@@ -71,25 +69,16 @@ final class BotUnderTest implements AutoCloseable {
 
   /** A fixture from the Playground, pointed at the fake connector, with a fresh activity id. */
   ObjectNode fixture(String name) throws IOException {
-    try (InputStream in = BotUnderTest.class.getResourceAsStream("fixtures/" + name + ".json")) {
-      ObjectNode a = (ObjectNode) JSON.readTree(in);
-      a.put("serviceUrl", connector.serviceUrl());
-      a.put("id", UUID.randomUUID().toString());
-      return a;
-    }
+    return Activities.fixture(name, connector.serviceUrl());
   }
 
   ObjectNode message(String text) throws IOException {
-    ObjectNode a = fixture("personal-message");
-    a.put("text", text);
-    return a;
+    return Activities.message(text, connector.serviceUrl());
   }
 
   /** An Action.Submit click: a message whose value is the button's data. */
   ObjectNode submit(String value) throws IOException {
-    ObjectNode a = fixture("personal-card-submit");
-    a.putObject("value").put(Cards.VALUE_KEY, value);
-    return a;
+    return Activities.submit(value, connector.serviceUrl());
   }
 
   /** An Action.Execute click: an adaptiveCard/action invoke carrying the same data. */

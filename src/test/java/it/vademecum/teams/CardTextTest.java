@@ -44,4 +44,21 @@ class CardTextTest {
     assertTrue(t.endsWith("…"));
     assertFalse(Character.isHighSurrogate(t.charAt(t.length() - 2)));
   }
+
+  @Test
+  void aLeadingBlockMarkerCannotStartAListHeadingRuleFenceOrCodeBlock() {
+    assertEquals("-\u00A0uno", CardText.plain("- uno"));
+    assertEquals("12.\u00A0dodici", CardText.plain("12. dodici"));
+    assertEquals("3)\u00A0tre", CardText.plain("3) tre"));
+    assertEquals("＃＃ Titolo", CardText.plain("## Titolo"));
+    assertEquals("‐‐‐", CardText.plain("---"));
+    assertEquals("ˋˋˋjs", CardText.plain("```js"));
+    assertEquals("codice", CardText.plain("    codice"));
+    assertEquals("#1234567", CardText.plain("#1234567"), "a ticket number with # is no heading");
+  }
+
+  @Test
+  void mentionsAreDefusedInAnyLetterCase() {
+    assertEquals("‹AT›everyone‹/AT› ‹At›x‹/aT›", CardText.plain("<AT>everyone</AT> <At>x</aT>"));
+  }
 }

@@ -103,7 +103,7 @@ class EscalationDeliveryTest {
     JsonNode body = connector.cards.get(0);
     assertEquals(CHANNEL, body.path("channelData").path("channel").path("id").asText());
     String card = body.path("activity").path("attachments").get(0).path("content").toString();
-    for (String expected : new String[] {"Mario (mario.rossi@example.com)", "1234567", "Pagamento con bollettino",
+    for (String expected : new String[] {"<at>Mario</at> (mario.rossi@example.com)", "1234567", "Pagamento con bollettino",
         "Scala al TL.", "Bonifico non registrato dopo 72 ore", "Come ha pagato il cliente? → Bonifico",
         "Prendo in carico", "esc:take:" + e.id()}) {
       assertTrue(card.contains(expected), expected + " in " + card);
@@ -131,6 +131,21 @@ class EscalationDeliveryTest {
     assertTrue(take.won());
     assertEquals("777", take.escalation().activityId());
     assertEquals(State.TAKEN, take.escalation().state());
+  }
+
+  @Test
+  void anEscalationWhoseDeliveryIsUncertainIsToldToTheAgentAsInVerificaOnce() throws Exception {
+    connector.script(LeadsConnector.dropAfterProcessing());
+    Escalation e = outbox.enqueue(AGENT, request(""));
+    startSender(poster(CHANNEL));
+    LeadsConnector.await(() -> state(e.id()) == State.UNCERTAIN, 5_000);
+    LeadsConnector.await(() -> told.stream().anyMatch(t -> t.contains("è in verifica")), 2_000);
+    Thread.sleep(200); // 10 sender passes: no second notice
+    assertEquals(List.of(AGENT.key() + " La tua escalation n. " + e.id() + " (ticket 1234567) è in verifica: non so "
+        + "se è arrivata nel canale dei TL. Un supervisore controlla e, se non c'è, la reinvia; se il caso è urgente "
+        + "contatta il TL a mano."), told);
+    assertTrue(it.vademecum.escalation.EscalationTexts.stateForAgent(outbox.find(e.id()).orElseThrow())
+        .startsWith("in verifica"), "«le mie escalation» says it too");
   }
 
   @Test

@@ -20,7 +20,6 @@ import it.vademecum.escalation.State;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.usage.UsageLog;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,32 +88,174 @@ class EscalationTakeOverTest {
   }
 
   private ObjectNode fixture(String name) throws Exception {
-    try (InputStream in = BotUnderTest.class.getResourceAsStream("fixtures/" + name + ".json")) {
-      ObjectNode a = (ObjectNode) BotUnderTest.JSON.readTree(in);
-      a.put("serviceUrl", connector.serviceUrl());
-      a.put("id", UUID.randomUUID().toString());
-      return a;
-    }
+    return Activities.fixture(name, connector.serviceUrl());
   }
 
-  private void post(JsonNode activity) throws Exception {
+  private String post(JsonNode activity) throws Exception {
     Request r = new Request.Builder().url("http://127.0.0.1:" + server.port() + "/api/messages")
         .post(RequestBody.create(activity.toString(), MediaType.get("application/json"))).build();
     try (Response response = http.newCall(r).execute()) {
-      assertEquals(200, response.code(), response.body() == null ? "" : response.body().string());
+      String body = response.body() == null ? "" : response.body().string();
+      assertEquals(200, response.code(), body);
+      return body;
     }
+  }
+
+  /** A team lead's Action.Execute on the card, in the channel thread: an adaptiveCard/action invoke. */
+  private ObjectNode execute(long id, String cardId, String name, String aad) throws Exception {
+    return Activities.leadExecute(CHANNEL, id, cardId, name, aad, connector.serviceUrl());
+  }
+
+  /** The agent's chat and the team leads' team are learnt, one escalation is posted; its stored row. */
+  private Escalation postedEscalation(String note) throws Exception {
+    post(fixture("personal-message"));
+    ObjectNode install = fixture("team-installation-update");
+    ((ObjectNode) install.path("channelData").path("channel")).put("id", CHANNEL);
+    post(install);
+    var agent = VademecumBot.agent(com.microsoft.bot.schema.Serialization.treeToValue(
+        fixture("personal-message"), com.microsoft.bot.schema.Activity.class), "Mario");
+    new OutboxSink(outbox, new TeamsChannelPoster(CHANNEL, "", "", "", outbox, Duration.ofSeconds(2),
+        Clock.systemUTC()), sender::wake).submit(agent, EscalationDeliveryTest.request(note));
+    LeadsConnector.await(() -> outbox.find(1).orElseThrow().state() == State.POSTED, 5_000);
+    return outbox.find(1).orElseThrow();
+  }
+
+  @Test
+  void takingOverWithActionExecuteReturnsTheUpdatedCardAndTellsTheAgentOnce() throws Exception {
+    Escalation posted = postedEscalation("nota");
+    JsonNode channelCard = connector.cards.get(0).path("activity").path("attachments").get(0).path("content");
+    JsonNode button = channelCard.path("actions").get(0);
+    assertEquals("Action.Execute", button.path("type").asText(), channelCard.toString());
+    assertEquals(EscalationCard.TAKE_PREFIX + "1", button.path("data").path(Cards.VALUE_KEY).asText());
+
+    JsonNode response = BotUnderTest.JSON.readTree(
+        post(execute(1, posted.activityId(), "Anna Bianchi", "00000000-0000-0000-0000-0000000000aa")));
+    assertEquals(200, response.path("statusCode").asInt(), response.toString());
+    assertEquals("application/vnd.microsoft.card.adaptive", response.path("type").asText(), response.toString());
+    String card = response.path("value").toString();
+    assertTrue(card.contains("Presa in carico da Anna Bianchi alle "), card);
+    assertFalse(card.contains(EscalationCard.TAKE), "the button is gone: " + card);
+    List<LeadsConnector.Call> updates = connector.into("PUT", CHANNEL);
+    assertEquals(1, updates.size(), "the card is updated for everyone too");
+    assertTrue(updates.get(0).body().toString().contains("Presa in carico da Anna Bianchi alle "));
+    assertTrue(connector.into("POST", CHANNEL).isEmpty(), "nothing is posted in the thread");
+
+    LeadsConnector.await(() -> texts(connector.into("POST", AGENT_CHAT))
+        .contains("è stata presa in carico da Anna Bianchi alle "), 5_000);
+    post(execute(1, posted.activityId(), "Anna Bianchi", "00000000-0000-0000-0000-0000000000aa"));
+    sender.wake();
+    LeadsConnector.await(() -> outbox.dueNotices(java.time.Instant.now().plusSeconds(60), 10).isEmpty(), 5_000);
+    long told = connector.into("POST", AGENT_CHAT).stream()
+        .filter(c -> c.body().toString().contains("presa in carico")).count();
+    assertEquals(1, told, "the agent is told once: " + texts(connector.into("POST", AGENT_CHAT)));
+  }
+
+  @Test
+  void thePreviewAndTheStoredEscalationShowTheNoteRedactedAsTheTeamLeadSeesIt() throws Exception {
+    var agent = EscalationDeliveryTest.AGENT;
+    assistant.turn(agent, Input.text("bonifico di 200 euro fatto 6 giorni fa e non ancora registrato"));
+    assistant.turn(agent, Input.text("4567890"));
+    Reply preview = assistant.turn(agent, Input.text("richiamare al 333 1234567 o a mario.rossi@example.com"));
+    assertEquals(Reply.Kind.CONFIRM, preview.kind());
+    assertTrue(preview.lines().contains("Nota: richiamare al [telefono] o a [email]"), preview.lines().toString());
+    assertTrue(outbox.find(1).isEmpty(), "a preview sends nothing");
+
+    assistant.turn(agent, Input.text("ricomincia"));
+    assistant.turn(agent, Input.text("bonifico di 200 euro fatto 6 giorni fa e non ancora registrato"));
+    Reply sent = assistant.turn(agent, Input.form(it.vademecum.engine.EscalationForm.FORM, java.util.Map.of(
+        "ticket", "4567890", "nota", "scrivere a mario.rossi@example.com")));
+    assertTrue(sent.lines().contains("Nota: scrivere a [email]"), sent.lines().toString());
+    assertTrue(sent.lines().stream().anyMatch(l -> l.contains("in coda per il TL")), sent.lines().toString());
+    assertEquals("scrivere a [email]", outbox.find(1).orElseThrow().request().note());
+  }
+
+  @Test
+  void aHostileTeamLeadNameIsEscapedOnTheCardAndInTheAgentsNotice() throws Exception {
+    Escalation posted = postedEscalation("<AT>everyone</AT> [qui](https://evil.example)");
+    String hostile = "<AT>everyone</AT> [Capo](https://evil.example) ![x](https://evil.example/p.png)";
+    JsonNode response = BotUnderTest.JSON.readTree(
+        post(execute(1, posted.activityId(), hostile, "00000000-0000-0000-0000-0000000000aa")));
+    String card = response.path("value").toString()
+        + connector.into("PUT", CHANNEL).get(0).body().path("attachments").get(0).path("content");
+    String channel = connector.cards.get(0).toString();
+    for (String shown : List.of(card, channel)) {
+      assertFalse(shown.toLowerCase(java.util.Locale.ROOT).contains("<at>everyone"), shown);
+      assertFalse(shown.contains("]("), shown);
+    }
+    LeadsConnector.await(() -> texts(connector.into("POST", AGENT_CHAT)).contains("presa in carico da"), 5_000);
+    String notice = texts(connector.into("POST", AGENT_CHAT));
+    assertFalse(notice.toLowerCase(java.util.Locale.ROOT).contains("<at>") || notice.contains("]("), notice);
+    assertTrue(notice.contains("‹AT›everyone‹/AT›"), notice);
+  }
+
+  @Test
+  void theTeamLeadsTeamGetsItsOwnWelcomeAndHelpNotTheAgentsDialog() throws Exception {
+    ObjectNode install = fixture("team-installation-update");
+    ((ObjectNode) install.path("channelData").path("channel")).put("id", CHANNEL);
+    post(install);
+    String welcome = texts(connector.into("POST", ""));
+    assertTrue(welcome.contains(TeamLeadChannel.WELCOME.substring(0, 40)), welcome);
+    assertFalse(welcome.contains("Scrivimi la domanda"), "not the agents' welcome: " + welcome);
+
+    ObjectNode help = fixture("channel-message-mention");
+    help.put("text", "<at>Test Bot</at> aiuto");
+    ((ObjectNode) help.path("channelData").path("channel")).put("id", CHANNEL);
+    ((ObjectNode) help.path("conversation")).put("id", CHANNEL + ";messageid=42");
+    post(help);
+    String said = texts(connector.into("POST", CHANNEL));
+    assertTrue(said.contains("Cosa fa un TL in questo canale") && said.contains("Prendo in carico"), said);
+
+    ObjectNode question = help.deepCopy();
+    question.put("id", UUID.randomUUID().toString()).put("text", "<AT>Test Bot</AT> bonifico di 600 euro non registrato");
+    post(question);
+    said = texts(connector.into("POST", CHANNEL));
+    assertTrue(said.contains("scrivimele in chat privata"), said);
+    assertFalse(said.contains("pagamenti_billing_aruba"), "no agent dialog in the leads' channel: " + said);
+  }
+
+  @Test
+  void aRefreshOfAStaleCardShowsItAsItIsNowWithoutTakingIt() throws Exception {
+    Escalation posted = postedEscalation("");
+    JsonNode channelCard = connector.cards.get(0).path("activity").path("attachments").get(0).path("content");
+    assertEquals(EscalationCard.VIEW_PREFIX + "1",
+        channelCard.path("refresh").path("action").path("data").path(Cards.VALUE_KEY).asText(), channelCard.toString());
+    JsonNode open = BotUnderTest.JSON.readTree(post(refresh(posted)));
+    assertTrue(open.path("value").toString().contains(EscalationCard.OPEN), open.toString());
+    assertEquals(State.POSTED, outbox.find(1).orElseThrow().state(), "a refresh takes nothing");
+
+    outbox.take(1, "aad-anna", "Anna Bianchi", CHANNEL, posted.activityId()); // as if the update had failed
+    JsonNode now = BotUnderTest.JSON.readTree(post(refresh(posted)));
+    assertEquals("application/vnd.microsoft.card.adaptive", now.path("type").asText(), now.toString());
+    assertTrue(now.path("value").toString().contains("Presa in carico da Anna Bianchi alle "), now.toString());
+    assertTrue(now.path("value").path("actions").isMissingNode(), "no button on a taken card");
+  }
+
+  private ObjectNode refresh(Escalation posted) throws Exception {
+    ObjectNode a = execute(1, posted.activityId(), "Luca Verdi", "00000000-0000-0000-0000-0000000000bb");
+    ((ObjectNode) a.path("value").path("action")).put("verb", EscalationCard.REFRESH_VERB)
+        .putObject("data").put(Cards.VALUE_KEY, EscalationCard.VIEW_PREFIX + 1);
+    a.put("id", UUID.randomUUID().toString());
+    return a;
+  }
+
+  @Test
+  void aLateClickIsAnsweredOnlyToTheClickerWithWhoTookIt() throws Exception {
+    Escalation posted = postedEscalation("");
+    post(execute(1, posted.activityId(), "Anna Bianchi", "00000000-0000-0000-0000-0000000000aa"));
+    JsonNode late = BotUnderTest.JSON.readTree(
+        post(execute(1, posted.activityId(), "Luca Verdi", "00000000-0000-0000-0000-0000000000bb")));
+    assertEquals("application/vnd.microsoft.card.adaptive", late.path("type").asText(), late.toString());
+    String card = late.path("value").toString();
+    assertTrue(card.contains("è già stata presa in carico da Anna Bianchi alle "), card);
+    assertFalse(card.contains(EscalationCard.TAKE), card);
+    assertEquals(1, connector.into("PUT", CHANNEL).size(), "the late click changes nobody else's card");
+    assertTrue(connector.into("POST", CHANNEL).isEmpty(), "nothing is posted in the thread");
+    assertEquals("Anna Bianchi", outbox.find(1).orElseThrow().takenBy());
   }
 
   /** A team lead's Action.Submit on the card, in the channel thread. */
   private ObjectNode click(long id, String cardId, String name, String aad) throws Exception {
-    ObjectNode a = fixture("channel-message-mention");
-    a.remove("text");
-    a.put("replyToId", cardId);
-    ((ObjectNode) a.path("conversation")).put("id", CHANNEL + ";messageid=" + cardId);
-    ((ObjectNode) a.path("from")).put("name", name).put("aadObjectId", aad).put("id", "29:" + aad);
-    ((ObjectNode) a.path("channelData").path("channel")).put("id", CHANNEL);
-    a.putObject("value").put(Cards.VALUE_KEY, EscalationCard.TAKE_PREFIX + id);
-    return a;
+    return Activities.leadSubmit(CHANNEL, id, cardId, name, aad, connector.serviceUrl());
   }
 
   private String texts(List<LeadsConnector.Call> calls) {
@@ -124,7 +265,7 @@ class EscalationTakeOverTest {
   }
 
   @Test
-  void theFirstClickTakesItUpdatesTheCardAndTellsTheAgentALaterClickIsToldWhoTookIt() throws Exception {
+  void anActionSubmitClickFromAnOlderCardTakesItAndUpdatesTheCardInPlace() throws Exception {
     post(fixture("personal-message")); // the agent's chat is remembered
     ObjectNode install = fixture("team-installation-update");
     ((ObjectNode) install.path("channelData").path("channel")).put("id", CHANNEL);
@@ -145,15 +286,16 @@ class EscalationTakeOverTest {
     assertEquals(1, updates.size(), "the card is updated in place");
     assertTrue(updates.get(0).path().endsWith("/activities/" + posted.activityId()), updates.get(0).path());
     String card = updates.get(0).body().toString();
-    assertTrue(card.contains("Preso in carico da Anna Bianchi alle "), card);
+    assertTrue(card.contains("Presa in carico da Anna Bianchi alle "), card);
     assertFalse(card.contains("Prendo in carico"), "the button is gone: " + card);
-    assertTrue(texts(connector.into("POST", CHANNEL)).contains("Hai preso in carico l'escalation n. 1"));
+    assertTrue(connector.into("POST", CHANNEL).isEmpty(), "no reply in the thread");
     LeadsConnector.await(() -> texts(connector.into("POST", AGENT_CHAT))
         .contains("è stata presa in carico da Anna Bianchi alle "), 5_000);
 
     post(click(1, posted.activityId(), "Luca Verdi", "00000000-0000-0000-0000-0000000000bb"));
-    assertTrue(texts(connector.into("POST", CHANNEL)).contains("è già stata presa in carico da Anna Bianchi"),
-        texts(connector.into("POST", CHANNEL)));
+    assertTrue(connector.into("POST", CHANNEL).isEmpty(), "no reply in the thread");
+    assertTrue(connector.into("PUT", CHANNEL).get(1).body().toString().contains("Presa in carico da Anna Bianchi"),
+        "a late Action.Submit click refreshes the card with who took it");
     assertEquals("Anna Bianchi", outbox.find(1).orElseThrow().takenBy());
 
     Reply mine = assistant.turn(agent, Input.text("le mie escalation"));

@@ -38,7 +38,7 @@ class InputsTest {
     assertEquals(Input.button("c:t:n:0"), Inputs.fromMessage(message(null, Map.of("v", "c:t:n:0"))));
     assertEquals(Input.button("c:t:n:0"),
         Inputs.fromMessage(message("x", Serialization.objectToTree(Map.of("v", "c:t:n:0")))));
-    assertEquals(Input.button(""), Inputs.fromMessage(message(null, Map.of("choice", "si"))));
+    assertEquals(Input.form("", Map.of("choice", "si")), Inputs.fromMessage(message(null, Map.of("choice", "si"))));
   }
 
   @Test
