@@ -176,7 +176,7 @@ class FrontDoorTest {
     try (BotUnderTest secured = new BotUnderTest("app-id", null)) {
       ObjectNode a = secured.message("ciao");
       a.put("serviceUrl", "http://smba.example.com/emea/");
-      BotUnderTest.Answer r = secured.post(a);
+      BotUnderTest.Answer r = secured.post(a.toString(), "Bearer x.y.z");
       assertEquals(400, r.status(), r.body());
       assertTrue(r.body().contains("https"), r.body());
     }
