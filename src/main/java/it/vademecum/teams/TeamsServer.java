@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -356,12 +355,12 @@ public final class TeamsServer implements AutoCloseable {
     if (limited(ctx, identity, activity)) {
       return;
     }
+    java.util.concurrent.Future<InvokeResponse> work = null;
     try {
       // On a thread of its own, so that the bound holds even for what the SDK does synchronously.
-      InvokeResponse response = CompletableFuture
-          .supplyAsync(() -> adapter.processActivity(identity, activity, bot::onTurn), turns)
-          .thenCompose(f -> f)
-          .get(turnTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      // A turn past its bound is interrupted: its wait on the connector ends, no work goes on unseen.
+      work = turns.submit(() -> adapter.processActivity(identity, activity, bot::onTurn).get());
+      InvokeResponse response = work.get(turnTimeout.toMillis(), TimeUnit.MILLISECONDS);
       if (response == null) {
         ctx.status(200);
       } else if (response.getStatus() == 501) {
@@ -381,6 +380,7 @@ public final class TeamsServer implements AutoCloseable {
           activity.getName() == null ? "-" : activity.getName(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     } catch (TimeoutException e) {
+      work.cancel(true);
       LOG.error("http 504 turn timed out type={} after {} ms", activity.getType(), turnTimeout.toMillis());
       error(ctx, 504, "Turn timed out");
     } catch (Exception e) {
