@@ -59,7 +59,7 @@ final class OpenIdKeys implements OpenIdMetadataResolver, OpenIdMetadata, AutoCl
   private final AtomicBoolean fetching = new AtomicBoolean();
   private final java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
   private volatile Map<String, OpenIdMetadataKey> keys = Map.of();
-  private volatile long lastAttempt = Long.MIN_VALUE;
+  private volatile long lastAttempt;
   private int failures;
 
   /**
@@ -68,6 +68,7 @@ final class OpenIdKeys implements OpenIdMetadataResolver, OpenIdMetadata, AutoCl
   OpenIdKeys(String metadataUrl, Duration timeout, LongSupplier nanos) {
     this.metadataUrl = metadataUrl;
     this.nanos = nanos;
+    this.lastAttempt = nanos.getAsLong() - MIN_ON_DEMAND.toNanos() - 1;
     this.http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
         .callTimeout(timeout.multipliedBy(2)).followRedirects(false).build();
   }

@@ -79,6 +79,20 @@ class TeamsAuthTest {
   }
 
   @Test
+  void aHungOpenIdEndpointAtStartAnswers503AtOnceAndTheKeysComeLater() throws Exception {
+    openId.mode(OpenIdServer.Mode.HANG);
+    try (BotUnderTest bot = new BotUnderTest(APP_ID, null)) {
+      BotUnderTest.Answer r = bot.post(silent(bot).toString(), token(key, bot.connector.serviceUrl()));
+      assertEquals(503, r.status(), r.body());
+      assertTrue(r.millis() < 1000, "answered in " + r.millis() + " ms, not after the turn timeout");
+      assertEquals(200, bot.get("/healthz").status());
+      assertEquals("degraded", bot.get("/healthz").json().path("status").asText());
+    } finally {
+      openId.mode(OpenIdServer.Mode.OK);
+    }
+  }
+
+  @Test
   void anotherTenantIs403() throws Exception {
     try (BotUnderTest bot = ready(new BotUnderTest(APP_ID, "99999999-0000-0000-0000-000000000009"))) {
       BotUnderTest.Answer r = bot.post(silent(bot).toString(), token(key, bot.connector.serviceUrl()));
