@@ -444,12 +444,7 @@ public final class TeamsServer implements AutoCloseable {
   }
 
   private static boolean isConnectorFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException) {
-        return true;
-      }
-    }
-    return false;
+    return TeamsAdapter.connectorFailure(e);
   }
 
   private static boolean isAuthFailure(Throwable e) {

@@ -114,6 +114,43 @@ class FrontDoorTest {
   }
 
   @Test
+  void invokesTheBotDoesNotOfferAre400WithoutInternalsWhateverTheirValue() throws Exception {
+    String[] names = {"fileConsent/invoke", "composeExtension/query", "composeExtension/submitAction",
+        "composeExtension/fetchTask", "task/fetch", "task/submit", "tab/fetch", "tab/submit",
+        "actionableMessage/executeAction", "signin/verifyState", "config/fetch", "nobody/knows"};
+    String[] values = {"{}", "\"x\"", "[1]", "null", "{\"action\":\"x\",\"context\":\"y\",\"data\":\"z\"}"};
+    for (String name : names) {
+      for (String value : values) {
+        ObjectNode a = bot.fixture("personal-card-execute-invoke");
+        a.put("name", name);
+        a.set("value", BotUnderTest.JSON.readTree(value));
+        BotUnderTest.Answer r = bot.post(a);
+        assertEquals(400, r.status(), name + " " + value + ": " + r.body());
+        assertEquals("{\"error\":\"Unsupported invoke\"}", r.body(), name + " " + value);
+      }
+    }
+    for (String value : values) {
+      ObjectNode a = bot.fixture("personal-card-execute-invoke");
+      a.set("value", BotUnderTest.JSON.readTree(value));
+      BotUnderTest.Answer r = bot.post(a);
+      assertTrue(r.status() == 200 || r.status() == 400, value + ": " + r.status());
+      assertFalse(r.body().contains("Exception") || r.body().contains("Cannot "), r.body());
+    }
+  }
+
+  @Test
+  void aServiceUrlWithAQueryFragmentOrUserInfoIsRefused() throws Exception {
+    for (String url : new String[] {"?x=1", "#frag"}) {
+      ObjectNode a = bot.message("ciao");
+      a.put("serviceUrl", bot.connector.serviceUrl() + url);
+      assertRefused(400, "serviceUrl", bot.post(a));
+    }
+    ObjectNode a = bot.message("ciao");
+    a.put("serviceUrl", bot.connector.serviceUrl().replace("://", "://user:pw@"));
+    assertRefused(400, "serviceUrl", bot.post(a));
+  }
+
+  @Test
   void wrongContentTypeIs415() throws Exception {
     for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", null}) {
       Request.Builder b = new Request.Builder().url(bot.url("/api/messages"))
