@@ -7,6 +7,8 @@ import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.supervisor.OutboxEscalations;
 import it.vademecum.supervisor.Supervision;
+import it.vademecum.store.DamagedStoreException;
+import it.vademecum.teams.HealthPart;
 import it.vademecum.teams.RateLimiter;
 import it.vademecum.teams.PendingBot;
 import it.vademecum.teams.TeamsEscalations;
@@ -50,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException, IOException {
     Settings settings = Settings.load();
+    Optional<String> credentials = settings.credentialsProblem();
+    if (credentials.isPresent()) {
+      System.err.println(credentials.get());
+      return 1;
+    }
     // The dialogs (schema checks, matcher) load on a thread of their own while the stores open and
     // the HTTP server starts: /healthz says "starting" (503) until the bot is in place.
     CompletableFuture<Optional<DialogsReloader>> loading = CompletableFuture.supplyAsync(
@@ -61,9 +68,23 @@ final class ServeCommand implements Callable<Integer> {
     TeamsServer.Options options = new TeamsServer.Options(settings.appId(), settings.appPassword(),
         settings.get("MicrosoftAppType", "MultiTenant"), settings.get("MicrosoftAppTenantId", ""), null,
         port != null ? port : settings.port());
-    UsageLog usage = Usage.open(settings);
+    Usage.Opened usageStore;
+    TeamsEscalations escalations;
+    try {
+      usageStore = Usage.openWithReason(settings);
+    } catch (DamagedStoreException e) {
+      System.err.println(e.getMessage());
+      return 1;
+    }
+    UsageLog usage = usageStore.log();
+    try {
+      escalations = TeamsEscalations.open(settings);
+    } catch (DamagedStoreException e) {
+      usage.close();
+      System.err.println(e.getMessage());
+      return 1;
+    }
     CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 100_000);
-    TeamsEscalations escalations = TeamsEscalations.open(settings);
     AtomicReference<DialogsReloader> published = new AtomicReference<>();
     PendingBot pending = new PendingBot();
     TeamsServer server = new TeamsServer(options, () -> published.get() == null ? null : published.get().get(),
@@ -90,8 +111,24 @@ final class ServeCommand implements Callable<Integer> {
     DialogsReloader reloader = loaded.get();
     reloader.watch(Duration.ofMillis(500));
     Engine engine = reloader.get();
-    Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), sessions,
-        usage, escalations.supervision().map(OutboxEscalations::new), escalations.notifier(), Clock.systemUTC());
+    Supervision supervision;
+    try {
+      supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), sessions,
+          usage, escalations.supervision().map(OutboxEscalations::new), escalations.notifier(), Clock.systemUTC());
+    } catch (DamagedStoreException e) {
+      abandon.run();
+      reloader.close();
+      System.err.println(e.getMessage());
+      return 1;
+    }
+    server.health(() -> {
+      List<HealthPart> parts = new ArrayList<>();
+      parts.add(usageStore.problem().map(p -> HealthPart.off("usage", p)).orElse(HealthPart.ok("usage")));
+      parts.addAll(escalations.health());
+      parts.add(supervision.remindersProblem().map(p -> HealthPart.off("reminders", p))
+          .orElse(HealthPart.ok("reminders")));
+      return parts;
+    });
     List<it.vademecum.assistant.Command> commands = new ArrayList<>(supervision.commands());
     commands.addAll(escalations.commands());
     Assistant assistant = new Assistant(reloader, sessions, usage, escalations.sink(), commands,

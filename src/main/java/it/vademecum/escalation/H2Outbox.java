@@ -9,6 +9,7 @@ import it.vademecum.privacy.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import it.vademecum.store.StoreFiles;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -117,11 +118,12 @@ public final class H2Outbox implements Outbox {
   public static H2Outbox open(Path dataDir, Redactor redactor, Clock clock) {
     Path base = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
     try {
-      Files.createDirectories(base.getParent());
+      StoreFiles.createPrivateDirectories(base.getParent());
     } catch (IOException e) {
       throw new OutboxException("cannot create " + base.getParent() + ": " + e.getMessage(), e);
     }
     String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;WRITE_DELAY=0";
+    StoreFiles.checkExisting(base);
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
     pool.setMaxConnections(16);
     H2Outbox outbox = new H2Outbox(pool, Path.of(base + ".mv.db"), redactor, clock);
@@ -135,10 +137,14 @@ public final class H2Outbox implements Outbox {
       }
     } catch (SQLException | OutboxException e) {
       pool.dispose();
+      if (e instanceof SQLException s && StoreFiles.damaged(s)) {
+        throw StoreFiles.damagedFile(base, s);
+      }
       boolean inUse = e instanceof SQLException s && s.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1;
       throw new OutboxException(inUse ? "the escalation outbox " + base + ".mv.db is in use by another process"
           : "cannot open the escalation outbox " + base + ".mv.db", e);
     }
+    StoreFiles.restrict(base);
     LOG.info("Escalation outbox {} open", outbox.file);
     return outbox;
   }
