@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -148,6 +149,25 @@ class FrontDoorTest {
     ObjectNode a = bot.message("ciao");
     a.put("serviceUrl", bot.connector.serviceUrl().replace("://", "://user:pw@"));
     assertRefused(400, "serviceUrl", bot.post(a));
+  }
+
+  @Test
+  void healthReportsEachPartAndIsDegradedWithTheReasonsWhenOneIsOff() throws Exception {
+    bot.server.health(() -> List.of(HealthPart.ok("usage"), HealthPart.ok("escalations"), HealthPart.ok("channel"),
+        HealthPart.ok("reminders")));
+    JsonNode ok = bot.get("/healthz").json();
+    assertEquals("ok", ok.path("status").asText(), ok.toString());
+    assertEquals("ok", ok.path("parts").path("dialogs").path("state").asText());
+    assertTrue(ok.path("dialogsVersion").isTextual() && ok.path("reasons").isEmpty(), ok.toString());
+    bot.server.health(() -> List.of(HealthPart.off("usage", "the usage database is in use by another process"),
+        HealthPart.ok("escalations"), HealthPart.ok("channel"), HealthPart.ok("reminders")));
+    BotUnderTest.Answer degraded = bot.get("/healthz");
+    assertEquals(200, degraded.status(), "the bot still answers: 200, and says what is off");
+    JsonNode d = degraded.json();
+    assertEquals("degraded", d.path("status").asText());
+    assertEquals("off", d.path("parts").path("usage").path("state").asText());
+    assertEquals("ok", d.path("parts").path("escalations").path("state").asText());
+    assertEquals("usage: the usage database is in use by another process", d.path("reasons").get(0).asText());
   }
 
   @Test
