@@ -20,10 +20,12 @@ final class BodyReads implements AutoCloseable {
   final class Read implements AutoCloseable {
     private final ScheduledFuture<?> watchdog;
     private final AtomicBoolean expired;
+    private final boolean counted;
 
-    private Read(ScheduledFuture<?> watchdog, AtomicBoolean expired) {
+    private Read(ScheduledFuture<?> watchdog, AtomicBoolean expired, boolean counted) {
       this.watchdog = watchdog;
       this.expired = expired;
+      this.counted = counted;
     }
 
     /** Whether the deadline passed before the body was read. */
@@ -33,8 +35,10 @@ final class BodyReads implements AutoCloseable {
 
     @Override
     public void close() {
-      watchdog.cancel(false);
-      permits.release();
+      if (counted) {
+        watchdog.cancel(false);
+        permits.release();
+      }
     }
   }
 
@@ -65,7 +69,12 @@ final class BodyReads implements AutoCloseable {
       expired.set(true);
       abort.run();
     }, deadline.toMillis(), TimeUnit.MILLISECONDS);
-    return new Read(watchdog, expired);
+    return new Read(watchdog, expired, true);
+  }
+
+  /** A read of a body that is already here in full: no slot, no deadline. */
+  Read instant() {
+    return new Read(null, new AtomicBoolean(), false);
   }
 
   Duration deadline() {

@@ -287,7 +287,10 @@ public final class TeamsServer implements AutoCloseable {
       return;
     }
     BodyReads reads = bodyReads;
-    BodyReads.Read reading = reads.begin(connection(ctx));
+    long declared = ctx.req().getContentLengthLong();
+    // A body already here in full (an activity from Teams, as a rule) takes no slot: its read cannot block.
+    boolean here = declared > 0 && ctx.req().getInputStream().available() >= declared;
+    BodyReads.Read reading = here ? reads.instant() : reads.begin(connection(ctx));
     if (reading == null) {
       long now = System.nanoTime();
       long last = busyLogged.get();
@@ -300,7 +303,7 @@ public final class TeamsServer implements AutoCloseable {
     }
     ActivityValidator.Result read;
     try (reading) {
-      read = validator.validate(ctx.header("Content-Type"), ctx.req().getContentLengthLong(), ctx.req().getInputStream());
+      read = validator.validate(ctx.header("Content-Type"), declared, ctx.req().getInputStream());
       if (reading.expired()) {
         LOG.info("http 408 body not received within {} ms", reads.deadline().toMillis());
         ctx.header("Connection", "close");
