@@ -17,7 +17,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,7 +60,7 @@ final class OpenIdKeys implements OpenIdMetadataResolver, OpenIdMetadata, AutoCl
     return t;
   });
   private final AtomicBoolean fetching = new AtomicBoolean();
-  private final java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+  private final CountDownLatch first = new CountDownLatch(1);
   private volatile Map<String, OpenIdMetadataKey> keys = Map.of();
   private volatile long lastAttempt;
   private int failures;
@@ -103,13 +106,17 @@ final class OpenIdKeys implements OpenIdMetadataResolver, OpenIdMetadata, AutoCl
   public OpenIdMetadataKey getKey(String keyId) {
     OpenIdMetadataKey key = keyId == null ? null : keys.get(keyId);
     if (key == null && nanos.getAsLong() - lastAttempt > MIN_ON_DEMAND.toNanos() && !fetching.get()) {
-      refresher.execute(this::refreshOnDemand);
+      try {
+        refresher.execute(this::refreshOnDemand);
+      } catch (RejectedExecutionException e) {
+        // closed meanwhile: the token is refused, which it would be anyway
+      }
     }
     return key;
   }
 
   /** A fetch now, on the background thread; completes with whether it worked. */
-  java.util.concurrent.Future<Boolean> refreshNow() {
+  Future<Boolean> refreshNow() {
     return refresher.submit(this::fetch);
   }
 
@@ -126,8 +133,10 @@ final class OpenIdKeys implements OpenIdMetadataResolver, OpenIdMetadata, AutoCl
     synchronized (this) {
       next = ok ? REFRESH : backoff(failures);
     }
-    if (!refresher.isShutdown()) {
+    try {
       refresher.schedule(this::refresh, next.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // closed meanwhile
     }
   }
 

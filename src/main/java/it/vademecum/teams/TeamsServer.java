@@ -24,13 +24,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Request;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -77,7 +80,7 @@ public final class TeamsServer implements AutoCloseable {
   private volatile BodyReads bodyReads = new BodyReads(MAX_BODY_READS, DEFAULT_BODY_DEADLINE);
   private volatile Supplier<List<HealthPart>> parts = List::of;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final java.util.concurrent.atomic.AtomicLong busyLogged = new java.util.concurrent.atomic.AtomicLong(
+  private final AtomicLong busyLogged = new AtomicLong(
       System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
   /** Runs the turns; as many at most as Jetty has request threads waiting on them. */
   private final ExecutorService turns = Executors.newCachedThreadPool(r -> {
@@ -106,7 +109,7 @@ public final class TeamsServer implements AutoCloseable {
   }
 
   /** The deadline of a body's arrival and how many bodies are read at once (defaults: 5 s, 64). */
-  public TeamsServer bodyReads(int atOnce, Duration deadline) {
+  TeamsServer bodyReads(int atOnce, Duration deadline) {
     this.bodyReads.close();
     this.bodyReads = new BodyReads(atOnce, deadline);
     return this;
@@ -358,7 +361,7 @@ public final class TeamsServer implements AutoCloseable {
     if (limited(ctx, identity, activity)) {
       return;
     }
-    java.util.concurrent.Future<InvokeResponse> work = null;
+    Future<InvokeResponse> work = null;
     try {
       // On a thread of its own, so that the bound holds even for what the SDK does synchronously.
       // A turn past its bound is interrupted: its wait on the connector ends, no work goes on unseen.
@@ -438,7 +441,7 @@ public final class TeamsServer implements AutoCloseable {
 
   /** How the body's deadline cuts a connection: Jetty's endpoint, closed under the blocked read. */
   private static Runnable connection(Context ctx) {
-    org.eclipse.jetty.server.Request base = org.eclipse.jetty.server.Request.getBaseRequest(ctx.req());
+    Request base = Request.getBaseRequest(ctx.req());
     return () -> {
       if (base != null) {
         base.getHttpChannel().getEndPoint().close();

@@ -9,7 +9,6 @@ import it.vademecum.hardening.LoopbackConnector;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.usage.H2UsageLog;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +43,7 @@ class GracefulStopTest {
     try (LoopbackConnector connector = LoopbackConnector.start()) {
       // Each turn: a member lookup and a reply, each 800 ms: SIGTERM lands in the middle of them.
       connector.delay(800);
-      int port = freePort();
+      int port = ChildProcesses.freePort();
       Process serve = start(port);
       List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
       for (int i = 0; i < IN_FLIGHT; i++) {
@@ -112,9 +111,9 @@ class GracefulStopTest {
       } catch (IOException e) {
         Thread.sleep(100);
       }
-      assertTrue(p.isAlive(), () -> "serve died: " + read(data.resolve("serve.err")));
+      assertTrue(p.isAlive(), () -> "serve died: " + ChildProcesses.read(data.resolve("serve.err")));
     }
-    throw new AssertionError("serve did not start: " + read(data.resolve("serve.err")));
+    throw new AssertionError("serve did not start: " + ChildProcesses.read(data.resolve("serve.err")));
   }
 
   private CompletableFuture<HttpResponse<String>> post(int port, LoopbackConnector connector, String agent,
@@ -125,19 +124,5 @@ class GracefulStopTest {
     return http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.ofString(a.toString())).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static String read(Path p) {
-    try {
-      return Files.readString(p);
-    } catch (IOException e) {
-      return "";
-    }
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +54,7 @@ class ServeRefusalsTest {
   private JsonNode health(Process p, int port, String name) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
-      assertTrue(p.isAlive(), () -> "serve died: " + read(dir.resolve(name + ".err")));
+      assertTrue(p.isAlive(), () -> "serve died: " + ChildProcesses.read(dir.resolve(name + ".err")));
       try {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
             .build(), HttpResponse.BodyHandlers.ofString());
@@ -67,13 +66,13 @@ class ServeRefusalsTest {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("serve did not start: " + read(dir.resolve(name + ".err")));
+    throw new AssertionError("serve did not start: " + ChildProcesses.read(dir.resolve(name + ".err")));
   }
 
   @Test
   void aPasswordWithoutAnAppIdStopsServeNamingMicrosoftAppId() throws Exception {
-    String err = refusal(serve(dir.resolve("data"), freePort(), "password", Map.of("MicrosoftAppPassword", "secret")),
-        "password");
+    String err = refusal(serve(dir.resolve("data"), ChildProcesses.freePort(), "password",
+        Map.of("MicrosoftAppPassword", "secret")), "password");
     assertTrue(err.contains("MicrosoftAppId") && err.contains("MicrosoftAppPassword"), err);
   }
 
@@ -81,7 +80,7 @@ class ServeRefusalsTest {
   void anEmptyEscalationsFileStopsServeAndIsLeftAsItWas() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
     Path file = Files.createFile(data.resolve("escalations.mv.db"));
-    String err = refusal(serve(data, freePort(), "empty", Map.of()), "empty");
+    String err = refusal(serve(data, ChildProcesses.freePort(), "empty", Map.of()), "empty");
     assertTrue(err.contains(file.toAbsolutePath().toString()) && err.contains("backup"), err);
     assertEquals(0, Files.size(file));
   }
@@ -90,7 +89,7 @@ class ServeRefusalsTest {
   void aDataDirThatCannotBeCreatedRunsDegradedWithTheReasons() throws Exception {
     // A folder under a regular file cannot be created, not even by root.
     Path data = Files.createFile(dir.resolve("a-file")).resolve("data");
-    int port = freePort();
+    int port = ChildProcesses.freePort();
     Process p = serve(data, port, "unwritable", Map.of());
     try {
       JsonNode h = health(p, port, "unwritable");
@@ -109,13 +108,13 @@ class ServeRefusalsTest {
   @Test
   void aSecondInstanceOnTheSameFilesRunsDegradedSayingTheyAreInUse() throws Exception {
     Path data = dir.resolve("data");
-    int first = freePort();
+    int first = ChildProcesses.freePort();
     Process one = serve(data, first, "first", Map.of());
     Process two = null;
     try {
       JsonNode h1 = health(one, first, "first");
       assertEquals("ok", h1.path("parts").path("usage").path("state").asText(), h1.toString());
-      int second = freePort();
+      int second = ChildProcesses.freePort();
       two = serve(data, second, "second", Map.of());
       JsonNode h2 = health(two, second, "second");
       assertEquals("degraded", h2.path("status").asText(), h2.toString());
@@ -128,20 +127,6 @@ class ServeRefusalsTest {
       }
       one.destroy();
       one.waitFor(30, TimeUnit.SECONDS);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static String read(Path p) {
-    try {
-      return Files.readString(p);
-    } catch (IOException e) {
-      return "";
     }
   }
 }
