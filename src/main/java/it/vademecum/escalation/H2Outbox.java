@@ -128,6 +128,9 @@ public final class H2Outbox implements Outbox {
     pool.setMaxConnections(16);
     H2Outbox outbox = new H2Outbox(pool, Path.of(base + ".mv.db"), redactor, clock);
     try {
+      try (Connection c = pool.getConnection()) {
+        StoreFiles.requireWritable(c);
+      }
       migrate(pool);
       int interrupted = outbox.update("UPDATE escalation SET state = 'UNCERTAIN', last_error = ?"
           + " WHERE state = 'SENDING'", ps -> ps.setString(1, "interrotto durante l'invio"));
@@ -140,8 +143,7 @@ public final class H2Outbox implements Outbox {
       if (e instanceof SQLException s && StoreFiles.damaged(s)) {
         throw StoreFiles.damagedFile(base, s);
       }
-      boolean inUse = e instanceof SQLException s && s.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1;
-      throw new OutboxException(inUse ? "the escalation outbox " + base + ".mv.db is in use by another process"
+      throw new OutboxException(e instanceof SQLException s ? StoreFiles.openProblem("the escalation outbox", base, s)
           : "cannot open the escalation outbox " + base + ".mv.db", e);
     }
     StoreFiles.restrict(base);

@@ -61,6 +61,7 @@ public final class BreakReminders implements AutoCloseable {
         "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0", "sa", "");
     pool.setMaxConnections(4);
     try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+      StoreFiles.requireWritable(c);
       st.execute("CREATE TABLE IF NOT EXISTS break_reminder (agent_key VARCHAR(512) PRIMARY KEY, "
           + "due_at BIGINT NOT NULL, minutes INT NOT NULL)");
     } catch (SQLException e) {
@@ -68,8 +69,7 @@ public final class BreakReminders implements AutoCloseable {
       if (StoreFiles.damaged(e)) {
         throw StoreFiles.damagedFile(base, e);
       }
-      throw new IllegalStateException("cannot open the shift database " + base + ".mv.db (SQL state "
-          + e.getSQLState() + ")", e);
+      throw new IllegalStateException(StoreFiles.openProblem("the shift database", base, e), e);
     }
     StoreFiles.restrict(base);
     BreakReminders reminders = new BreakReminders(pool, clock, timer, notifier);

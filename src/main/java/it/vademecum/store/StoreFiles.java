@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import org.h2.api.ErrorCode;
@@ -115,6 +118,27 @@ public final class StoreFiles {
     } catch (NumberFormatException e) {
       throw new DamagedStoreException(file, "ha un'intestazione illeggibile", e);
     }
+  }
+
+  /**
+   * Fails when H2 opened the database read-only (its file or DATA_DIR not writable): it would
+   * then refuse every write later, one by one, while the server looked healthy.
+   */
+  public static void requireWritable(Connection c) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT READONLY()")) {
+      if (rs.next() && rs.getBoolean(1)) {
+        throw new SQLException("the database is read-only", "HY000", ErrorCode.DATABASE_IS_READ_ONLY);
+      }
+    }
+  }
+
+  /** Why a store did not open, for the log and /healthz: in use, read-only, or H2's SQL state. */
+  public static String openProblem(String what, Path base, SQLException e) {
+    return switch (e.getErrorCode()) {
+      case ErrorCode.DATABASE_ALREADY_OPEN_1 -> what + " " + base + ".mv.db is in use by another process";
+      case ErrorCode.DATABASE_IS_READ_ONLY -> what + " " + base + ".mv.db is read-only (is DATA_DIR writable?)";
+      default -> "cannot open " + what + " " + base + ".mv.db (SQL state " + e.getSQLState() + ")";
+    };
   }
 
   /** Whether H2's failure to open a database says its file is damaged (not in use, not missing). */

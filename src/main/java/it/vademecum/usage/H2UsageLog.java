@@ -157,15 +157,18 @@ public final class H2UsageLog implements UsageLog {
     int version;
     try {
       version = migrate(pool);
+      if (create) {
+        try (Connection c = pool.getConnection()) {
+          StoreFiles.requireWritable(c);
+        }
+      }
     } catch (SQLException e) {
       pool.dispose();
       if (StoreFiles.damaged(e)) {
         throw StoreFiles.damagedFile(base, e);
       }
       boolean inUse = e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1;
-      throw new UsageStoreException(inUse
-          ? "the usage database " + base + ".mv.db is in use by another process"
-          : "cannot open the usage database " + base + ".mv.db (SQL state " + e.getSQLState() + ")", e, inUse);
+      throw new UsageStoreException(StoreFiles.openProblem("the usage database", base, e), e, inUse);
     }
     StoreFiles.restrict(base);
     H2UsageLog log = new H2UsageLog(pool, Path.of(base + ".mv.db"), redactor, clock, retention, purgeEvery);

@@ -97,6 +97,25 @@ class DamagedStoreFilesTest {
   }
 
   @Test
+  void aStoreInAReadOnlyFolderDoesNotOpenAsIfItWorked() throws Exception {
+    // Root writes anyway: the check only shows as another user (CI runs as root, developers do not).
+    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")));
+    for (Store s : STORES) {
+      s.open().accept(dir);
+    }
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-x------"));
+    try {
+      for (Store s : STORES) {
+        Files.setPosixFilePermissions(dir.resolve(s.name() + ".mv.db"), PosixFilePermissions.fromString("r--------"));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> s.open().accept(dir), s.name());
+        assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+      }
+    } finally {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
   void newStoresAreReadableByTheOwnerOnly() throws Exception {
     Path data = dir.resolve("new").resolve("data");
     for (Store s : STORES) {
