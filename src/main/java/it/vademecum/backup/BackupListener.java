@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import it.vademecum.store.StoreFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ public final class BackupListener implements AutoCloseable {
   }
 
   private void writeFile() throws IOException {
-    Files.createDirectories(dataDir);
+    StoreFiles.createPrivateDirectories(dataDir);
     ObjectNode body = JSON.createObjectNode().put("port", server.getAddress().getPort())
         .put("token", new String(token, StandardCharsets.US_ASCII))
         .put("pid", ProcessHandle.current().pid());

@@ -10,6 +10,8 @@ import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.supervisor.OutboxEscalations;
 import it.vademecum.supervisor.Supervision;
+import it.vademecum.store.DamagedStoreException;
+import it.vademecum.teams.HealthPart;
 import it.vademecum.teams.RateLimiter;
 import it.vademecum.teams.PendingBot;
 import it.vademecum.teams.TeamsEscalations;
@@ -55,6 +57,11 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException, IOException {
     Settings settings = Settings.load();
+    Optional<String> credentials = settings.credentialsProblem();
+    if (credentials.isPresent()) {
+      System.err.println(credentials.get());
+      return 1;
+    }
     // Nothing is created (no stores, no port) before the dialogs folder is found.
     if (dialogs.present(settings, System.err).isEmpty()) {
       return 1;
@@ -78,9 +85,23 @@ final class ServeCommand implements Callable<Integer> {
     if (!free(options.bindHost(), options.port())) {
       return portInUse(options, server);
     }
-    UsageLog usage = Usage.open(settings);
+    Usage.Opened usageStore;
+    TeamsEscalations escalations;
+    try {
+      usageStore = Usage.openWithReason(settings);
+    } catch (DamagedStoreException e) {
+      System.err.println(e.getMessage());
+      return 1;
+    }
+    UsageLog usage = usageStore.log();
+    try {
+      escalations = TeamsEscalations.open(settings);
+    } catch (DamagedStoreException e) {
+      usage.close();
+      System.err.println(e.getMessage());
+      return 1;
+    }
     CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 100_000);
-    TeamsEscalations escalations = TeamsEscalations.open(settings);
     server.routes(DashboardWiring.dashboard(settings, options, usage, escalations, published::get)::install);
     int bound;
     try {
@@ -110,14 +131,30 @@ final class ServeCommand implements Callable<Integer> {
     DialogsReloader reloader = loaded.get();
     reloader.watch(Duration.ofMillis(500));
     Engine engine = reloader.get();
-    Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), sessions,
-        usage, escalations.supervision().map(OutboxEscalations::new), escalations.notifier(), Clock.systemUTC());
+    Supervision supervision;
+    try {
+      supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), sessions,
+          usage, escalations.supervision().map(OutboxEscalations::new), escalations.notifier(), Clock.systemUTC());
+    } catch (DamagedStoreException e) {
+      abandon.run();
+      reloader.close();
+      System.err.println(e.getMessage());
+      return 1;
+    }
+    server.health(() -> {
+      List<HealthPart> parts = new ArrayList<>();
+      parts.add(usageStore.problem().map(p -> HealthPart.off("usage", p)).orElse(HealthPart.ok("usage")));
+      parts.addAll(escalations.health());
+      parts.add(supervision.remindersProblem().map(p -> HealthPart.off("reminders", p))
+          .orElse(HealthPart.ok("reminders")));
+      return parts;
+    });
     List<it.vademecum.assistant.Command> commands = new ArrayList<>(supervision.commands());
     commands.addAll(escalations.commands());
     Assistant assistant = new Assistant(reloader, sessions, usage, escalations.sink(), commands,
         Clock.systemUTC(), supervision.decorator());
     // For `backup`: the stores are this process's while it runs (see docs/deploy.md).
-    BackupListener backups = BackupListener.start(settings.dataDir());
+    Optional<BackupListener> backups = backups(settings);
     pending.ready(new VademecumBot(assistant, escalations.desk()));
     published.set(reloader);
     escalations.start(server.adapter());
@@ -134,7 +171,7 @@ final class ServeCommand implements Callable<Integer> {
         + engine.catalog().list().size() + " topics, dialogs version " + engine.catalog().version() + ").");
     // SIGTERM: stop accepting, let the requests in flight finish (bounded), then close the stores.
     Runnable shutdown = () -> {
-      backups.close();
+      backups.ifPresent(BackupListener::close);
       boolean drained = server.shutdown(DRAIN);
       escalations.close();
       supervision.close();
@@ -160,6 +197,16 @@ final class ServeCommand implements Callable<Integer> {
         + " is already in use (another serve?): stop it, or set PORT (or --port) to a free port.");
     server.close();
     return 1;
+  }
+
+  /** The listener `backup` asks for copies of the stores this process holds; none when DATA_DIR cannot hold it. */
+  private static Optional<BackupListener> backups(Settings settings) {
+    try {
+      return Optional.of(BackupListener.start(settings.dataDir()));
+    } catch (IOException e) {
+      System.err.println("Online backup off (stop serve to run backup): " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** Whether the port can be bound now: checked first, so a busy port is one line, not the server's stack trace. */

@@ -1,5 +1,6 @@
 package it.vademecum.cli;
 
+import it.vademecum.bench.Folders;
 import it.vademecum.escalation.EscalationSender;
 import it.vademecum.escalation.H2Outbox;
 import it.vademecum.escalation.OpenEscalation;
@@ -7,6 +8,7 @@ import it.vademecum.escalation.State;
 import it.vademecum.privacy.Redactor;
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,9 +68,33 @@ final class SoakCommand implements Callable<Integer> {
     Files.createDirectories(parent);
     Path data = Files.createTempDirectory(parent, "vademecum-soak");
     System.out.println("outbox in " + data);
+    List<Process> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // The folder goes whatever happens: success, failure, exception or Ctrl-C.
+    Thread cleanup = new Thread(() -> removeQuietly(data, workers), "soak-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    boolean failed = true;
+    try {
+      int code = run(data, workers, start);
+      failed = code != 0;
+      return code;
+    } finally {
+      if (failed) {
+        printWorkerLog(data);
+      }
+      removeQuietly(data, workers);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException e) {
+        // shutting down already: the hook does the same
+      }
+    }
+  }
+
+  private int run(Path data, List<Process> workers, long start) throws Exception {
     Set<Long> acked = ConcurrentHashMap.newKeySet();
     try (SoakConnector connector = new SoakConnector(failureRate, seed)) {
       Process first = worker(data, connector, acked);
+      workers.add(first);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (connector.cardCount() < count * killAt && first.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(5);
@@ -83,18 +109,52 @@ final class SoakCommand implements Callable<Integer> {
       int ackedAtKill = acked.size();
       int cardsAtKill = connector.cardCount();
       Process second = worker(data, connector, acked);
+      workers.add(second);
       if (!second.waitFor(180, TimeUnit.SECONDS)) {
         second.destroyForcibly();
         System.err.println("the restarted process did not drain in time");
         return 1;
       }
       if (second.exitValue() != 0) {
-        System.err.println("the restarted process failed (exit " + second.exitValue() + ", log in " + data + ")");
+        System.err.println("the restarted process failed (exit " + second.exitValue() + ")");
         return 1;
       }
       System.out.printf("kill -9 after %d escalations acknowledged and %d cards posted (%.1fs); restarted, drained "
           + "(%.1fs).%n", ackedAtKill, cardsAtKill, killedAt / 1e9, (System.nanoTime() - start) / 1e9);
       return settle(data, connector, acked, start);
+    }
+  }
+
+  /** Stops the workers still running (they hold the outbox) and deletes the folder. */
+  private static void removeQuietly(Path data, List<Process> workers) {
+    for (Process p : List.copyOf(workers)) {
+      p.destroyForcibly();
+      try {
+        p.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      if (Files.exists(data)) {
+        Folders.delete(data);
+      }
+    } catch (IOException e) {
+      System.err.println("could not delete " + data + ": " + e.getMessage());
+    }
+  }
+
+  /** The workers' log, before it goes with the folder: what a failed run needs to be understood. */
+  private static void printWorkerLog(Path data) {
+    Path log = data.resolve("worker.log");
+    try {
+      if (Files.isRegularFile(log)) {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        System.err.println("worker log (last lines):");
+        lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
+      }
+    } catch (IOException e) {
+      System.err.println("worker log unreadable: " + e.getMessage());
     }
   }
 

@@ -85,6 +85,31 @@ public record Settings(Map<String, String> values) {
     return get("MicrosoftAppPassword", "");
   }
 
+  /** The settings that only make sense with an app id: any of them without one is a mistake. */
+  static final List<String> CREDENTIALS = List.of("MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType");
+  private static final java.util.regex.Pattern GUID = java.util.regex.Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /**
+   * Why the Bot Framework settings cannot start a server: an app id that is not a GUID, or a
+   * credential setting without an app id (a blank or misspelled MicrosoftAppId would otherwise
+   * start the bot without authentication). Local mode is no credential setting at all.
+   */
+  public Optional<String> credentialsProblem() {
+    String id = appId();
+    if (!id.isEmpty() && !GUID.matcher(id).matches()) {
+      return Optional.of("MicrosoftAppId is not an app id (a GUID such as 11111111-2222-3333-4444-555555555555): "
+          + "set it to the bot's app id (Azure Bot > Configuration).");
+    }
+    List<String> set = CREDENTIALS.stream().filter(n -> get(n).isPresent()).toList();
+    if (id.isEmpty() && !set.isEmpty()) {
+      return Optional.of("MicrosoftAppId is empty but " + String.join(", ", set) + (set.size() == 1 ? " is" : " are")
+          + " set: the bot would start without authentication. Set MicrosoftAppId to the bot's app id (a GUID), "
+          + "or, for local mode, remove " + String.join(", ", set) + " too.");
+    }
+    return Optional.empty();
+  }
+
   /** Local mode: no Microsoft app id, so no auth and loopback only. */
   public boolean localMode() {
     return appId().isEmpty();

@@ -101,10 +101,9 @@ final class Texts {
     return out;
   }
 
-  /** Drops control and format characters (NUL, bidi marks) and caps the length. */
+  /** Caps the length, then drops control and format characters (NUL, bidi marks). */
   static String clean(String raw) {
-    String t = CONTROL.matcher(raw).replaceAll(" ");
-    return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) : t;
+    return CONTROL.matcher(raw.length() > MAX_TEXT ? raw.substring(0, MAX_TEXT) : raw).replaceAll(" ");
   }
 
   /** Lower case without accents and with single spaces, for comparing short answers. */

@@ -9,6 +9,7 @@ import it.vademecum.privacy.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import it.vademecum.store.StoreFiles;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -118,15 +119,19 @@ public final class H2Outbox implements Outbox, EscalationStats {
   public static H2Outbox open(Path dataDir, Redactor redactor, Clock clock) {
     Path base = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
     try {
-      Files.createDirectories(base.getParent());
+      StoreFiles.createPrivateDirectories(base.getParent());
     } catch (IOException e) {
       throw new OutboxException("cannot create " + base.getParent() + ": " + e.getMessage(), e);
     }
     String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;WRITE_DELAY=0";
+    StoreFiles.checkExisting(base);
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
     pool.setMaxConnections(16);
     H2Outbox outbox = new H2Outbox(pool, Path.of(base + ".mv.db"), redactor, clock);
     try {
+      try (Connection c = pool.getConnection()) {
+        StoreFiles.requireWritable(c);
+      }
       migrate(pool);
       int interrupted = 0;
       for (long id : outbox.query("SELECT id FROM escalation WHERE state = 'SENDING'", ps -> { },
@@ -139,10 +144,13 @@ public final class H2Outbox implements Outbox, EscalationStats {
       }
     } catch (SQLException | OutboxException e) {
       pool.dispose();
-      boolean inUse = e instanceof SQLException s && s.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1;
-      throw new OutboxException(inUse ? "the escalation outbox " + base + ".mv.db is in use by another process"
+      if (e instanceof SQLException s && StoreFiles.damaged(s)) {
+        throw StoreFiles.damagedFile(base, s);
+      }
+      throw new OutboxException(e instanceof SQLException s ? StoreFiles.openProblem("the escalation outbox", base, s)
           : "cannot open the escalation outbox " + base + ".mv.db", e);
     }
+    StoreFiles.restrict(base);
     LOG.info("Escalation outbox {} open", outbox.file);
     return outbox;
   }

@@ -40,7 +40,14 @@ public final class ActivityFuzzer {
       "<at>Test Bot</at>", "<at>Test Bot</at> <at>Altro</at> ciao", "<script>alert(1)</script>",
       "[clicca qui](http://evil.example) **urgente**", "mario.rossi@pec.it", "ticket 1234567", "#12345678",
       "1", "99", "-1", "sì", "no", "Sì!", "\uD800", "\uDFFF\uD800", "%00%0a", "${jndi:ldap://x}", "' OR 1=1 --",
-      "\\u0000", "😀".repeat(3_000), "ﷺ".repeat(500), "ÀÉÌÒÙ àèìòù çñß", "تم الدفع ولكن", "付款未登记");
+      "\\u0000", "😀".repeat(3_000), "ﷺ".repeat(500), "ÀÉÌÒÙ àèìòù çñß", "تم الدفع ولكن", "付款未登记",
+      "<at>".repeat(40_000), "<AT>everyone</AT> bonifico", "<At>x</aT><at>" + "y".repeat(5_000));
+
+  /** Invoke names Teams sends to bots that offer more than cards; this bot offers none of them. */
+  public static final List<String> INVOKE_NAMES = List.of("adaptiveCard/action", "fileConsent/invoke",
+      "composeExtension/query", "composeExtension/submitAction", "composeExtension/fetchTask", "task/fetch",
+      "task/submit", "tab/fetch", "tab/submit", "actionableMessage/executeAction", "signin/verifyState",
+      "config/fetch", "healthCheck");
 
   /** Button values no card ever carried: unknown topics and nodes, another topic's choices, junk. */
   public static final List<String> FORGED_VALUES = List.of(
@@ -60,7 +67,8 @@ public final class ActivityFuzzer {
       "message\u0000");
   private static final List<String> BAD_URLS = List.of("", " ", "not a url", "ftp://127.0.0.1/x", "file:///etc/passwd",
       "javascript:alert(1)", "http://", "https://", "//127.0.0.1/x", "http:/127.0.0.1", "http://[::1",
-      "mailto:x@y.it", "\u0000", "http://exa mple.com");
+      "mailto:x@y.it", "\u0000", "http://exa mple.com", "http://127.0.0.1/x?y=1", "http://127.0.0.1/x#f",
+      "http://user:pw@127.0.0.1/x");
   private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/x-www-form-urlencoded",
       "multipart/form-data; boundary=x", "application/xml", "text/json", "application/jsonp");
 
@@ -160,8 +168,13 @@ public final class ActivityFuzzer {
         return "service-url";
       }
       default -> {
-        a.put("name", r.nextBoolean() ? "adaptiveCard/action" : NASTY_TEXTS.get(r.nextInt(NASTY_TEXTS.size())));
-        forgedValue(a, r);
+        a.put("name", r.nextBoolean() ? INVOKE_NAMES.get(r.nextInt(INVOKE_NAMES.size()))
+            : NASTY_TEXTS.get(r.nextInt(NASTY_TEXTS.size())));
+        if (r.nextInt(4) == 0) {
+          a.set("value", randomValue(r, 2));
+        } else {
+          forgedValue(a, r);
+        }
         return "invoke-name";
       }
     }

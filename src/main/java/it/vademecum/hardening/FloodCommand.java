@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "flood", mixinStandardHelpOptions = true,
     description = {"One agent floods a server of its own while others work.",
-        "The rate limit at work; last line: requests=… status_5xx=0 …."})
+        "The rate limit at work; --slowloris N: N slow connections instead."})
 public final class FloodCommand implements Callable<Integer> {
 
   static final String FLOODER = "flooding-agent";
@@ -45,6 +45,10 @@ public final class FloodCommand implements Callable<Integer> {
 
   @Option(names = "--connector-ms", description = "The connector's delay per call (default 20).")
   int connectorMs = 20;
+
+  @Option(names = "--slowloris", paramLabel = "N", description = "Instead of the flood: N connections sending their "
+      + "body a byte a second for --seconds, while /healthz and an agent's message are timed (0: off).")
+  int slowloris;
 
   @Option(names = "--dialogs", paramLabel = "DIR", description = "Dialogs folder (default: DIALOGS_DIR or dialogs).")
   Path dialogs;
@@ -71,6 +75,12 @@ public final class FloodCommand implements Callable<Integer> {
     Engine engine = new EngineLoader().load(dialogs != null ? dialogs : settings.dialogsDir());
     RateLimiter.Policy policy = RateLimiter.Policy.from(settings);
     try (Rig rig = Rig.start(engine, policy)) {
+      if (slowloris > 0) {
+        System.out.println("Slow-loris: " + slowloris + " connections sending a byte a second for " + seconds + " s.");
+        SlowLoris.Figures f = SlowLoris.run(rig, slowloris, seconds);
+        System.out.println(f.lastLine());
+        return f.passed() ? 0 : 1;
+      }
       rig.connector().delay(connectorMs);
       System.out.println("Flood: " + agents + " agents every " + intervalMs + " ms, then one more at " + rate
           + " messages/s, " + seconds + " s each; limit " + policy.burst() + " at once, " + policy.perSecond()

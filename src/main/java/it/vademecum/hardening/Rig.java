@@ -64,6 +64,14 @@ public final class Rig implements AutoCloseable {
     return fuzzer;
   }
 
+  public int port() {
+    return server.port();
+  }
+
+  public String healthUrl() {
+    return "http://127.0.0.1:" + server.port() + "/healthz";
+  }
+
   public String url() {
     return "http://127.0.0.1:" + server.port() + "/api/messages";
   }

@@ -4,6 +4,7 @@ import it.vademecum.assistant.Notifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import it.vademecum.store.StoreFiles;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,21 +52,26 @@ public final class BreakReminders implements AutoCloseable {
   public static BreakReminders open(Path dataDir, Clock clock, Timer timer, Notifier notifier) {
     Path base = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
     try {
-      Files.createDirectories(base.getParent());
+      StoreFiles.createPrivateDirectories(base.getParent());
     } catch (IOException e) {
       throw new IllegalStateException("cannot create " + base.getParent() + ": " + e.getMessage(), e);
     }
+    StoreFiles.checkExisting(base);
     JdbcConnectionPool pool = JdbcConnectionPool.create(
         "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0", "sa", "");
     pool.setMaxConnections(4);
     try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+      StoreFiles.requireWritable(c);
       st.execute("CREATE TABLE IF NOT EXISTS break_reminder (agent_key VARCHAR(512) PRIMARY KEY, "
           + "due_at BIGINT NOT NULL, minutes INT NOT NULL)");
     } catch (SQLException e) {
       pool.dispose();
-      throw new IllegalStateException("cannot open the shift database " + base + ".mv.db (SQL state "
-          + e.getSQLState() + ")", e);
+      if (StoreFiles.damaged(e)) {
+        throw StoreFiles.damagedFile(base, e);
+      }
+      throw new IllegalStateException(StoreFiles.openProblem("the shift database", base, e), e);
     }
+    StoreFiles.restrict(base);
     BreakReminders reminders = new BreakReminders(pool, clock, timer, notifier);
     reminders.rearm();
     return reminders;

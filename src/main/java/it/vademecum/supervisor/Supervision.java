@@ -30,7 +30,11 @@ public final class Supervision implements AutoCloseable {
   private final ExecutorTimer timer;
   private final BreakReminders reminders;
 
-  private Supervision(List<Command> commands, Feedback feedback, ExecutorTimer timer, BreakReminders reminders) {
+  private final String remindersProblem;
+
+  private Supervision(List<Command> commands, Feedback feedback, ExecutorTimer timer, BreakReminders reminders,
+      String remindersProblem) {
+    this.remindersProblem = remindersProblem;
     this.commands = List.copyOf(commands);
     this.feedback = feedback;
     this.timer = timer;
@@ -50,14 +54,16 @@ public final class Supervision implements AutoCloseable {
     commands.add(new SupervisorCommands(new Roles(supervisors), dialogs, usage, escalations, notifier, clock));
     ExecutorTimer timer = new ExecutorTimer();
     BreakReminders reminders = null;
+    String problem = null;
     try {
       reminders = BreakReminders.open(dataDir, clock, timer, notifier);
       commands.add(new BreakCommand(reminders, dialogs::shift, clock, dialogs.get().catalog().calendar().zone()));
     } catch (IllegalStateException e) {
       LOG.warn("break reminders off: {}", e.getMessage());
+      problem = e.getMessage();
     }
     commands.add(new ShiftEndCommand(dialogs, dialogs::shift, sessions, usage, clock));
-    return new Supervision(commands, feedback, timer, reminders);
+    return new Supervision(commands, feedback, timer, reminders, problem);
   }
 
   public List<Command> commands() {
@@ -66,6 +72,11 @@ public final class Supervision implements AutoCloseable {
 
   public ReplyDecorator decorator() {
     return feedback;
+  }
+
+  /** Why the break reminders are off, when they are. */
+  public Optional<String> remindersProblem() {
+    return Optional.ofNullable(remindersProblem);
   }
 
   public boolean remindersOn() {

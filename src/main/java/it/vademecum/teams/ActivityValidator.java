@@ -222,6 +222,10 @@ public final class ActivityValidator {
     if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
       return new Rejection(400, "Invalid serviceUrl", "bad-service-url");
     }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      // The SDK appends paths to it: a query or fragment would swallow them, user info leak them.
+      return new Rejection(400, "serviceUrl must not have a query, fragment or user info", "bad-service-url");
+    }
     if (!scheme.equals("https") && !localMode && !isLoopback(uri.getHost())) {
       return new Rejection(400, "serviceUrl must be https", "service-url-not-https");
     }

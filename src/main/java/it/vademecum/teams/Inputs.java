@@ -16,10 +16,14 @@ public final class Inputs {
 
   private static final Pattern GIVEN_NAME = Pattern.compile("\\p{L}[\\p{L}'’-]{0,24}");
   private static final Pattern GIVEN_NAMES = Pattern.compile("\\p{L}[\\p{L}'’-]{0,24}( \\p{L}[\\p{L}'’-]{0,24}){0,2}");
-  private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
   private static final int MAX_FIELDS = 8;
   private static final int MAX_FIELD_ID = 32;
+  /**
+   * What of a typed text is looked at, before anything else is done with it: the engine reads
+   * 2,000 characters; mentions removed may shorten it, so a little more is kept.
+   */
+  static final int MAX_TYPED = 8_000;
 
   private Inputs() {}
 
@@ -36,7 +40,38 @@ public final class Inputs {
       }
     }
     String text = activity.getText() == null ? "" : activity.getText();
-    return Input.text(MENTION.matcher(text).replaceAll(" ").strip());
+    return Input.text(withoutMentions(text.length() > MAX_TYPED ? text.substring(0, MAX_TYPED) : text).strip());
+  }
+
+  /**
+   * The text with every {@code <at>…</at>} (any case) replaced by a space, in one pass: each
+   * opening tag is matched with the next closing one; an opening tag without one is left as is.
+   */
+  static String withoutMentions(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      int open = indexOfIgnoreCase(text, "<at>", i);
+      if (open < 0) {
+        break;
+      }
+      int close = indexOfIgnoreCase(text, "</at>", open + 4);
+      if (close < 0) {
+        break;
+      }
+      out.append(text, i, open).append(' ');
+      i = close + 5;
+    }
+    return out.append(text, i, text.length()).toString();
+  }
+
+  private static int indexOfIgnoreCase(String text, String tag, int from) {
+    for (int i = text.indexOf('<', from); i >= 0 && i + tag.length() <= text.length(); i = text.indexOf('<', i + 1)) {
+      if (text.regionMatches(true, i, tag, 0, tag.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The data of an Action.Execute invoke ({@code value.action.data}), as an input. */

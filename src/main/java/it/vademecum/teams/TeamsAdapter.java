@@ -100,9 +100,24 @@ public final class TeamsAdapter extends BotFrameworkHttpAdapter {
   }
 
   private CompletableFuture<Void> onError(TurnContext ctx, Throwable error) {
+    if (connectorFailure(error)) {
+      // The connector cannot be reached: no apology through it either, and no stack trace; the
+      // caller (the server's 502, a sender's retry) logs its one line.
+      return CompletableFuture.failedFuture(error);
+    }
     LOG.error("turn failed: activity={} error={}", ctx.getActivity().getType(), error.getClass().getName(), error);
     return ctx.sendActivity("Si è verificato un errore interno: riprova tra poco. Se si ripete, avvisa il "
         + "tuo team leader.").thenApply(r -> null);
+  }
+
+  /** An I/O failure anywhere in the chain: the connector (or the token service) did not answer. */
+  static boolean connectorFailure(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

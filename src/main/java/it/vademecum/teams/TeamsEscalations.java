@@ -43,7 +43,11 @@ public final class TeamsEscalations implements AutoCloseable {
   private volatile Notifier notifier;
   private ScheduledExecutorService housekeeping;
 
-  private TeamsEscalations(Settings settings, H2Outbox outbox, EscalationSender.Timing timing, Clock clock) {
+  private final String openProblem;
+
+  private TeamsEscalations(Settings settings, H2Outbox outbox, String openProblem, EscalationSender.Timing timing,
+      Clock clock) {
+    this.openProblem = openProblem;
     this.settings = settings;
     this.outbox = outbox;
     this.timing = timing;
@@ -61,12 +65,14 @@ public final class TeamsEscalations implements AutoCloseable {
 
   public static TeamsEscalations open(Settings settings, EscalationSender.Timing timing, Clock clock) {
     H2Outbox outbox = null;
+    String problem = null;
     try {
       outbox = H2Outbox.open(settings.dataDir(), Redactor.fromSettings(settings), clock);
     } catch (OutboxException e) {
       System.err.println("Escalation al TL solo a mano: " + e.getMessage());
+      problem = e.getMessage();
     }
-    return new TeamsEscalations(settings, outbox, timing, clock);
+    return new TeamsEscalations(settings, outbox, problem, timing, clock);
   }
 
   public EscalationSink sink() {
@@ -101,6 +107,20 @@ public final class TeamsEscalations implements AutoCloseable {
   /** For the supervisors' dashboard: figures on escalations, empty without an outbox. */
   public Optional<EscalationStats> stats() {
     return Optional.ofNullable(outbox);
+  }
+
+  /** The outbox and the TL channel, as /healthz reports them. */
+  public List<HealthPart> health() {
+    if (outbox == null) {
+      return List.of(HealthPart.off("escalations", openProblem), HealthPart.off("channel", "no outbox"));
+    }
+    try {
+      return List.of(HealthPart.ok("escalations"), poster.configurationProblem()
+          .map(p -> HealthPart.off("channel", p)).orElse(HealthPart.ok("channel")));
+    } catch (OutboxException e) {
+      return List.of(HealthPart.off("escalations", "outbox not readable: " + e.getMessage()),
+          HealthPart.off("channel", "route not readable"));
+    }
   }
 
   /** A line for the server's start-up banner. */

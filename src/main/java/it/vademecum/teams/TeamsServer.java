@@ -20,19 +20,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Request;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -47,6 +49,10 @@ public final class TeamsServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TeamsServer.class);
   /** Azure Bot Service gives up on a bot after about 15 s: answer before, whatever the connector does. */
   public static final Duration DEFAULT_TURN_TIMEOUT = Duration.ofSeconds(10);
+  /** The longest the body of one request may take to arrive: a real activity comes at once. */
+  public static final Duration DEFAULT_BODY_DEADLINE = Duration.ofSeconds(5);
+  /** Bodies read at once before authentication; more are refused with 503 without reading. */
+  static final int MAX_BODY_READS = 64;
 
   /** What the server needs to know; built from Settings by the serve command, directly by tests. */
   public record Options(String appId, String appPassword, String appType, String tenantId, String host, int port) {
@@ -70,7 +76,13 @@ public final class TeamsServer implements AutoCloseable {
   private final Bot bot;
   private final AuthenticationConfiguration authConfig = new AuthenticationConfiguration();
   private final ActivityValidator validator;
+  /** The token check with credentials; null in local mode. */
+  private final ChannelAuthenticator authenticator;
+  private volatile BodyReads bodyReads = new BodyReads(MAX_BODY_READS, DEFAULT_BODY_DEADLINE);
+  private volatile Supplier<List<HealthPart>> parts = List::of;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong busyLogged = new AtomicLong(
+      System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
   /** Runs the turns; as many at most as Jetty has request threads waiting on them. */
   private final ExecutorService turns = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "vademecum-turn");
@@ -95,6 +107,20 @@ public final class TeamsServer implements AutoCloseable {
     this.adapter = TeamsAdapter.create(options.appId(), options.appPassword(), options.appType(), options.tenantId(),
         connector);
     this.validator = new ActivityValidator(options.localMode());
+    this.authenticator = options.localMode() ? null : ChannelAuthenticator.start(adapter.credentials(), adapter.channel());
+  }
+
+  /** The deadline of a body's arrival and how many bodies are read at once (defaults: 5 s, 64). */
+  TeamsServer bodyReads(int atOnce, Duration deadline) {
+    this.bodyReads.close();
+    this.bodyReads = new BodyReads(atOnce, deadline);
+    return this;
+  }
+
+  /** The parts /healthz reports besides the dialogs (usage, escalations, reminders, channel). */
+  public TeamsServer health(Supplier<List<HealthPart>> parts) {
+    this.parts = parts;
+    return this;
   }
 
   /** The longest an /api/messages request waits for its turn (default 10 s); then 504. */
@@ -113,6 +139,11 @@ public final class TeamsServer implements AutoCloseable {
   public TeamsServer routes(Consumer<Javalin> more) {
     routes.add(more);
     return this;
+  }
+
+  /** With credentials: waits until the Bot Framework's signing keys are at hand (true at once in local mode). */
+  boolean awaitSigningKeys(Duration bound) throws InterruptedException {
+    return authenticator == null || authenticator.keys().awaitReady(bound);
   }
 
   /** Requests being answered now. */
@@ -179,6 +210,7 @@ public final class TeamsServer implements AutoCloseable {
     }
     app.stop();
     turns.shutdown();
+    bodyReads.close();
     return drained;
   }
 
@@ -188,6 +220,10 @@ public final class TeamsServer implements AutoCloseable {
       app.stop();
     }
     turns.shutdown();
+    bodyReads.close();
+    if (authenticator != null) {
+      authenticator.close();
+    }
     adapter.shutdown();
   }
 
@@ -204,11 +240,29 @@ public final class TeamsServer implements AutoCloseable {
       ctx.status(503).header("Retry-After", "1").contentType("application/json").result(body.toString());
       return;
     }
+    List<HealthPart> all = new ArrayList<>();
+    all.add(HealthPart.ok("dialogs"));
+    all.addAll(parts.get());
+    if (authenticator != null) {
+      all.add(authenticator.ready() ? HealthPart.ok("authentication")
+          : HealthPart.off("authentication", "OpenID signing keys not fetched yet"));
+    }
     var body = Serialization.createObjectNode();
-    body.put("status", "ok");
+    List<String> reasons = all.stream().filter(p -> !p.ok()).map(p -> p.name() + ": " + p.reason()).toList();
+    body.put("status", reasons.isEmpty() ? "ok" : "degraded");
     body.put("dialogsVersion", e.catalog().version());
     body.put("topics", e.catalog().list().size());
     body.put("mode", options.localMode() ? "local" : "authenticated");
+    var partsNode = body.putObject("parts");
+    for (HealthPart p : all) {
+      var node = partsNode.putObject(p.name());
+      node.put("state", p.ok() ? "ok" : "off");
+      if (!p.ok()) {
+        node.put("reason", p.reason());
+      }
+    }
+    var reasonsNode = body.putArray("reasons");
+    reasons.forEach(reasonsNode::add);
     ctx.contentType("application/json").result(body.toString());
   }
 
@@ -237,8 +291,38 @@ public final class TeamsServer implements AutoCloseable {
 
   private void turn(Context ctx) throws IOException {
     long start = System.nanoTime();
-    ActivityValidator.Result read = validator.validate(ctx.header("Content-Type"),
-        ctx.req().getContentLengthLong(), ctx.req().getInputStream());
+    if (authenticator != null && !ChannelAuthenticator.wellFormed(ctx.header("Authorization"))) {
+      // Before the body: a client without a token cannot hold a thread by sending it slowly.
+      LOG.info("http 401 no bearer token");
+      ctx.header("Connection", "close");
+      error(ctx, 401, "Unauthorized");
+      return;
+    }
+    BodyReads reads = bodyReads;
+    long declared = ctx.req().getContentLengthLong();
+    // A body already here in full (an activity from Teams, as a rule) takes no slot: its read cannot block.
+    boolean here = declared > 0 && ctx.req().getInputStream().available() >= declared;
+    BodyReads.Read reading = here ? reads.instant() : reads.begin(connection(ctx));
+    if (reading == null) {
+      long now = System.nanoTime();
+      long last = busyLogged.get();
+      if (now - last > TimeUnit.SECONDS.toNanos(10) && busyLogged.compareAndSet(last, now)) {
+        LOG.warn("http 503 {} bodies being read already (logged at most every 10 s)", MAX_BODY_READS);
+      }
+      ctx.header("Connection", "close").header("Retry-After", "1");
+      error(ctx, 503, "Busy");
+      return;
+    }
+    ActivityValidator.Result read;
+    try (reading) {
+      read = validator.validate(ctx.header("Content-Type"), declared, ctx.req().getInputStream());
+      if (reading.expired()) {
+        LOG.info("http 408 body not received within {} ms", reads.deadline().toMillis());
+        ctx.header("Connection", "close");
+        error(ctx, 408, "Body too slow");
+        return;
+      }
+    }
     if (!read.accepted()) {
       ActivityValidator.Rejection r = read.rejection();
       LOG.info("http {} rejected: {}", r.status(), r.reason());
@@ -255,9 +339,18 @@ public final class TeamsServer implements AutoCloseable {
     }
     ClaimsIdentity identity;
     try {
-      identity = JwtTokenValidation.authenticateRequest(activity, ctx.header("Authorization"),
-          adapter.credentials(), adapter.channel(), authConfig).get(turnTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      identity = (authenticator == null
+          ? JwtTokenValidation.authenticateRequest(activity, ctx.header("Authorization"), adapter.credentials(),
+              adapter.channel(), authConfig)
+          : authenticator.authenticate(activity, ctx.header("Authorization")))
+          .get(turnTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
+      if (rootCause(e) instanceof ChannelAuthenticator.KeysUnavailable) {
+        LOG.info("http 503 type={} signing keys not fetched yet", activity.getType());
+        ctx.header("Retry-After", "5");
+        error(ctx, 503, "Authentication unavailable");
+        return;
+      }
       if (isAuthFailure(e)) {
         LOG.info("http 401 type={}", activity.getType());
         error(ctx, 401, "Unauthorized");
@@ -277,17 +370,21 @@ public final class TeamsServer implements AutoCloseable {
     if (limited(ctx, identity, activity)) {
       return;
     }
+    Future<InvokeResponse> work = null;
     try {
       // On a thread of its own, so that the bound holds even for what the SDK does synchronously.
-      InvokeResponse response = CompletableFuture
-          .supplyAsync(() -> adapter.processActivity(identity, activity, bot::onTurn), turns)
-          .thenCompose(f -> f)
-          .get(turnTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      // A turn past its bound is interrupted: its wait on the connector ends, no work goes on unseen.
+      work = turns.submit(() -> adapter.processActivity(identity, activity, bot::onTurn).get());
+      InvokeResponse response = work.get(turnTimeout.toMillis(), TimeUnit.MILLISECONDS);
       if (response == null) {
         ctx.status(200);
       } else if (response.getStatus() == 501) {
         // The SDK's answer to an invoke no handler takes: the caller asked for something unsupported.
         error(ctx, 400, "Unsupported invoke");
+      } else if (response.getStatus() >= 500) {
+        // The SDK puts the exception's message in the body: the caller never reads internals.
+        LOG.warn("http {} invoke name={} failed in a handler", response.getStatus(), activity.getName());
+        error(ctx, 500, "Turn failed");
       } else {
         ctx.status(response.getStatus());
         if (response.getBody() != null) {
@@ -298,6 +395,7 @@ public final class TeamsServer implements AutoCloseable {
           activity.getName() == null ? "-" : activity.getName(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     } catch (TimeoutException e) {
+      work.cancel(true);
       LOG.error("http 504 turn timed out type={} after {} ms", activity.getType(), turnTimeout.toMillis());
       error(ctx, 504, "Turn timed out");
     } catch (Exception e) {
@@ -350,13 +448,18 @@ public final class TeamsServer implements AutoCloseable {
     return true;
   }
 
-  private static boolean isConnectorFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException) {
-        return true;
+  /** How the body's deadline cuts a connection: Jetty's endpoint, closed under the blocked read. */
+  private static Runnable connection(Context ctx) {
+    Request base = Request.getBaseRequest(ctx.req());
+    return () -> {
+      if (base != null) {
+        base.getHttpChannel().getEndPoint().close();
       }
-    }
-    return false;
+    };
+  }
+
+  private static boolean isConnectorFailure(Throwable e) {
+    return TeamsAdapter.connectorFailure(e);
   }
 
   private static boolean isAuthFailure(Throwable e) {

@@ -7,6 +7,7 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsActivityHandler;
 import com.microsoft.bot.builder.teams.TeamsInfo;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.Attachment;
@@ -19,6 +20,7 @@ import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +74,20 @@ public final class VademecumBot extends TeamsActivityHandler {
       return send(ctx, TeamLeadChannel.answer(input)).thenApply(n -> null);
     }
     return play(ctx, input);
+  }
+
+  /**
+   * Card clicks (adaptiveCard/action) and the Bot Service's health check go to the SDK; any other
+   * invoke (message extensions, task modules, file consent, tabs...) the bot does not offer is
+   * answered 501 without looking at its value, whose shape the SDK would fail on with a 500.
+   */
+  @Override
+  protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext ctx) {
+    String name = ctx.getActivity().getName();
+    if ("adaptiveCard/action".equals(name) || "healthCheck".equals(name)) {
+      return super.onInvokeActivity(ctx);
+    }
+    return CompletableFuture.completedFuture(new InvokeResponse(HttpURLConnection.HTTP_NOT_IMPLEMENTED, null));
   }
 
   @Override
@@ -171,7 +187,12 @@ public final class VademecumBot extends TeamsActivityHandler {
           }
         }
       } catch (Exception e) {
-        LOG.warn("member lookup failed: {}", e.getClass().getSimpleName());
+        if (TeamsAdapter.connectorFailure(e)) {
+          // The reply that follows fails the same way, and the server logs that once.
+          LOG.debug("member lookup failed: connector unreachable");
+        } else {
+          LOG.warn("member lookup failed: {}", e.getClass().getSimpleName());
+        }
       }
     }
     if (name == null) {

@@ -7,6 +7,7 @@ import it.vademecum.privacy.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import it.vademecum.store.StoreFiles;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -144,24 +145,32 @@ public final class H2UsageLog implements UsageLog {
       throw new UsageStoreException("no usage database in " + dataDir);
     }
     try {
-      Files.createDirectories(base.getParent());
+      StoreFiles.createPrivateDirectories(base.getParent());
     } catch (IOException e) {
       throw new UsageStoreException("cannot create " + base.getParent() + ": " + e.getMessage(), e, false);
     }
     String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0"
         + (create ? "" : ";IFEXISTS=TRUE");
+    StoreFiles.checkExisting(base);
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
     pool.setMaxConnections(16);
     int version;
     try {
       version = migrate(pool);
+      if (create) {
+        try (Connection c = pool.getConnection()) {
+          StoreFiles.requireWritable(c);
+        }
+      }
     } catch (SQLException e) {
       pool.dispose();
+      if (StoreFiles.damaged(e)) {
+        throw StoreFiles.damagedFile(base, e);
+      }
       boolean inUse = e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1;
-      throw new UsageStoreException(inUse
-          ? "the usage database " + base + ".mv.db is in use by another process"
-          : "cannot open the usage database " + base + ".mv.db (SQL state " + e.getSQLState() + ")", e, inUse);
+      throw new UsageStoreException(StoreFiles.openProblem("the usage database", base, e), e, inUse);
     }
+    StoreFiles.restrict(base);
     H2UsageLog log = new H2UsageLog(pool, Path.of(base + ".mv.db"), redactor, clock, retention, purgeEvery);
     if (create) {
       LOG.info("Usage store {} open (schema v{}, retention {} days)", log.file, version, retention.toDays());

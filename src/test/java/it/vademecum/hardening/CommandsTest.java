@@ -49,4 +49,13 @@ class CommandsTest {
       assertTrue(r.floodP95() < 1_000, "others stay fast during the flood: " + r.lastLine());
     }
   }
+
+  @Test
+  void aSlowLorisLeavesHealthAndAgentsAnsweredAtOnce() throws Exception {
+    try (Rig rig = Rig.start(engine, RateLimiter.Policy.OFF)) {
+      SlowLoris.Figures f = SlowLoris.run(rig, 300, 3);
+      System.out.println(f.lastLine());
+      assertTrue(f.passed(), f.lastLine());
+    }
+  }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -114,6 +115,62 @@ class FrontDoorTest {
   }
 
   @Test
+  void invokesTheBotDoesNotOfferAre400WithoutInternalsWhateverTheirValue() throws Exception {
+    String[] names = {"fileConsent/invoke", "composeExtension/query", "composeExtension/submitAction",
+        "composeExtension/fetchTask", "task/fetch", "task/submit", "tab/fetch", "tab/submit",
+        "actionableMessage/executeAction", "signin/verifyState", "config/fetch", "nobody/knows"};
+    String[] values = {"{}", "\"x\"", "[1]", "null", "{\"action\":\"x\",\"context\":\"y\",\"data\":\"z\"}"};
+    for (String name : names) {
+      for (String value : values) {
+        ObjectNode a = bot.fixture("personal-card-execute-invoke");
+        a.put("name", name);
+        a.set("value", BotUnderTest.JSON.readTree(value));
+        BotUnderTest.Answer r = bot.post(a);
+        assertEquals(400, r.status(), name + " " + value + ": " + r.body());
+        assertEquals("{\"error\":\"Unsupported invoke\"}", r.body(), name + " " + value);
+      }
+    }
+    for (String value : values) {
+      ObjectNode a = bot.fixture("personal-card-execute-invoke");
+      a.set("value", BotUnderTest.JSON.readTree(value));
+      BotUnderTest.Answer r = bot.post(a);
+      assertTrue(r.status() == 200 || r.status() == 400, value + ": " + r.status());
+      assertFalse(r.body().contains("Exception") || r.body().contains("Cannot "), r.body());
+    }
+  }
+
+  @Test
+  void aServiceUrlWithAQueryFragmentOrUserInfoIsRefused() throws Exception {
+    for (String url : new String[] {"?x=1", "#frag"}) {
+      ObjectNode a = bot.message("ciao");
+      a.put("serviceUrl", bot.connector.serviceUrl() + url);
+      assertRefused(400, "serviceUrl", bot.post(a));
+    }
+    ObjectNode a = bot.message("ciao");
+    a.put("serviceUrl", bot.connector.serviceUrl().replace("://", "://user:pw@"));
+    assertRefused(400, "serviceUrl", bot.post(a));
+  }
+
+  @Test
+  void healthReportsEachPartAndIsDegradedWithTheReasonsWhenOneIsOff() throws Exception {
+    bot.server.health(() -> List.of(HealthPart.ok("usage"), HealthPart.ok("escalations"), HealthPart.ok("channel"),
+        HealthPart.ok("reminders")));
+    JsonNode ok = bot.get("/healthz").json();
+    assertEquals("ok", ok.path("status").asText(), ok.toString());
+    assertEquals("ok", ok.path("parts").path("dialogs").path("state").asText());
+    assertTrue(ok.path("dialogsVersion").isTextual() && ok.path("reasons").isEmpty(), ok.toString());
+    bot.server.health(() -> List.of(HealthPart.off("usage", "the usage database is in use by another process"),
+        HealthPart.ok("escalations"), HealthPart.ok("channel"), HealthPart.ok("reminders")));
+    BotUnderTest.Answer degraded = bot.get("/healthz");
+    assertEquals(200, degraded.status(), "the bot still answers: 200, and says what is off");
+    JsonNode d = degraded.json();
+    assertEquals("degraded", d.path("status").asText());
+    assertEquals("off", d.path("parts").path("usage").path("state").asText());
+    assertEquals("ok", d.path("parts").path("escalations").path("state").asText());
+    assertEquals("usage: the usage database is in use by another process", d.path("reasons").get(0).asText());
+  }
+
+  @Test
   void wrongContentTypeIs415() throws Exception {
     for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", null}) {
       Request.Builder b = new Request.Builder().url(bot.url("/api/messages"))
@@ -176,7 +233,7 @@ class FrontDoorTest {
     try (BotUnderTest secured = new BotUnderTest("app-id", null)) {
       ObjectNode a = secured.message("ciao");
       a.put("serviceUrl", "http://smba.example.com/emea/");
-      BotUnderTest.Answer r = secured.post(a);
+      BotUnderTest.Answer r = secured.post(a.toString(), "Bearer x.y.z");
       assertEquals(400, r.status(), r.body());
       assertTrue(r.body().contains("https"), r.body());
     }

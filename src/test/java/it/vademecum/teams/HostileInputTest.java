@@ -47,6 +47,32 @@ class HostileInputTest {
   }
 
   @Test
+  void fortyThousandMentionTagsAreAnsweredWithinThreeSecondsAndLeaveNoWorkBehind() throws Exception {
+    assertEquals(200, bot.post(bot.message("aiuto")).status(), "warm: classes loaded, connections open");
+    BotUnderTest.Answer a = bot.post(bot.message("<at>".repeat(40_000) + " bonifico"));
+    assertEquals(200, a.status(), a.body());
+    assertTrue(a.millis() < 3000, "answered in " + a.millis() + " ms");
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = turnCpuNanos(threads);
+    // Not a synchronisation: a window in which a runaway turn would show up as CPU time.
+    Thread.sleep(300);
+    long burnt = turnCpuNanos(threads) - before;
+    System.out.println("40,000 x <at>: answered in " + a.millis() + " ms, turn threads' CPU in the 300 ms after: "
+        + burnt / 1_000_000 + " ms");
+    assertTrue(burnt < 50_000_000L, "turn threads used " + burnt / 1_000_000 + " ms of CPU after the answer");
+  }
+
+  private static long turnCpuNanos(java.lang.management.ThreadMXBean threads) {
+    long total = 0;
+    for (java.lang.management.ThreadInfo t : threads.dumpAllThreads(false, false)) {
+      if (t.getThreadName().startsWith("vademecum-turn")) {
+        total += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return total;
+  }
+
+  @Test
   void forgedButtonValuesChangeNothingAndSaySo() throws Exception {
     assertTrue(cardAfter(bot.message("pagamento non registrato")).contains(FIRST));
     Topic other = BotUnderTest.engine().catalog().list().stream()

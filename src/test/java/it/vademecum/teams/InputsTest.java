@@ -34,6 +34,25 @@ class InputsTest {
   }
 
   @Test
+  void mentionsAreStrippedInAnyCase() {
+    assertEquals(Input.text("ciao a tutti"),
+        Inputs.fromMessage(message("<AT>Vademecum</AT> ciao<At>everyone</aT>a tutti", null)));
+    assertEquals(Input.text("<at>senza chiusura"), Inputs.fromMessage(message("<at>senza chiusura", null)));
+  }
+
+  @Test
+  void fortyThousandOpeningMentionTagsCostMillisecondsNotSeconds() {
+    String hostile = "<at>".repeat(40_000) + "</at>" + "<at>".repeat(40_000);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      Inputs.fromMessage(message(hostile, null));
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    // The old lazy DOTALL regex took seconds for one such text: here twenty take far less than one did.
+    org.junit.jupiter.api.Assertions.assertTrue(ms < 500, "20 texts in " + ms + " ms");
+  }
+
+  @Test
   void aSubmitIsTheButtonValueWhateverTheText() {
     assertEquals(Input.button("c:t:n:0"), Inputs.fromMessage(message(null, Map.of("v", "c:t:n:0"))));
     assertEquals(Input.button("c:t:n:0"),
