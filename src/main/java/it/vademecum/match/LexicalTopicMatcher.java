@@ -569,7 +569,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
         if (cand.length() < 4) {
           continue;
         }
-        int d = osa(term, cand, Math.min(max, bestD), r0, r1, r2);
+        int d = EditDistance.osa(term, cand, Math.min(max, bestD), r0, r1, r2);
         if (d < bestD || (d == bestD && d <= max && df[vocab.get(cand)] > bestDf)) {
           if (d <= max) {
             best = cand;
@@ -580,44 +580,6 @@ public final class LexicalTopicMatcher implements TopicMatcher {
       }
     }
     return best;
-  }
-
-  /** Optimal string alignment distance, giving up (returning max + 1) beyond max. */
-  static int osa(String a, String b, int max) {
-    int size = b.length() + 1;
-    return osa(a, b, max, new int[size], new int[size], new int[size]);
-  }
-
-  private static int osa(String a, String b, int max, int[] prev2, int[] prev, int[] cur) {
-    int n = a.length();
-    int m = b.length();
-    if (Math.abs(n - m) > max) {
-      return max + 1;
-    }
-    for (int j = 0; j <= m; j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= n; i++) {
-      cur[0] = i;
-      int rowMin = cur[0];
-      for (int j = 1; j <= m; j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          v = Math.min(v, prev2[j - 2] + 1);
-        }
-        cur[j] = v;
-        rowMin = Math.min(rowMin, v);
-      }
-      if (rowMin > max) {
-        return max + 1;
-      }
-      int[] tmp = prev2;
-      prev2 = prev;
-      prev = cur;
-      cur = tmp;
-    }
-    return prev[m];
   }
 
   static String normalizeRaw(String text) {
