@@ -48,10 +48,12 @@ public final class Evaluation {
    * @param menuRate share of topic lines answered with a menu of topics
    * @param confidentWrong share of topic lines started at once on a wrong topic
    * @param paraphraseTop1 top1 over the lines of kind paraphrase, NaN when there are none
+   * @param twoOffered share of the lines with an {@code also} topic whose reply offers both topics
+   *     (a menu holding both), NaN when there are none
    * @param confusion expected topic → answered topic ("(none)" for no topic) → count, for topic lines
    */
   public record Report(double top1, double top3, double oodRejected, double inDomainRejected, int n,
-      double confidentTop1, double menuRate, double confidentWrong, double paraphraseTop1,
+      double confidentTop1, double menuRate, double confidentWrong, double paraphraseTop1, double twoOffered,
       List<Miss> misses, Map<String, Map<String, Integer>> confusion, List<String> lines) {
 
     public Report {
@@ -61,14 +63,18 @@ public final class Evaluation {
 
     /**
      * The last line of the report: {@code top1=0.000 top3=0.000 ood_rejected=0.000 in_domain_rejected=0.000 n=0},
-     * then {@code confident_top1 menu_rate confident_wrong} and, when the file has paraphrases, {@code paraphrase_top1}.
+     * then {@code confident_top1 menu_rate confident_wrong} and, when the file has paraphrases or
+     * two-topic lines, {@code paraphrase_top1} and {@code two_offered}.
      */
     public String summary() {
       String s = String.format(Locale.ROOT,
           "top1=%.3f top3=%.3f ood_rejected=%.3f in_domain_rejected=%.3f n=%d confident_top1=%.3f menu_rate=%.3f"
               + " confident_wrong=%.3f",
           top1, top3, oodRejected, inDomainRejected, n, confidentTop1, menuRate, confidentWrong);
-      return Double.isNaN(paraphraseTop1) ? s : s + String.format(Locale.ROOT, " paraphrase_top1=%.3f", paraphraseTop1);
+      if (!Double.isNaN(paraphraseTop1)) {
+        s += String.format(Locale.ROOT, " paraphrase_top1=%.3f", paraphraseTop1);
+      }
+      return Double.isNaN(twoOffered) ? s : s + String.format(Locale.ROOT, " two_offered=%.3f", twoOffered);
     }
 
     /** The whole report, one line per entry, ending with {@link #summary()}. */
@@ -161,6 +167,8 @@ public final class Evaluation {
     int menus = 0;
     int paraphrases = 0;
     int paraphraseRight = 0;
+    int twos = 0;
+    int twoBoth = 0;
     List<Miss> misses = new ArrayList<>();
     List<Miss> falseAccepts = new ArrayList<>();
     Map<String, Integer> pairs = new LinkedHashMap<>();
@@ -179,6 +187,12 @@ public final class Evaluation {
         continue;
       }
       inDomain++;
+      if (c.also() != null) {
+        twos++;
+        List<String> offered = none ? List.of() : r.verdict() == Ranking.Verdict.CONFIDENT ? List.of(best)
+            : r.top(3).stream().map(Scored::topicId).toList();
+        twoBoth += offered.contains(c.topic()) && offered.contains(c.also()) ? 1 : 0;
+      }
       boolean paraphrase = PARAPHRASE.equals(c.kind());
       paraphrases += paraphrase ? 1 : 0;
       confusion.computeIfAbsent(c.topic(), k -> new TreeMap<>()).merge(best == null ? "(none)" : best, 1, Integer::sum);
@@ -237,10 +251,12 @@ public final class Evaluation {
     Report draft = new Report(
         ratio(top1, inDomain), ratio(top3, inDomain), ratio(oodRejected, ood), ratio(inDomainRejected, inDomain),
         cases.size(), ratio(confidentRight, inDomain), ratio(menus, inDomain), ratio(confidentWrong, inDomain),
-        paraphrases == 0 ? Double.NaN : ratio(paraphraseRight, paraphrases), all, confusion, List.of());
+        paraphrases == 0 ? Double.NaN : ratio(paraphraseRight, paraphrases),
+        twos == 0 ? Double.NaN : ratio(twoBoth, twos), all, confusion, List.of());
     lines.add(draft.summary());
     return new Report(draft.top1(), draft.top3(), draft.oodRejected(), draft.inDomainRejected(), draft.n(),
-        draft.confidentTop1(), draft.menuRate(), draft.confidentWrong(), draft.paraphraseTop1(), all, confusion, lines);
+        draft.confidentTop1(), draft.menuRate(), draft.confidentWrong(), draft.paraphraseTop1(), draft.twoOffered(), all,
+        confusion, lines);
   }
 
   private static double ratio(int a, int b) {

@@ -67,13 +67,16 @@ class EvaluationTest {
     Evaluation.Report r = Evaluation.run(TABLE, List.of(
         new Evaluation.Case("c", "alpha", "paraphrase", null),   // confident, wrong
         new Evaluation.Case("a", "alpha", "paraphrase", null),   // confident, right
-        new Evaluation.Case("b?", "alpha", "plain", null)));     // menu, right
-    assertEquals(1.0 / 3, r.confidentWrong(), 1e-9);
-    assertEquals(1.0 / 3, r.confidentTop1(), 1e-9);
-    assertEquals(1.0 / 3, r.menuRate(), 1e-9);
+        new Evaluation.Case("b?", "alpha", "plain", null),       // menu, right
+        new Evaluation.Case("b?", "alpha", "two", "gamma"),      // menu offering both
+        new Evaluation.Case("a", "alpha", "two", "beta")));      // started alpha only
+    assertEquals(1.0 / 5, r.confidentWrong(), 1e-9);
+    assertEquals(2.0 / 5, r.confidentTop1(), 1e-9);
+    assertEquals(2.0 / 5, r.menuRate(), 1e-9);
     assertEquals(0.5, r.paraphraseTop1(), 1e-9);
-    assertTrue(r.summary().endsWith(" confident_wrong=0.333 paraphrase_top1=0.500"), r.summary());
-    assertEquals(Map.of("alpha", 2, "beta", 1), r.confusion().get("alpha"));
+    assertEquals(0.5, r.twoOffered(), 1e-9);
+    assertTrue(r.summary().endsWith(" confident_wrong=0.200 paraphrase_top1=0.500 two_offered=0.500"), r.summary());
+    assertEquals(Map.of("alpha", 4, "beta", 1), r.confusion().get("alpha"));
   }
 
   @Test
