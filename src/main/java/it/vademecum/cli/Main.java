@@ -24,6 +24,7 @@ public final class Main implements Runnable {
       RenderCommand.class,
       EvalCommand.class,
       UnmatchedCommand.class,
+      SuggestionsCommand.class,
       FuzzCommand.class,
       FloodCommand.class,
       SoakCommand.class,
