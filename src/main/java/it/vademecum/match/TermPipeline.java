@@ -46,7 +46,8 @@ public final class TermPipeline {
         if (t.size() == 1 && !member.strip().contains(" ")) {
           canon.putIfAbsent(t.get(0), head);
         } else {
-          phrases.put(member, group.get(0));
+          // Matched after the abbreviations, so written as they leave it ("sola mail" → "sola email").
+          phrases.put(lexicon.expand(member), group.get(0));
         }
       }
     }
