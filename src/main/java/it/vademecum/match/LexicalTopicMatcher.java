@@ -40,7 +40,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   /** A best score at least this high, and {@link #MARGIN} above the second, starts the topic. */
   public static final double CONFIDENT = 0.50;
   /** Minimum lead of the best topic over the second for a confident verdict. */
-  public static final double MARGIN = 0.10;
+  public static final double MARGIN = 0.20;
   /** Below this best score the answer is "no topic". */
   public static final double AMBIGUOUS = 0.28;
 
