@@ -160,7 +160,10 @@ public final class LearnedTriggers {
         ShiftRules.load(scratch, new CatalogLoader().load(scratch));
         return List.of();
       } catch (InvalidCatalogException e) {
-        return e.problems();
+        // Named as the editor knows them: the real folder, not the scratch copy.
+        String copy = scratch.toString();
+        return e.problems().stream().map(p -> new Problem(p.file().replace(copy, dialogs.toString()), p.pointer(),
+            p.message())).toList();
       }
     } finally {
       try (Stream<Path> all = Files.walk(scratch)) {

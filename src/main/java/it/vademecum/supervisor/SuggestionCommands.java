@@ -24,7 +24,8 @@ import java.util.Optional;
 final class SuggestionCommands implements Command {
 
   static final int PER_TOPIC = 3;
-  private static final int BUTTONS = 4;
+  /** Suggestions with buttons: two each, six in all, what a Teams card shows without an overflow menu. */
+  private static final int BUTTONS = 3;
   private static final String WORD = "suggerimenti";
 
   private final Roles roles;
