@@ -48,8 +48,8 @@ public final class Suggestions {
       return new Decision(Result.NOT_OPEN, usage.suggestion(id), List.of());
     }
     Suggestion sg = s.get();
-    String why = "Suggerimento n. " + sg.id() + ": " + (sg.count() == 1 ? "1 volta" : sg.count() + " volte")
-        + " gli agenti hanno scelto questo argomento per la frase.";
+    String why = "Suggerimento n. " + sg.id() + ": gli agenti hanno scelto questo argomento per la frase "
+        + (sg.count() == 1 ? "1 volta." : sg.count() + " volte.");
     LearnedTriggers.Outcome o = triggers.add(sg.topicId(), sg.text(), by, LocalDate.now(clock.withZone(zone)), why);
     if (!o.ok()) {
       return new Decision(Result.LINT_FAILED, s, o.problems());
