@@ -6,6 +6,8 @@ import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
 import it.vademecum.engine.Turn;
 import it.vademecum.engine.TurnContext;
+import it.vademecum.engine.Typed;
+import it.vademecum.match.Ranking;
 import it.vademecum.session.Session;
 import it.vademecum.session.SessionStore;
 import it.vademecum.usage.UsageLog;
@@ -87,6 +89,13 @@ public final class Assistant {
     if (input instanceof Input.Button b && b.value().startsWith("t:") && before.query() != null
         && reply.topicId() != null) {
       usage.recordPick(agent.id(), reply.topicId(), before.query());
+      usage.recordSuggestion(agent.id(), reply.topicId(), before.query());
+    }
+    if (input instanceof Input.Text text && before.query() != null && reply.topicId() != null
+        && reply.search().map(r -> r.verdict() == Ranking.Verdict.CONFIDENT).orElse(false)
+        && !Typed.fold(text.text()).equals(Typed.fold(before.query()))) {
+      // The agent rephrased a sentence that found no topic, or needed a choice, and this one found it.
+      usage.recordSuggestion(agent.id(), reply.topicId(), before.query());
     }
     if (reply.kind() == Reply.Kind.ANSWER) {
       usage.recordAnswer(agent.id(), reply.topicId(), reply.nodeId());

@@ -1,14 +1,19 @@
 package it.vademecum.cli;
 
 import it.vademecum.config.Settings;
+import it.vademecum.dialog.Topic;
 import it.vademecum.engine.Engine;
 import it.vademecum.match.Evaluation;
+import it.vademecum.match.EvaluationDocument;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Measures topic recognition on a JSONL file of {"text", "topic"} lines. */
@@ -21,6 +26,10 @@ final class EvalCommand implements Callable<Integer> {
       description = "Labelled sentences, one JSON object a line: {\"text\": \"…\", \"topic\": \"<id>\"} "
           + "(null topic: a sentence that should find none), e.g. a set kept under eval/.")
   Path file;
+
+  @Option(names = "--report", paramLabel = "FILE.html|FILE.md",
+      description = "Also write a confusion matrix and the misses (Markdown for .md, HTML otherwise).")
+  Path report;
 
   @Mixin
   DialogsOption dialogs;
@@ -35,8 +44,29 @@ final class EvalCommand implements Callable<Integer> {
     if (engine.isEmpty()) {
       return 1;
     }
-    Evaluation.Report report = Evaluation.run(engine.get().matcher(), Evaluation.parseJsonl(file));
-    System.out.print(report.text().endsWith("\n") ? report.text() : report.text() + "\n");
+    List<String> known = engine.get().catalog().list().stream().map(Topic::id).toList();
+    List<Evaluation.Case> cases;
+    try {
+      cases = Evaluation.parseJsonl(file, known);
+    } catch (IllegalArgumentException e) {
+      System.err.println(file + ", " + e.getMessage());
+      return 1;
+    }
+    Evaluation.Report result = Evaluation.run(engine.get().matcher(), cases);
+    if (report != null) {
+      try {
+        Path parent = report.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        Files.writeString(report, EvaluationDocument.render(result, file.getFileName().toString(),
+            report.getFileName().toString()));
+      } catch (IOException e) {
+        System.err.println("Non riesco a scrivere il resoconto " + report + ": " + e.getMessage());
+        return 1;
+      }
+    }
+    System.out.print(result.text());
     return 0;
   }
 }

@@ -36,6 +36,7 @@ public final class Main implements Runnable {
       VerificaCommand.class,
       EvalCommand.class,
       UnmatchedCommand.class,
+      SuggestionsCommand.class,
       BackupCommand.class,
       FuzzCommand.class,
       FloodCommand.class,

@@ -23,12 +23,19 @@ final class TopicParser {
         doc.path("group").asText(),
         doc.path("summary").asText(""),
         strings(doc.path("triggers")),
+        learned(doc.path("learned")),
         strings(doc.path("signals")),
         doc.path("start").asText(),
         nodes,
         doc.hasNonNull("owner") ? doc.get("owner").asText() : null,
         date(doc.path("verified").asText("")),
         period(doc.path("reviewEvery").asText("P90D")));
+  }
+
+  private static List<String> learned(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(l -> out.add(l.path("text").asText()));
+    return out;
   }
 
   private static Node node(String id, JsonNode n) {

@@ -387,7 +387,8 @@ public final class Engine {
         Reply r = new Reply(Reply.Kind.NOT_FOUND, notices, null, null, null, Texts.NOT_FOUND,
             List.of(new Option("Elenco argomenti", "k:argomenti"), new Option("Aiuto", "k:aiuto")),
             Optional.empty(), List.of(), Texts.notFoundLines(catalog), false, Optional.of(ranking), Optional.empty());
-        return new Turn(s.cleared(), r);
+        // The sentence is kept until the next one: a rephrase that finds the topic makes it a suggestion.
+        return new Turn(s.cleared().undecided(Facts.NONE, Map.of(), text), r);
       }
     }
   }

@@ -38,7 +38,7 @@ public final class EngineLoader {
     return catalogs;
   }
 
-  /** What the matcher reads of a topic: title, triggers, signals and every text of its tree. */
+  /** What the matcher reads of a topic: title, triggers (written and learned), signals and every text of its tree. */
   static TopicText text(Topic topic) {
     List<String> body = new ArrayList<>();
     if (!topic.summary().isBlank()) {
@@ -70,7 +70,9 @@ public final class EngineLoader {
         s.links().forEach(l -> body.add(host(l.url())));
       }
     }
-    return new TopicText(topic.id(), topic.title(), topic.triggers(), topic.signals(), body);
+    List<String> triggers = new ArrayList<>(topic.triggers());
+    triggers.addAll(topic.learned());
+    return new TopicText(topic.id(), topic.title(), triggers, topic.signals(), body);
   }
 
   private static String host(String url) {

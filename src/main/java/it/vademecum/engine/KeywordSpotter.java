@@ -2,6 +2,7 @@ package it.vademecum.engine;
 
 import it.vademecum.dialog.Choice;
 import it.vademecum.dialog.Question;
+import it.vademecum.match.EditDistance;
 import it.vademecum.match.ItalianAnalysis;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Optional;
 /**
  * Finds which choice of a question the agent's words name, by its keywords or label, after Italian
  * analysis. When keywords of several choices match, a match inside a longer one is dropped
- * ("billing aruba" beats "aruba"); if different choices still match, nothing is picked.
+ * ("billing aruba" beats "aruba"); if different choices still match, nothing is picked. When no
+ * keyword matches exactly, words of 5+ letters may carry a typo (one edit, two from 8 letters:
+ * "bonfico" names "Bonifico"), with the same rule.
  */
 final class KeywordSpotter {
 
@@ -37,6 +40,11 @@ final class KeywordSpotter {
   }
 
   private Optional<Integer> pick(Question q, List<String> terms, boolean labels) {
+    Optional<Integer> exact = pick(q, terms, labels, false);
+    return exact.isPresent() ? exact : pick(q, terms, labels, true);
+  }
+
+  private Optional<Integer> pick(Question q, List<String> terms, boolean labels, boolean typos) {
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < q.choices().size(); i++) {
       Choice c = q.choices().get(i);
@@ -50,7 +58,7 @@ final class KeywordSpotter {
           continue;
         }
         for (int s = 0; s + k.size() <= terms.size(); s++) {
-          if (terms.subList(s, s + k.size()).equals(k)) {
+          if (typos ? close(terms.subList(s, s + k.size()), k) : terms.subList(s, s + k.size()).equals(k)) {
             hits.add(new Hit(i, s, s + k.size()));
           }
         }
@@ -61,5 +69,19 @@ final class KeywordSpotter {
         .toList();
     long distinct = kept.stream().mapToInt(Hit::choice).distinct().count();
     return distinct == 1 ? Optional.of(kept.get(0).choice) : Optional.empty();
+  }
+
+  /** The same words, each at most the typos its length allows away, at least one word long enough to carry one. */
+  private static boolean close(List<String> typed, List<String> keyword) {
+    boolean longWord = false;
+    for (int i = 0; i < typed.size(); i++) {
+      String k = keyword.get(i);
+      int max = EditDistance.allowed(k.length());
+      longWord |= max > 0;
+      if (!typed.get(i).equals(k) && EditDistance.osa(typed.get(i), k, max) > max) {
+        return false;
+      }
+    }
+    return longWord;
   }
 }

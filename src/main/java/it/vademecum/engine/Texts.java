@@ -79,6 +79,8 @@ final class Texts {
     out.add("Prova con le parole chiave del caso (es. «recupero password webmail», «fattura non arrivata», "
         + "«ticket in carico ad aruba»). Conosco questi gruppi:");
     out.addAll(groupLines(catalog));
+    out.add("Scrivi «argomenti» per l'elenco completo: conosco i casi PEC dei clienti, non le questioni "
+        + "d'ufficio (PC, badge, turni, riunioni).");
     return out;
   }
 

@@ -40,7 +40,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   /** A best score at least this high, and {@link #MARGIN} above the second, starts the topic. */
   public static final double CONFIDENT = 0.50;
   /** Minimum lead of the best topic over the second for a confident verdict. */
-  public static final double MARGIN = 0.10;
+  public static final double MARGIN = 0.20;
   /** Below this best score the answer is "no topic". */
   public static final double AMBIGUOUS = 0.28;
 
@@ -294,6 +294,10 @@ public final class LexicalTopicMatcher implements TopicMatcher {
       return Ranking.none();
     }
     double[] score = scores(text);
+    int[] two = twoTopics(text, score);
+    if (two != null) {
+      return both(score, two[0], two[1]);
+    }
     if (score == null) {
       return Ranking.none();
     }
@@ -306,11 +310,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     if (score[best] < AMBIGUOUS) {
       return Ranking.none();
     }
-    Integer[] order = new Integer[ids.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+    Integer[] order = byScore(score);
     double s1 = score[order[0]];
     double s2 = order.length > 1 ? score[order[1]] : 0;
     List<Scored> ranked = new ArrayList<>();
@@ -320,6 +320,84 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     Ranking.Verdict verdict = s1 >= CONFIDENT && s1 - s2 >= MARGIN
         ? Ranking.Verdict.CONFIDENT : Ranking.Verdict.AMBIGUOUS;
     return new Ranking(ranked, verdict);
+  }
+
+  private Integer[] byScore(double[] score) {
+    Integer[] order = new Integer[ids.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+    return order;
+  }
+
+  /** Where a sentence splits into clauses: punctuation, or "e poi", "e anche", "inoltre"... */
+  private static final java.util.regex.Pattern CLAUSES = java.util.regex.Pattern.compile(
+      "[,;?!]+\\s+|\\s+(?:e poi|e anche|ma anche|inoltre|e intanto|e già che c'è|e gia che c e|e già che ci sono"
+          + "|e gia che ci sono|chiede anche|vuole anche|e in più|e in piu|oltre a questo)\\s+");
+
+  /**
+   * Two topics in one sentence: two clauses, each confidently about a different topic. Returns the
+   * two, the one the whole sentence scores higher first (what it is mostly about), or null.
+   */
+  private int[] twoTopics(String text, double[] whole) {
+    String[] clauses = CLAUSES.split(text.toLowerCase(Locale.ROOT));
+    if (clauses.length < 2 || clauses.length > 6) {
+      return null;
+    }
+    int first = -1;
+    double firstScore = 0;
+    int second = -1;
+    double secondScore = 0;
+    for (String clause : clauses) {
+      if (pipeline.terms(clause).size() < 2) {
+        continue;
+      }
+      double[] sc = scores(clause);
+      if (sc == null) {
+        continue;
+      }
+      Integer[] order = byScore(sc);
+      int top = order[0];
+      double s1 = sc[top];
+      double s2 = order.length > 1 ? sc[order[1]] : 0;
+      if (s1 < CONFIDENT || s1 - s2 < MARGIN) {
+        continue;
+      }
+      if (first < 0 || top == first) {
+        first = top;
+        firstScore = Math.max(firstScore, s1);
+      } else if (second < 0 || top == second) {
+        second = top;
+        secondScore = Math.max(secondScore, s1);
+      }
+    }
+    if (first < 0 || second < 0) {
+      return null;
+    }
+    double a = whole == null ? firstScore : Math.max(whole[first], 0);
+    double b = whole == null ? secondScore : Math.max(whole[second], 0);
+    return a >= b ? new int[] {first, second} : new int[] {second, first};
+  }
+
+  /** A menu with both topics of a two-topic sentence, the main one first, then the others by score. */
+  private Ranking both(double[] whole, int main, int other) {
+    List<Scored> ranked = new ArrayList<>();
+    double s = whole == null ? 0 : whole[main];
+    ranked.add(new Scored(ids[main], round(Math.max(s, AMBIGUOUS))));
+    double o = whole == null ? 0 : whole[other];
+    ranked.add(new Scored(ids[other], round(Math.max(o, AMBIGUOUS))));
+    if (whole != null) {
+      for (int t : byScore(whole)) {
+        if (ranked.size() >= RANKED || whole[t] <= 0) {
+          break;
+        }
+        if (t != main && t != other) {
+          ranked.add(new Scored(ids[t], round(whole[t])));
+        }
+      }
+    }
+    return new Ranking(ranked, Ranking.Verdict.AMBIGUOUS);
   }
 
   /** For diagnostics: the message's terms as the index sees them (corrected, "?" when unknown). */
@@ -569,7 +647,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
         if (cand.length() < 4) {
           continue;
         }
-        int d = osa(term, cand, Math.min(max, bestD), r0, r1, r2);
+        int d = EditDistance.osa(term, cand, Math.min(max, bestD), r0, r1, r2);
         if (d < bestD || (d == bestD && d <= max && df[vocab.get(cand)] > bestDf)) {
           if (d <= max) {
             best = cand;
@@ -580,44 +658,6 @@ public final class LexicalTopicMatcher implements TopicMatcher {
       }
     }
     return best;
-  }
-
-  /** Optimal string alignment distance, giving up (returning max + 1) beyond max. */
-  static int osa(String a, String b, int max) {
-    int size = b.length() + 1;
-    return osa(a, b, max, new int[size], new int[size], new int[size]);
-  }
-
-  private static int osa(String a, String b, int max, int[] prev2, int[] prev, int[] cur) {
-    int n = a.length();
-    int m = b.length();
-    if (Math.abs(n - m) > max) {
-      return max + 1;
-    }
-    for (int j = 0; j <= m; j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= n; i++) {
-      cur[0] = i;
-      int rowMin = cur[0];
-      for (int j = 1; j <= m; j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          v = Math.min(v, prev2[j - 2] + 1);
-        }
-        cur[j] = v;
-        rowMin = Math.min(rowMin, v);
-      }
-      if (rowMin > max) {
-        return max + 1;
-      }
-      int[] tmp = prev2;
-      prev2 = prev;
-      prev = cur;
-      cur = tmp;
-    }
-    return prev[m];
   }
 
   static String normalizeRaw(String text) {

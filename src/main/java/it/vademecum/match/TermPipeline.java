@@ -41,10 +41,13 @@ public final class TermPipeline {
           }
           continue;
         }
-        if (t.size() == 1) {
+        // A phrase stays a phrase even when analysis leaves one word of it ("più clienti" must
+        // not turn every "cliente" into its group).
+        if (t.size() == 1 && !member.strip().contains(" ")) {
           canon.putIfAbsent(t.get(0), head);
         } else {
-          phrases.put(member, group.get(0));
+          // Matched after the abbreviations, so written as they leave it ("sola mail" → "sola email").
+          phrases.put(lexicon.expand(member), group.get(0));
         }
       }
     }

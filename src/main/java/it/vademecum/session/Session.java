@@ -18,8 +18,9 @@ import java.util.Map;
  * @param path the questions passed on the way with the choice taken, oldest first
  * @param preanswers "topic/node" to the index of the choice the first message picked
  * @param draft the escalation being prepared at the current step, or null
- * @param query the sentence that needs a choice among candidate topics, kept in memory only until
- *     the agent picks one (for the statistics of what agents choose), or null
+ * @param query the last sentence that started no topic by itself (it needed a choice among candidate
+ *     topics, or found none), kept in memory only until the next turn (for the statistics of what
+ *     agents choose, and the suggestions of new triggers), or null
  */
 public record Session(
     String agentName,

@@ -3,6 +3,7 @@ package it.vademecum.supervisor;
 import it.vademecum.assistant.Command;
 import it.vademecum.assistant.Notifier;
 import it.vademecum.assistant.ReplyDecorator;
+import it.vademecum.learning.Suggestions;
 import it.vademecum.session.SessionStore;
 import it.vademecum.shift.BreakCommand;
 import it.vademecum.shift.BreakReminders;
@@ -51,7 +52,10 @@ public final class Supervision implements AutoCloseable {
     Feedback feedback = new Feedback(dialogs, usage);
     List<Command> commands = new ArrayList<>();
     commands.add(feedback);
-    commands.add(new SupervisorCommands(new Roles(supervisors), dialogs, usage, escalations, notifier, clock));
+    Roles roles = new Roles(supervisors);
+    commands.add(new SupervisorCommands(roles, dialogs, usage, escalations, notifier, clock));
+    commands.add(new SuggestionCommands(roles, dialogs,
+        new Suggestions(usage, dialogs.dir(), clock, dialogs.get().catalog().calendar().zone())));
     ExecutorTimer timer = new ExecutorTimer();
     BreakReminders reminders = null;
     String problem = null;

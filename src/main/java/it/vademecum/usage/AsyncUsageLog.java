@@ -102,6 +102,26 @@ public final class AsyncUsageLog implements UsageLog {
   }
 
   @Override
+  public void recordSuggestion(String agentId, String topicId, String text) {
+    enqueue(() -> store.recordSuggestion(agentId, topicId, text));
+  }
+
+  @Override
+  public List<Suggestion> openSuggestions(int perTopic) {
+    return read(() -> store.openSuggestions(perTopic));
+  }
+
+  @Override
+  public java.util.Optional<Suggestion> suggestion(long id) {
+    return read(() -> store.suggestion(id));
+  }
+
+  @Override
+  public boolean decideSuggestion(long id, boolean accepted, String decidedBy) {
+    return read(() -> store.decideSuggestion(id, accepted, decidedBy));
+  }
+
+  @Override
   public void recordAnswer(String agentId, String topicId, String nodeId) {
     enqueue(() -> store.recordAnswer(agentId, topicId, nodeId));
   }

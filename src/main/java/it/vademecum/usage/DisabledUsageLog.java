@@ -19,6 +19,24 @@ final class DisabledUsageLog implements UsageLog {
   public void recordPick(String agentId, String topicId, String text) {}
 
   @Override
+  public void recordSuggestion(String agentId, String topicId, String text) {}
+
+  @Override
+  public List<Suggestion> openSuggestions(int perTopic) {
+    return List.of();
+  }
+
+  @Override
+  public java.util.Optional<Suggestion> suggestion(long id) {
+    return java.util.Optional.empty();
+  }
+
+  @Override
+  public boolean decideSuggestion(long id, boolean accepted, String decidedBy) {
+    return false;
+  }
+
+  @Override
   public void recordAnswer(String agentId, String topicId, String nodeId) {}
 
   @Override

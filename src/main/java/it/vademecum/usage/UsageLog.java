@@ -21,6 +21,13 @@ public interface UsageLog extends AutoCloseable {
   /** The agent picked {@code topicId} among the topics offered for {@code text} (an AMBIGUOUS search). */
   void recordPick(String agentId, String topicId, String text);
 
+  /**
+   * A sentence that did not start a topic by itself, and the topic the agent then chose (from the
+   * menu, or by rephrasing until a topic started): a candidate trigger for a knowledge editor.
+   * The same sentence (case and spacing aside) and topic add up; once decided it is never offered again.
+   */
+  void recordSuggestion(String agentId, String topicId, String text);
+
   /** The agent reached the answer (step) {@code nodeId} of {@code topicId}. */
   void recordAnswer(String agentId, String topicId, String nodeId);
 
@@ -87,6 +94,21 @@ public interface UsageLog extends AutoCloseable {
   /** Searches by hour of the day (Europe/Rome) in [{@code from}, {@code to}): 24 entries, hour 0 first. */
   List<HourCount> busiestHours(Instant from, Instant to);
 
+  /**
+   * The suggestions nobody accepted or rejected yet: at most {@code perTopic} per topic, the most
+   * frequent first, topics with the most frequent suggestion first.
+   */
+  List<Suggestion> openSuggestions(int perTopic);
+
+  /** One suggestion by its number, whatever its state. */
+  java.util.Optional<Suggestion> suggestion(long id);
+
+  /**
+   * Accepts or rejects an open suggestion, naming who decided; false when it is not open (unknown,
+   * or already decided). Throws {@link UsageStoreException} when the store cannot answer.
+   */
+  boolean decideSuggestion(long id, boolean accepted, String decidedBy);
+
   /** Deletes what is older than the retention period now; returns how many rows went. */
   int purge();
 
@@ -121,6 +143,11 @@ public interface UsageLog extends AutoCloseable {
     public double ambiguousShare() {
       return searches == 0 ? 0 : (double) ambiguous / searches;
     }
+  }
+
+  /** A redacted sentence proposed as a trigger of a topic: how often, last seen, and its state. */
+  record Suggestion(long id, String topicId, String text, long count, Instant last, State state, String decidedBy) {
+    public enum State { OPEN, ACCEPTED, REJECTED }
   }
 
   record FeedbackCount(String topicId, String nodeId, long up, long down) {}

@@ -50,6 +50,26 @@ class EngineCommandsTest {
   }
 
   @Test
+  void aTypedChoiceWithATypoStillPicksItsChoice() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    c.press("t:pagamento-non-registrato");
+    assertEquals("importo", c.say("bonfico").nodeId());
+
+    Conversation d = Conversation.at(TUESDAY_10);
+    d.press("t:pagamento-non-registrato");
+    assertEquals("importo", d.say("ha fatto un bonificoo").nodeId());
+  }
+
+  @Test
+  void aShortWordIsNotStretchedToAChoice() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    c.press("t:pagamento-non-registrato");
+    Reply r = c.say("buco");
+    assertEquals("metodo", r.nodeId());
+    assertTrue(r.notices().contains(Texts.NOT_A_CHOICE));
+  }
+
+  @Test
   void anUnrelatedAnswerRepeatsTheQuestionWithANote() {
     Conversation c = Conversation.at(TUESDAY_10);
     c.press("t:pagamento-non-registrato");

@@ -68,7 +68,10 @@ final class DialogTopics {
     if (id.isEmpty()) {
       return null;
     }
-    List<String> triggers = texts(root.path("triggers"));
+    List<String> triggers = new ArrayList<>(texts(root.path("triggers")));
+    for (JsonNode learned : root.path("learned")) {
+      add(triggers, learned.path("text"));
+    }
     List<String> signals = texts(root.path("signals"));
     List<String> body = new ArrayList<>();
     add(body, root.path("summary"));

@@ -9,6 +9,7 @@ import it.vademecum.dialog.InvalidCatalogException;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Knowledge;
 import it.vademecum.engine.Reply;
+import it.vademecum.learning.Suggestions;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.shift.BreakCommand;
@@ -62,9 +63,10 @@ final class Desk implements AutoCloseable {
     CaffeineSessionStore sessions = new CaffeineSessionStore(Duration.ofHours(8), 100);
     this.feedback = new Feedback(reloader, usage, () -> clock.instant().toEpochMilli() * 1_000_000L,
         Scheduler.disabledScheduler());
+    Roles roles = new Roles(List.of(" sara.bianchi@EXAMPLE.com", "aad-luca"));
     List<Command> commands = List.of(feedback,
-        new SupervisorCommands(new Roles(List.of(" sara.bianchi@EXAMPLE.com", "aad-luca")), reloader, usage,
-            Optional.of(escalations), notifier, clock),
+        new SupervisorCommands(roles, reloader, usage, Optional.of(escalations), notifier, clock),
+        new SuggestionCommands(roles, reloader, new Suggestions(usage, dialogs, clock, Knowledge.ROME)),
         new BreakCommand(reminders, reloader::shift, clock, Knowledge.ROME),
         new ShiftEndCommand(reloader, reloader::shift, sessions, usage, clock));
     this.assistant = new Assistant(reloader, sessions, usage, EscalationSink.byHand(), commands, clock, feedback);

@@ -111,6 +111,10 @@ class AsyncUsageLogTest {
     @Override public void recordSearch(String a, String t, Ranking r) { }
     @Override public void recordPick(String a, String t, String x) { }
     @Override public void recordAnswer(String a, String t, String n) { }
+    @Override public void recordSuggestion(String a, String t, String x) { }
+    @Override public java.util.List<Suggestion> openSuggestions(int p) { return java.util.List.of(); }
+    @Override public java.util.Optional<Suggestion> suggestion(long id) { return java.util.Optional.empty(); }
+    @Override public boolean decideSuggestion(long id, boolean a, String by) { return false; }
     @Override public void recordFeedback(String a, String t, String n, boolean up, String r) { }
     @Override public java.util.List<UnmatchedSentence> unmatched(Instant s, Instant e, int l) { return java.util.List.of(); }
     @Override public java.util.List<PickCount> picks(Instant s, int l) { return java.util.List.of(); }

@@ -101,10 +101,13 @@ class PersonalDataStaysOutOfStoreAndLogsTest {
       log.recordSearch("29:1a2b-agent", SENTENCE, none);
       log.recordSearch("29:1a2b-agent", SENTENCE, ambiguous);
       log.recordPick("29:1a2b-agent", "mancata-ricezione", SENTENCE);
+      log.recordSuggestion("29:1a2b-agent", "mancata-ricezione", SENTENCE);
+      log.recordSuggestion("29:1a2b-agent", "mancata-ricezione", SENTENCE);
       log.recordAnswer("29:1a2b-agent", "mancata-ricezione", "verifica-filtri");
       log.recordFeedback("29:1a2b-agent", "mancata-ricezione", "verifica-filtri", false, SENTENCE);
       // what supervisors read back
-      String read = log.unmatched(Instant.EPOCH, 10) + " " + log.feedbackReasons(Instant.EPOCH, 10);
+      String read = log.unmatched(Instant.EPOCH, 10) + " " + log.feedbackReasons(Instant.EPOCH, 10) + " "
+          + log.openSuggestions(5);
       assertClean("query results", read);
       assertTrue(read.contains("[email]@ingpec.eu") && read.contains("[cf]") && read.contains("[iban]")
           && read.contains("[telefono]") && read.contains("[carta]") && read.contains("[piva]")
@@ -152,7 +155,7 @@ class PersonalDataStaysOutOfStoreAndLogsTest {
     StringBuilder b = new StringBuilder();
     try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("usage"), "sa", "");
         Statement st = c.createStatement()) {
-      for (String table : H2UsageLog.TABLES) {
+      for (String table : Stream.concat(H2UsageLog.TABLES.stream(), Stream.of(H2UsageLog.SUGGESTIONS)).toList()) {
         try (ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
           ResultSetMetaData md = rs.getMetaData();
           int rows = 0;

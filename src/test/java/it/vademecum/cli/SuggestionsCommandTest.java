@@ -1,0 +1,77 @@
+package it.vademecum.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.vademecum.privacy.Redactor;
+import it.vademecum.shift.DialogsCopy;
+import it.vademecum.usage.H2UsageLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SuggestionsCommandTest {
+
+  @TempDir
+  Path dir;
+
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  PrintStream stdout;
+  PrintStream stderr;
+
+  @BeforeEach
+  void capture() {
+    stdout = System.out;
+    stderr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(stdout);
+    System.setErr(stderr);
+  }
+
+  private long seed(Path data) {
+    try (H2UsageLog log = H2UsageLog.open(data, Redactor.defaults(), Clock.systemUTC(), Duration.ofDays(90),
+        Duration.ofHours(1), true)) {
+      log.recordSuggestion("aad-anna", "fatture", "dove sta la ft del mese scorso");
+      log.recordSuggestion("aad-luca", "fatture", "Dove sta la ft del mese  scorso");
+      return log.openSuggestions(5).get(0).id();
+    }
+  }
+
+  @Test
+  void listsThenAcceptsIntoTheTopicFileAndNeverListsItAgain() throws Exception {
+    Path data = dir.resolve("data");
+    Path dialogs = DialogsCopy.into(dir.resolve("dialogs"));
+    long id = seed(data);
+    String d = dialogs.toString();
+    assertEquals(0, Main.run("suggerimenti", "--data", data.toString(), "--dialogs", d));
+    String listed = out.toString(StandardCharsets.UTF_8);
+    assertTrue(listed.contains("(fatture):") && listed.contains("n. " + id) && listed.contains("2×  Dove sta la ft del mese scorso"),
+        listed);
+
+    assertEquals(0, Main.run("suggerimenti", "--accept", String.valueOf(id), "--by", "editor.kb", "--data",
+        data.toString(), "--dialogs", d));
+    String file = Files.readString(dialogs.resolve("fatture.json"));
+    assertTrue(file.contains("\"owner\": \"editor.kb\""), file);
+    assertEquals(0, Main.run("lint", d), "the edited dialogs stay clean");
+
+    out.reset();
+    assertEquals(0, Main.run("suggerimenti", "--data", data.toString(), "--dialogs", d));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("Nessun suggerimento da valutare."));
+    assertEquals(1, Main.run("suggerimenti", "--reject", String.valueOf(id), "--data", data.toString(), "--dialogs", d));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("è già stato deciso"), err.toString(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,72 @@
+package it.vademecum.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 16: the sentences of the held-out sets under eval/ never reach the recognition data: no
+ * title, trigger, learned sentence or signal of a topic, and no string of the lexicon (abbreviations,
+ * synonyms, fillers, other products' words) contains one; and the sets are valid (every topic id
+ * exists). The tree's own texts come from the agents' notes, which the sets were written from.
+ */
+class HeldOutStaysOutTest {
+
+  private static final Path DIALOGS = Path.of(System.getProperty("vademecum.dialogs", "dialogs"));
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eval/heldout.jsonl", "eval/tuning.jsonl"})
+  void noHeldOutSentenceIsInTheMatchersData(String set) throws IOException {
+    List<String> ids = DialogTopics.load().stream().map(TopicText::id).toList();
+    List<Evaluation.Case> cases = Evaluation.parseJsonl(Path.of(set), ids);
+    assertTrue(cases.size() >= 100, set + " has " + cases.size() + " lines");
+    List<String> data = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> files = Files.list(DIALOGS)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json") && !p.endsWith("schema.json")).toList()) {
+        JsonNode topic = json.readTree(f.toFile());
+        for (String field : List.of("title", "triggers", "learned", "signals")) {
+          collect(topic.path(field), data);
+        }
+      }
+    }
+    collect(json.readTree(DIALOGS.resolve("config/lexicon.json").toFile()), data);
+    assertTrue(data.size() > 1000, "the recognition data was read: " + data.size());
+    List<String> found = new ArrayList<>();
+    for (Evaluation.Case c : cases) {
+      String sentence = fold(c.text());
+      if (data.stream().anyMatch(s -> s.contains(sentence))) {
+        found.add(c.text());
+      }
+    }
+    assertEquals(List.of(), found);
+  }
+
+  private static void collect(JsonNode node, List<String> out) {
+    if (node.isMissingNode()) {
+      return;
+    }
+    if (node.isTextual()) {
+      out.add(fold(node.asText()));
+    }
+    node.fieldNames().forEachRemaining(name -> out.add(fold(name)));
+    node.elements().forEachRemaining(child -> collect(child, out));
+  }
+
+  private static String fold(String s) {
+    String n = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return n.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+}

@@ -1,0 +1,61 @@
+package it.vademecum.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Issue 16 on the real dialogs: paraphrases without the topic's words, English words agents mix in,
+ * and two topics in one sentence. The sentences are written here, not taken from an evaluation set.
+ */
+class UnderstandingTest {
+
+  private static LexicalTopicMatcher matcher;
+
+  @BeforeAll
+  static void load() {
+    List<TopicText> topics = DialogTopics.load();
+    matcher = topics.isEmpty() ? null : LexicalTopicMatcher.build(topics, DialogTopics.lexicon());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "il cliente vuole il refund della pec | diritto-di-recesso",
+      "si è pentito e rivuole i soldi | diritto-di-recesso",
+      "addebito mai autorizzato sulla carta | disconoscimento-pagamento",
+      "mi serve la frase quando alzo la cornetta | saluto-chiamata",
+      "tra 10 minuti vado a casa, cosa faccio coi ticket | fine-turno",
+      "anche i colleghi hanno lo stesso problema con la webmail | incident",
+      "come gli chiedo di restare in linea mentre controllo | attesa",
+      "cliente chiede il password reset della webmail | recupero-password"})
+  void paraphrasesAndEnglishWordsFindTheirTopic(String sentence, String topic) {
+    assumeTrue(matcher != null, "no topic files");
+    assertEquals(topic, matcher.rank(sentence).best(), () -> matcher.rank(sentence) + " [" + matcher.explain(sentence) + "]");
+  }
+
+  @Test
+  void twoTopicsInOneSentenceAreBothOfferedTheMainOneFirst() {
+    assumeTrue(matcher != null, "no topic files");
+    Ranking r = matcher.rank("il cliente ha dimenticato la password della webmail, poi vuole anche sapere dove "
+        + "scaricare la fattura");
+    assertEquals(Ranking.Verdict.AMBIGUOUS, r.verdict());
+    assertEquals(List.of("recupero-password", "fatture"), r.top(2).stream().map(Scored::topicId).toList());
+  }
+
+  @Test
+  void aPhraseSynonymStaysAPhraseAndIsMatchedAfterTheAbbreviations() {
+    Lexicon lexicon = Lexicon.of(Map.of("mail", "email"), List.of(List.of("incident", "più clienti", "sola mail")),
+        Set.of(), Set.of());
+    TermPipeline p = new TermPipeline(lexicon, new ItalianAnalysis());
+    assertEquals(List.of("client"), p.terms("il cliente"), "«più» is a stop word: «cliente» alone is not the phrase");
+    assertEquals(List.of("incident"), p.terms("più clienti"));
+    assertEquals(List.of("incident"), p.terms("sola mail"));
+  }
+}
