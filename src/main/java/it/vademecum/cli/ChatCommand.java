@@ -109,7 +109,7 @@ final class ChatCommand implements Callable<Integer> {
       }
       Input input = numbered(line, lastOptions);
       Reply reply = assistant.turn(agent, input);
-      lastOptions = reply.options();
+      lastOptions = ConsoleRenderer.numbered(reply);
       out.println(ConsoleRenderer.render(reply));
     }
   }

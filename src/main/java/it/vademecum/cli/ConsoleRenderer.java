@@ -33,11 +33,25 @@ final class ConsoleRenderer {
     for (int i = 0; i < options.size(); i++) {
       b.append("  ").append(i + 1).append(") ").append(options.get(i).label()).append('\n');
     }
+    int n = options.size();
+    for (Reply.Section s : r.sections()) {
+      b.append(s.title()).append(":\n");
+      for (Option o : s.options()) {
+        b.append("  ").append(++n).append(") ").append(o.label()).append('\n');
+      }
+    }
     if (r.kind() == Reply.Kind.QUESTION) {
       b.append("  (scrivi il numero o la risposta").append(r.canGoBack() ? "; «indietro» per tornare" : "")
           .append("; «ricomincia» per ripartire)\n");
     }
     return b.toString();
+  }
+
+  /** The buttons a number picks, in the order they are numbered: the options, then each section's. */
+  static List<Option> numbered(Reply r) {
+    List<Option> out = new java.util.ArrayList<>(r.options());
+    r.sections().forEach(s -> out.addAll(s.options()));
+    return out;
   }
 
   private static void answer(StringBuilder b, Answer a) {

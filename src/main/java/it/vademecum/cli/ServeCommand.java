@@ -50,6 +50,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException, IOException {
     Settings settings = Settings.load();
+    boolean phrasesAsMessages = settings.phrasesAsMessages();
     // The dialogs (schema checks, matcher) load on a thread of their own while the stores open and
     // the HTTP server starts: /healthz says "starting" (503) until the bot is in place.
     CompletableFuture<Optional<DialogsReloader>> loading = CompletableFuture.supplyAsync(
@@ -96,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
     commands.addAll(escalations.commands());
     Assistant assistant = new Assistant(reloader, sessions, usage, escalations.sink(), commands,
         Clock.systemUTC(), supervision.decorator());
-    pending.ready(new VademecumBot(assistant, escalations.desk()));
+    pending.ready(new VademecumBot(assistant, escalations.desk(), phrasesAsMessages));
     published.set(reloader);
     escalations.start(server.adapter());
     System.out.println(escalations.status());
