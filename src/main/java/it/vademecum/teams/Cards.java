@@ -9,7 +9,9 @@ import it.vademecum.engine.Option;
 import it.vademecum.engine.Phrase;
 import it.vademecum.engine.Reply;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns an engine reply into what Teams shows: one Adaptive Card (v1.5, the highest Teams renders)
@@ -68,7 +70,8 @@ public final class Cards {
     if (r.kind() == Reply.Kind.ASK_VALUE) {
       body.add(text("Scrivi la risposta qui sotto, nel campo del messaggio.").put("isSubtle", true));
     }
-    List<ObjectNode> buttons = new ArrayList<>();
+    // Buttons of one kind (escalation, feedback, commands) share rows; kinds do not mix in a row.
+    Map<String, List<ObjectNode>> buttons = new LinkedHashMap<>();
     int number = 0;
     for (Option o : r.options()) {
       if (isChoice(o)) {
@@ -76,11 +79,12 @@ public final class Cards {
         String label = r.kind() == Reply.Kind.QUESTION ? number + " · " + o.label() : o.label();
         body.add(choice(label, o).put("spacing", number == 1 ? "Medium" : "Small"));
       } else {
-        buttons.add(submit(o.label(), o.value()));
+        String kind = o.value().contains(":") ? o.value().substring(0, o.value().indexOf(':')) : "";
+        buttons.computeIfAbsent(kind, k -> new ArrayList<>()).add(submit(o.label(), o.value()));
       }
     }
     sections(body, r.sections());
-    rows(body, buttons);
+    buttons.values().forEach(kind -> rows(body, kind));
     rows(body, links);
     if (r.kind() == Reply.Kind.QUESTION || r.kind() == Reply.Kind.ASK_VALUE || r.kind() == Reply.Kind.ANSWER) {
       List<ObjectNode> nav = new ArrayList<>();
@@ -148,12 +152,15 @@ public final class Cards {
 
   /**
    * Teams' code block: shown as written, with a Copy button that copies exactly {@code phrase}.
-   * Where a client lacks it (Teams mobile, other hosts) the fallback shows the phrase wrapped.
+   * Where a client lacks it (Teams mobile, other hosts) the fallback shows the phrase wrapped in a
+   * shaded box, so its start and end are plain to see when selecting it by hand.
    */
   static ObjectNode copyBlock(String phrase) {
     ObjectNode block = JSON.objectNode().put("type", "CodeBlock").put("codeSnippet", phrase)
         .put("language", "PlainText").put("spacing", "Small");
-    block.set("fallback", text(phrase).put("spacing", "Small"));
+    ObjectNode box = JSON.objectNode().put("type", "Container").put("style", "emphasis").put("spacing", "Small");
+    box.putArray("items").add(text(phrase));
+    block.set("fallback", box);
     return block;
   }
 

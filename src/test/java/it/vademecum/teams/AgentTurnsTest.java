@@ -163,7 +163,7 @@ class AgentTurnsTest {
     assertEquals("PlainText", block.path("language").asText());
     assertEquals("Buongiorno, sono Mario di Aruba, le rispondo dall'Italia. Come posso aiutarla?",
         block.path("codeSnippet").asText(), "exactly the phrase: no label, no quotes");
-    assertEquals(block.path("codeSnippet").asText(), block.path("fallback").path("text").asText());
+    assertEquals(block.path("codeSnippet").asText(), block.path("fallback").path("items").path(0).path("text").asText());
   }
 
   @Test

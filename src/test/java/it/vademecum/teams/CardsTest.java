@@ -111,7 +111,7 @@ class CardsTest {
     assertEquals("CodeBlock", block.path("type").asText());
     assertEquals(phrase, block.path("codeSnippet").asText(), "copied as it is, no label, no escaping");
     assertEquals("PlainText", block.path("language").asText());
-    JsonNode fallback = block.path("fallback");
+    JsonNode fallback = block.path("fallback").path("items").path(0);
     assertEquals("TextBlock", fallback.path("type").asText());
     assertTrue(fallback.path("wrap").asBoolean());
     assertEquals(CardText.plain(phrase), fallback.path("text").asText(), "the fallback is Markdown: made safe");
