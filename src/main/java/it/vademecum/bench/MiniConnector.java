@@ -45,15 +45,7 @@ public final class MiniConnector implements AutoCloseable {
 
     /** Waits until at least {@code count} updates arrived or the time is up; returns what arrived. */
     public synchronized List<Delivery> awaitUpdates(int count, long timeoutMs) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-      while (updates.size() < count) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        TimeUnit.NANOSECONDS.timedWait(this, left);
-      }
-      return List.copyOf(updates);
+      return awaitIn(updates, count, timeoutMs);
     }
 
     /** A copy of what arrived so far. */
@@ -63,15 +55,19 @@ public final class MiniConnector implements AutoCloseable {
 
     /** Waits until at least {@code count} replies arrived or the time is up; returns what arrived. */
     public synchronized List<Delivery> await(int count, long timeoutMs) throws InterruptedException {
+      return awaitIn(deliveries, count, timeoutMs);
+    }
+
+    private List<Delivery> awaitIn(List<Delivery> list, int count, long timeoutMs) throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-      while (deliveries.size() < count) {
+      while (list.size() < count) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           break;
         }
         TimeUnit.NANOSECONDS.timedWait(this, left);
       }
-      return List.copyOf(deliveries);
+      return List.copyOf(list);
     }
   }
 

@@ -37,8 +37,7 @@ class AgentTurnsTest {
     BotUnderTest.Answer a = bot.post(activity);
     assertEquals(200, a.status(), a.body());
     List<FakeConnector.Call> calls = bot.connector.drain();
-    List<FakeConnector.Call> posted = calls.stream()
-        .filter(c -> "POST".equals(c.method()) && c.path().contains("/activities")).toList();
+    List<FakeConnector.Call> posted = FakeConnector.posts(calls);
     Turn t = new Turn(posted, FakeConnector.updates(calls));
     if (!posted.isEmpty() && Replies.isCard(posted.get(0).body())) {
       cardId = posted.get(0).id();

@@ -119,10 +119,9 @@ final class FakeConnector implements AutoCloseable {
     return out;
   }
 
-  /** The activities of these calls that posted a new message. */
-  static List<JsonNode> posted(List<Call> calls) {
-    return calls.stream().filter(c -> "POST".equals(c.method()) && c.path().contains("/activities"))
-        .map(Call::body).toList();
+  /** The calls among these that posted a new message. */
+  static List<Call> posts(List<Call> calls) {
+    return calls.stream().filter(c -> "POST".equals(c.method()) && c.path().contains("/activities")).toList();
   }
 
   /** The calls among these that updated a message the bot had sent (updateActivity). */

@@ -88,9 +88,4 @@ final class Replies {
     node.path("items").forEach(n -> collect(n, into));
     node.path("columns").forEach(n -> collect(n, into));
   }
-
-  /** The activities among these that carry a card. */
-  static long cards(List<JsonNode> activities) {
-    return activities.stream().filter(Replies::isCard).count();
-  }
 }
