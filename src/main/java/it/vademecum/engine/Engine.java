@@ -335,7 +335,8 @@ public final class Engine {
     }
     return new Reply(Reply.Kind.ASK_VALUE, notices, topic.id(), topic.title(), step.id(),
         EscalationFlow.prompt(s.awaiting()), EscalationFlow.askOptions(s.awaiting()), Optional.empty(), List.of(),
-        List.of(Texts.PROMPT_WAYS_OUT), !s.path().isEmpty(), Optional.empty(), Optional.empty());
+        EscalationFlow.TICKET.equals(s.awaiting()) ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty(),
+        Optional.empty(), Optional.empty());
   }
 
   // ---- commands -------------------------------------------------------------------------------
