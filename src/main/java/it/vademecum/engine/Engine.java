@@ -168,7 +168,7 @@ public final class Engine {
       }
       Optional<Integer> typed = typedChoice(q, text, terms);
       if (typed.isPresent()) {
-        return choose(s, topic, q, typed.get(), ctx, notices);
+        return settled(choose(s, topic, q, typed.get(), ctx, notices), q.ask(), q.choices().get(typed.get()).label());
       }
       Ranking r = ranking != null ? ranking : matcher.rank(text);
       if (r.verdict() != Ranking.Verdict.NONE && !topic.id().equals(r.best())) {

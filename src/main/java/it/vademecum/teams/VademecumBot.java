@@ -46,6 +46,13 @@ public final class VademecumBot extends TeamsActivityHandler {
   /** Given names from Teams per agent, so the connector is asked once per agent, not per turn. */
   private final Cache<String, String> names = Caffeine.newBuilder()
       .maximumSize(50_000).expireAfterWrite(Duration.ofHours(12)).build();
+  /**
+   * The id of the last card sent in each conversation, for settling a question answered by typing
+   * (a typed message names no card). Lost on a restart or on another instance: then the card is
+   * simply not settled, and a later click on it is answered as already passed.
+   */
+  private final Cache<String, String> lastCard = Caffeine.newBuilder()
+      .maximumSize(50_000).expireAfterWrite(Duration.ofHours(8)).build();
   /** Teams sends both installationUpdate and conversationUpdate on install: welcome once. */
   private final Cache<String, Boolean> welcomed = Caffeine.newBuilder()
       .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(10)).build();
@@ -137,16 +144,30 @@ public final class VademecumBot extends TeamsActivityHandler {
 
   private CompletableFuture<Integer> send(TurnContext ctx, Reply reply) {
     List<Activity> out = activities(reply, phrasesAsMessages);
-    return ctx.sendActivities(out).thenApply(ids -> out.size());
+    return ctx.sendActivities(out).thenApply(ids -> {
+      if (ids != null && ids.length > 0 && ids[0] != null && ids[0].getId() != null) {
+        lastCard.put(conversationKey(ctx.getActivity()), ids[0].getId());
+      }
+      return out.size();
+    });
+  }
+
+  private static String conversationKey(Activity a) {
+    return Inputs.agentKey(a) + "|" + (a.getConversation() == null ? "-" : a.getConversation().getId());
   }
 
   /**
-   * Replaces the question card the agent clicked (the activity's replyToId) with its settled form.
+   * Replaces the question card the agent answered with its settled form: the card clicked (the
+   * activity's replyToId), or for a typed answer the last card sent here, which asked the question.
    * A failed update is logged and the turn goes on: the new card is what matters, and a click on
    * the unsettled card is still answered consistently (the engine calls it already passed).
    */
-  private static CompletableFuture<Boolean> settle(TurnContext ctx, Reply reply) {
-    String cardId = ctx.getActivity().getReplyToId();
+  private CompletableFuture<Boolean> settle(TurnContext ctx, Reply reply) {
+    Activity activity = ctx.getActivity();
+    String cardId = activity.getReplyToId();
+    if (cardId == null && activity.getValue() == null) {
+      cardId = lastCard.getIfPresent(conversationKey(activity));
+    }
     if (reply.settled().isEmpty() || cardId == null || cardId.isBlank()) {
       return CompletableFuture.completedFuture(false);
     }

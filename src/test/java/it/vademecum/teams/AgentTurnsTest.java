@@ -143,11 +143,25 @@ class AgentTurnsTest {
   }
 
   @Test
-  void typedAnswersAndCommandsUpdateNoCard() throws Exception {
+  void aTypedAnswerSettlesTheQuestionCardItAnswered() throws Exception {
     bot = new BotUnderTest(false);
     type("pagamento non registrato");
-    assertEquals(List.of(), type("bonifico").updated());
+    String question = cardId;
+    Turn t = type("bonifico");
+    oneCard(t, "L'importo del bonifico supera 500 €?");
+    assertEquals(1, t.updated().size(), t.updated().toString());
+    assertTrue(t.updated().get(0).path().endsWith("/activities/" + question), t.updated().get(0).path());
+    assertEquals("Come ha pagato il cliente?\nRisposta: Bonifico\n", Replies.text(Replies.card(t.updated().get(0).body())));
+  }
+
+  @Test
+  void commandsAndNewQuestionsUpdateNoCard() throws Exception {
+    bot = new BotUnderTest(false);
+    type("pagamento non registrato");
+    assertEquals(List.of(), type("boh").updated(), "not an answer: the question stays open");
+    type("bonifico");
     assertEquals(List.of(), click("Indietro").updated(), "a command click changes no question");
+    assertEquals(List.of(), type("recupero password pec").updated(), "a new question answers nothing");
   }
 
   @Test
