@@ -63,6 +63,13 @@ class AgentTurnsTest {
     assertTrue(Replies.text(c).contains(expected), "«" + expected + "» not in " + Replies.text(c));
   }
 
+  /** The one card this turn updated, after checking it is the card known by {@code id}. */
+  private static JsonNode settledCard(Turn t, String id) {
+    assertEquals(1, t.updated().size(), "one card updated: " + t.updated());
+    assertTrue(t.updated().get(0).path().endsWith("/activities/" + id), t.updated().get(0).path());
+    return Replies.card(t.updated().get(0).body());
+  }
+
   @Test
   void everyTurnOfALongConversationIsAnsweredWithExactlyOneMessage() throws Exception {
     bot = new BotUnderTest(false);
@@ -105,10 +112,7 @@ class AgentTurnsTest {
     String question = cardId;
     Turn t = click("Bonifico");
     oneCard(t, "L'importo del bonifico supera 500 €?");
-    assertEquals(1, t.updated().size(), "the clicked card is updated: " + t.updated());
-    FakeConnector.Call update = t.updated().get(0);
-    assertTrue(update.path().endsWith("/activities/" + question), update.path());
-    JsonNode settled = Replies.card(update.body());
+    JsonNode settled = settledCard(t, question);
     assertEquals("Come ha pagato il cliente?\nRisposta: Bonifico\n", Replies.text(settled));
     assertEquals(Map.of(), Replies.buttons(settled), "its buttons are gone");
     assertFalse(t.posted().get(0).body().toString().contains("Risposta: Bonifico"),
@@ -124,8 +128,7 @@ class AgentTurnsTest {
     type("bonifico");
     Turn t = turn(bot.submit(Replies.buttons(firstCard).get("Bollettino bianco"), first));
     oneCard(t, "L'importo del bonifico supera 500 €?");
-    assertEquals(1, t.updated().size());
-    JsonNode passed = Replies.card(t.updated().get(0).body());
+    JsonNode passed = settledCard(t, first);
     assertTrue(Replies.text(passed).contains("già superata"), Replies.text(passed));
     assertFalse(Replies.text(passed).contains("Bollettino bianco"), "what was not chosen is not shown as chosen");
     assertEquals(Map.of(), Replies.buttons(passed));
@@ -137,9 +140,7 @@ class AgentTurnsTest {
     type("fattura pagamento");
     String menu = cardId;
     Turn t = click("Nessuno di questi");
-    assertEquals(1, t.updated().size());
-    assertTrue(t.updated().get(0).path().endsWith("/" + menu));
-    assertTrue(Replies.text(Replies.card(t.updated().get(0).body())).contains("Risposta: Nessuno di questi"));
+    assertTrue(Replies.text(settledCard(t, menu)).contains("Risposta: Nessuno di questi"));
   }
 
   @Test
@@ -149,9 +150,7 @@ class AgentTurnsTest {
     String question = cardId;
     Turn t = type("bonifico");
     oneCard(t, "L'importo del bonifico supera 500 €?");
-    assertEquals(1, t.updated().size(), t.updated().toString());
-    assertTrue(t.updated().get(0).path().endsWith("/activities/" + question), t.updated().get(0).path());
-    assertEquals("Come ha pagato il cliente?\nRisposta: Bonifico\n", Replies.text(Replies.card(t.updated().get(0).body())));
+    assertEquals("Come ha pagato il cliente?\nRisposta: Bonifico\n", Replies.text(settledCard(t, question)));
   }
 
   @Test
