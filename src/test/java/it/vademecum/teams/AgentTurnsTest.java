@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,11 +24,14 @@ class AgentTurnsTest {
   private String cardId;
   private JsonNode card;
 
+  @BeforeEach
+  void start() throws Exception {
+    bot = new BotUnderTest(false);
+  }
+
   @AfterEach
   void stop() throws Exception {
-    if (bot != null) {
-      bot.close();
-    }
+    bot.close();
   }
 
   /** What one turn made the bot do: the messages it posted and the cards it updated. */
@@ -72,7 +76,6 @@ class AgentTurnsTest {
 
   @Test
   void everyTurnOfALongConversationIsAnsweredWithExactlyOneMessage() throws Exception {
-    bot = new BotUnderTest(false);
     oneCard(type("pagamento non registrato"), "Come ha pagato il cliente?");
     String firstQuestion = cardId;
     JsonNode firstCard = card;
@@ -107,7 +110,6 @@ class AgentTurnsTest {
 
   @Test
   void theClickedQuestionCardIsUpdatedInPlaceWithTheChoiceAndNoButtons() throws Exception {
-    bot = new BotUnderTest(false);
     type("pagamento non registrato");
     String question = cardId;
     Turn t = click("Bonifico");
@@ -121,7 +123,6 @@ class AgentTurnsTest {
 
   @Test
   void aClickOnAnAlreadyPassedCardSettlesItAsPassedAndRepeatsTheCurrentQuestion() throws Exception {
-    bot = new BotUnderTest(false);
     type("pagamento non registrato");
     String first = cardId;
     JsonNode firstCard = card;
@@ -136,7 +137,6 @@ class AgentTurnsTest {
 
   @Test
   void aPickFromATopicMenuSettlesTheMenu() throws Exception {
-    bot = new BotUnderTest(false);
     type("fattura pagamento");
     String menu = cardId;
     Turn t = click("Nessuno di questi");
@@ -145,7 +145,6 @@ class AgentTurnsTest {
 
   @Test
   void aTypedAnswerSettlesTheQuestionCardItAnswered() throws Exception {
-    bot = new BotUnderTest(false);
     type("pagamento non registrato");
     String question = cardId;
     Turn t = type("bonifico");
@@ -155,7 +154,6 @@ class AgentTurnsTest {
 
   @Test
   void commandsAndNewQuestionsUpdateNoCard() throws Exception {
-    bot = new BotUnderTest(false);
     type("pagamento non registrato");
     assertEquals(List.of(), type("boh").updated(), "not an answer: the question stays open");
     type("bonifico");
@@ -165,7 +163,6 @@ class AgentTurnsTest {
 
   @Test
   void eachPhraseIsInTheCardAsACopyBlockHoldingExactlyThePhrase() throws Exception {
-    bot = new BotUnderTest(false);
     Turn t = type("saluto quando rispondo a una chiamata");
     oneCard(t, "Frase per il cliente");
     List<JsonNode> blocks = card.findParents("codeSnippet");
@@ -180,6 +177,7 @@ class AgentTurnsTest {
 
   @Test
   void withPhrasesAsMessagesEachPhraseAlsoFollowsTheCardAsPlainText() throws Exception {
+    bot.close();
     bot = new BotUnderTest(true);
     Turn t = type("saluto quando rispondo a una chiamata");
     assertEquals(2, t.posted().size(), t.posted().toString());
@@ -193,7 +191,6 @@ class AgentTurnsTest {
 
   @Test
   void atTheAddressPromptANewQuestionStartsANewSearch() throws Exception {
-    bot = new BotUnderTest(false);
     oneCard(type("recupero password pec"), "«salta»");
     oneCard(type("pagamento non registrato"), "Come ha pagato il cliente?");
   }
