@@ -4,18 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * What a simulated agent reads in the bot's card: the buttons' values, whether a typed value is
- * asked, and how many phrase messages follow it (the card announces them: "Frase per il cliente
- * nel messaggio qui sotto" or "Frasi ... 1) …; 2) …"), so a turn knows when its last reply came.
+ * What a simulated agent reads in the bot's card: the values of what it can click (buttons and
+ * the tappable boxes of choices, in closed sections too), whether a typed value is asked, and how
+ * many customer phrases the card holds (one copy block each).
  */
 record CardReading(List<String> values, String prompt, boolean asksValue, int phrases) {
 
   static final String ERROR_TEXT = "Si è verificato un errore interno";
-  private static final Pattern NUMBERED = Pattern.compile("(?:: |; )(\\d+)\\) ");
 
   /** The card of a reply body, or null when the body is not an Adaptive Card message. */
   static CardReading of(String body) {
@@ -30,44 +27,47 @@ record CardReading(List<String> values, String prompt, boolean asksValue, int ph
       return null;
     }
     List<String> values = new ArrayList<>();
+    collect(card, values);
     String prompt = null;
     boolean asksValue = false;
-    int phrases = 0;
     for (JsonNode item : card.path("body")) {
-      String type = item.path("type").asText();
-      if ("ActionSet".equals(type)) {
-        collect(item.path("actions"), values);
-      } else if ("TextBlock".equals(type)) {
+      if ("TextBlock".equals(item.path("type").asText())) {
         String text = item.path("text").asText();
         if (prompt == null && !item.path("isSubtle").asBoolean(false)) {
           prompt = text;
         }
-        if (text.startsWith("Scrivi la risposta qui sotto")) {
-          asksValue = true;
-        } else if (text.startsWith("Frase per il cliente nel messaggio")) {
-          phrases = 1;
-        } else if (text.startsWith("Frasi per il cliente nei messaggi")) {
-          Matcher m = NUMBERED.matcher(text);
-          while (m.find()) {
-            phrases = Math.max(phrases, Integer.parseInt(m.group(1)));
-          }
-        }
+        asksValue |= text.startsWith("Scrivi la risposta qui sotto");
       }
     }
-    collect(card.path("actions"), values);
+    int phrases = (int) card.findParents("type").stream()
+        .filter(n -> "CodeBlock".equals(n.path("type").asText())).count();
     return new CardReading(values, prompt, asksValue, phrases);
   }
 
-  private static void collect(JsonNode actions, List<String> into) {
-    for (JsonNode a : actions) {
-      String v = a.path("data").path("v").asText("");
-      if ("Action.Submit".equals(a.path("type").asText()) && !v.isEmpty()) {
-        into.add(v);
-      }
+  private static void collect(JsonNode node, List<String> into) {
+    if (node.isArray()) {
+      node.forEach(n -> collect(n, into));
+      return;
     }
+    if (!node.isObject()) {
+      return;
+    }
+    String v = node.path("data").path("v").asText("");
+    if ("Action.Submit".equals(node.path("type").asText()) && !v.isEmpty()) {
+      into.add(v);
+    }
+    collect(node.path("selectAction"), into);
+    collect(node.path("actions"), into);
+    collect(node.path("body"), into);
+    collect(node.path("items"), into);
   }
 
   List<String> withPrefix(String prefix) {
     return values.stream().filter(v -> v.startsWith(prefix)).toList();
+  }
+
+  /** Whether a click on this value answers the card's question (so the bot settles the card). */
+  static boolean isChoice(String value) {
+    return value.startsWith("c:") || value.startsWith("t:") || value.equals("k:nessuno");
   }
 }

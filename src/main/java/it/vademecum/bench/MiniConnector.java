@@ -18,22 +18,34 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The least a Teams Bot Connector does for the benchmark: a real HTTP server on loopback (Jetty,
  * whose connector sets TCP_NODELAY, see DESIGN.md's note on Nagle) that accepts the bot's replies,
  * answers the member lookup, and records when each reply was delivered, grouped by the activity it
- * answers (the SDK posts replies to {@code /v3/conversations/{id}/activities/{replyToId}}).
+ * answers (the SDK posts replies to {@code /v3/conversations/{id}/activities/{replyToId}}), and
+ * the updates of messages it had accepted ({@code PUT …/activities/{id}}, a card settled in place).
  * Optionally it answers after a delay, like a real connector, and refuses a share of calls with
  * 429 and {@code Retry-After}.
  */
 public final class MiniConnector implements AutoCloseable {
 
-  /** One reply delivered: when (System.nanoTime) and its JSON body. */
-  public record Delivery(long nanos, String body) {}
+  /** One reply delivered: when (System.nanoTime), its JSON body, and the id the connector gave it. */
+  public record Delivery(long nanos, String body, String id) {}
 
-  /** The replies to one agent activity, as they arrive. */
+  /** The replies to one agent activity, and the updates it caused, as they arrive. */
   public static final class Inbox {
     private final List<Delivery> deliveries = new ArrayList<>();
+    private final List<Delivery> updates = new ArrayList<>();
 
     synchronized void add(Delivery d) {
       deliveries.add(d);
       notifyAll();
+    }
+
+    synchronized void addUpdate(Delivery d) {
+      updates.add(d);
+      notifyAll();
+    }
+
+    /** Waits until at least {@code count} updates arrived or the time is up; returns what arrived. */
+    public synchronized List<Delivery> awaitUpdates(int count, long timeoutMs) throws InterruptedException {
+      return awaitIn(updates, count, timeoutMs);
     }
 
     /** A copy of what arrived so far. */
@@ -43,20 +55,27 @@ public final class MiniConnector implements AutoCloseable {
 
     /** Waits until at least {@code count} replies arrived or the time is up; returns what arrived. */
     public synchronized List<Delivery> await(int count, long timeoutMs) throws InterruptedException {
+      return awaitIn(deliveries, count, timeoutMs);
+    }
+
+    private List<Delivery> awaitIn(List<Delivery> list, int count, long timeoutMs) throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-      while (deliveries.size() < count) {
+      while (list.size() < count) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           break;
         }
         TimeUnit.NANOSECONDS.timedWait(this, left);
       }
-      return List.copyOf(deliveries);
+      return List.copyOf(list);
     }
   }
 
   private final Javalin app;
   private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
+  /** Inboxes by the id of the message whose update they wait for. */
+  private final Map<String, Inbox> updated = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "mini-connector-timer");
     t.setDaemon(true);
@@ -83,6 +102,7 @@ public final class MiniConnector implements AutoCloseable {
     });
     app.post("/v3/conversations/{conversation}/activities/{replyTo}", ctx -> answer(ctx, ctx.pathParam("replyTo")));
     app.post("/v3/conversations/{conversation}/activities", ctx -> answer(ctx, null));
+    app.put("/v3/conversations/{conversation}/activities/{activity}", this::update);
     app.get("/v3/conversations/{conversation}/members/{member}", this::member);
   }
 
@@ -99,8 +119,17 @@ public final class MiniConnector implements AutoCloseable {
     return inbox;
   }
 
+  /** Registers that the message the connector knows by {@code messageId} should be updated into {@code inbox}. */
+  public void expectUpdate(String messageId, Inbox inbox) {
+    updated.put(messageId, inbox);
+  }
+
   public void forget(String activityId) {
     inboxes.remove(activityId);
+  }
+
+  public void forgetUpdate(String messageId) {
+    updated.remove(messageId);
   }
 
   /** Calls seen since {@code sinceNanos}, highest count in any 1-second window (calls/s). */
@@ -142,13 +171,29 @@ public final class MiniConnector implements AutoCloseable {
             .contentType("application/json").result("{\"error\":{\"code\":\"TooManyRequests\"}}");
         return;
       }
+      String id = "m-" + ids.incrementAndGet();
       Inbox inbox = replyTo == null ? null : inboxes.get(replyTo);
       if (inbox != null) {
-        inbox.add(new Delivery(System.nanoTime(), body));
+        inbox.add(new Delivery(System.nanoTime(), body, id));
       } else {
         unexpected.incrementAndGet();
       }
-      ctx.status(200).contentType("application/json").result("{\"id\":\"" + System.nanoTime() + "\"}");
+      ctx.status(200).contentType("application/json").result("{\"id\":\"" + id + "\"}");
+    });
+  }
+
+  private void update(Context ctx) {
+    arrivals.add(System.nanoTime());
+    String body = ctx.body();
+    String id = ctx.pathParam("activity");
+    respond(ctx, () -> {
+      Inbox inbox = updated.get(id);
+      if (inbox != null) {
+        inbox.addUpdate(new Delivery(System.nanoTime(), body, id));
+      } else {
+        unexpected.incrementAndGet();
+      }
+      ctx.status(200).contentType("application/json").result("{\"id\":\"" + id + "\"}");
     });
   }
 

@@ -13,7 +13,8 @@ import okhttp3.Response;
 /**
  * One support agent in a personal chat with the bot: asks a question in free text, clicks the
  * buttons of the cards it gets back, types a value when asked, now and then goes back or starts
- * over, and starts a new question after an answer. Against the echo bot it sends the same shapes
+ * over, and starts a new question after an answer. A turn ends when its reply has come and, after
+ * a click on a choice, when the clicked card has been settled too. Against the echo bot it sends the same shapes
  * (a typed sentence or a button's value), since an echo has no cards to read.
  */
 final class SimulatedAgent implements Runnable {
@@ -27,6 +28,10 @@ final class SimulatedAgent implements Runnable {
   private final TeamsActivities.Sender vademecumChat;
   private final TeamsActivities.Sender echoChat;
   private CardReading card;
+  /** The id the connector gave the last card, which a click answers (replyToId). */
+  private String cardId;
+  /** The value the current input clicks, or null for typed text. */
+  private String clicked;
 
   SimulatedAgent(LoadRun run, int index, long seed) {
     this.run = run;
@@ -79,8 +84,14 @@ final class SimulatedAgent implements Runnable {
   private void turn(LoadRun.Phase phase, long epoch) throws InterruptedException {
     boolean echo = phase.echo();
     String id = UUID.randomUUID().toString();
+    clicked = null;
     byte[] body = echo ? echoInput(id) : vademecumInput(id);
     MiniConnector.Inbox inbox = run.connector().expect(id);
+    // A choice clicked on a card settles that card: the bot updates it while it answers.
+    String settles = !echo && clicked != null && CardReading.isChoice(clicked) ? cardId : null;
+    if (settles != null) {
+      run.connector().expectUpdate(settles, inbox);
+    }
     long start = System.nanoTime();
     int status;
     try (Response r = run.http().newCall(new Request.Builder().url(echo ? run.echoUrl() : run.vademecumUrl())
@@ -101,14 +112,22 @@ final class SimulatedAgent implements Runnable {
       if (read == null) {
         failure = failure != null ? failure : got.isEmpty() ? "no reply" : "first reply is not a card";
         card = null;
+        cardId = null;
       } else {
         card = read;
-        expected = 1 + read.phrases();
+        cardId = got.get(0).id();
       }
     }
-    if (got.size() < expected) {
-      got = inbox.await(expected, REPLY_WAIT_MS);
+    List<MiniConnector.Delivery> updates = List.of();
+    if (settles != null) {
+      updates = inbox.awaitUpdates(1, REPLY_WAIT_MS);
+      run.connector().forgetUpdate(settles);
+      if (failure == null && updates.isEmpty()) {
+        failure = "clicked card not updated";
+      }
     }
+    // Whatever else arrived by now counts: one message per turn is measured, not assumed.
+    got = inbox.snapshot();
     run.connector().forget(id);
     int lost = Math.max(0, expected - got.size());
     if (failure == null && lost > 0) {
@@ -117,15 +136,26 @@ final class SimulatedAgent implements Runnable {
     if (failure == null && got.stream().anyMatch(d -> d.body().contains(CardReading.ERROR_TEXT))) {
       failure = "bot error message";
     }
-    long end = got.isEmpty() ? httpDone : Math.max(httpDone, got.get(got.size() - 1).nanos());
-    run.record(phase, epoch, end - start, got.size(), lost, failure);
+    long end = httpDone;
+    for (MiniConnector.Delivery d : got) {
+      end = Math.max(end, d.nanos());
+    }
+    for (MiniConnector.Delivery d : updates) {
+      end = Math.max(end, d.nanos());
+    }
+    run.record(phase, epoch, end - start, got.size(), updates.size(), lost, failure);
+  }
+
+  private byte[] click(TeamsActivities.Sender chat, String id, String value, boolean echo) {
+    clicked = value;
+    return run.activities().click(chat, id, value, echo ? null : cardId);
   }
 
   private byte[] echoInput(String id) {
     if (random.nextInt(10) < 4) {
       return run.activities().text(echoChat, id, sentence());
     }
-    return run.activities().click(echoChat, id, "c:topic:node:" + random.nextInt(3));
+    return click(echoChat, id, "c:topic:node:" + random.nextInt(3), true);
   }
 
   private byte[] vademecumInput(String id) {
@@ -133,21 +163,21 @@ final class SimulatedAgent implements Runnable {
     if (card == null) {
       return activities.text(vademecumChat, id, sentence());
     }
-    List<String> choices = card.values().stream().filter(v -> v.startsWith("c:") || v.startsWith("t:")).toList();
+    List<String> choices = card.values().stream().filter(CardReading::isChoice).toList();
     boolean canGoBack = card.values().contains("k:indietro");
     int dice = random.nextInt(100);
     if (!choices.isEmpty()) {
       if (dice < 4 && canGoBack) {
-        return activities.click(vademecumChat, id, "k:indietro");
+        return click(vademecumChat, id, "k:indietro", false);
       }
       if (dice < 6) {
         card = null;
         return activities.text(vademecumChat, id, "ricomincia");
       }
-      return activities.click(vademecumChat, id, choices.get(random.nextInt(choices.size())));
+      return click(vademecumChat, id, choices.get(random.nextInt(choices.size())), false);
     }
     if (card.values().contains("e:cancel")) {
-      return activities.click(vademecumChat, id, "e:cancel");
+      return click(vademecumChat, id, "e:cancel", false);
     }
     if (card.asksValue()) {
       String prompt = card.prompt() == null ? "" : card.prompt();

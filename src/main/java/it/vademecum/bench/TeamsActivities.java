@@ -34,10 +34,18 @@ final class TeamsActivities {
     return bytes(a);
   }
 
-  /** An Action.Submit click: a message whose value is the button's data. */
-  byte[] click(Sender s, String activityId, String value) {
+  /**
+   * An Action.Submit click: a message whose value is the button's data, answering the card the
+   * connector knows by {@code cardId} (as Teams sends it: replyToId), or none when null.
+   */
+  byte[] click(Sender s, String activityId, String value, String cardId) {
     ObjectNode a = fill(submit.deepCopy(), s, activityId);
     a.putObject("value").put("v", value);
+    if (cardId == null) {
+      a.remove("replyToId");
+    } else {
+      a.put("replyToId", cardId);
+    }
     return bytes(a);
   }
 

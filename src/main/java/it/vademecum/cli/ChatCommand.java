@@ -114,7 +114,7 @@ final class ChatCommand implements Callable<Integer> {
       }
       Input input = numbered(line, lastOptions);
       Reply reply = assistant.turn(agent, input);
-      lastOptions = ConsoleRenderer.visible(reply.options());
+      lastOptions = ConsoleRenderer.numbered(reply);
       out.println(ConsoleRenderer.render(reply) + (asksForHelp(line) ? HOW_TO_LEAVE + "\n" : ""));
     }
   }

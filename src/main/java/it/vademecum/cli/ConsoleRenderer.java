@@ -34,6 +34,13 @@ final class ConsoleRenderer {
     for (int i = 0; i < options.size(); i++) {
       b.append("  ").append(i + 1).append(") ").append(options.get(i).label()).append('\n');
     }
+    int n = options.size();
+    for (Reply.Section s : r.sections()) {
+      b.append(s.title()).append(":\n");
+      for (Option o : s.options()) {
+        b.append("  ").append(++n).append(") ").append(o.label()).append('\n');
+      }
+    }
     if (r.kind() == Reply.Kind.QUESTION) {
       b.append("  (scrivi il numero o la risposta").append(r.canGoBack() ? "; «indietro» per tornare" : "")
           .append("; «ricomincia» per ripartire)\n");
@@ -41,8 +48,18 @@ final class ConsoleRenderer {
     return b.toString();
   }
 
+  /**
+   * The buttons a number picks, in the order they are numbered: the options, then each section's;
+   * not the escalation form's (its fields are typed one by one here).
+   */
+  static List<Option> numbered(Reply r) {
+    List<Option> out = new java.util.ArrayList<>(visible(r.options()));
+    r.sections().forEach(s -> out.addAll(s.options()));
+    return out;
+  }
+
   /** The buttons a console can press: not the escalation form's (its fields are typed one by one here). */
-  static List<Option> visible(List<Option> options) {
+  private static List<Option> visible(List<Option> options) {
     return options.stream().filter(o -> !o.value().equals(EscalationForm.FORM)).toList();
   }
 

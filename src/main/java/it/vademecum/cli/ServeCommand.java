@@ -62,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println(credentials.get());
       return 1;
     }
+    boolean phrasesAsMessages = settings.phrasesAsMessages();
     // Nothing is created (no stores, no port) before the dialogs folder is found.
     if (dialogs.present(settings, System.err).isEmpty()) {
       return 1;
@@ -155,7 +156,7 @@ final class ServeCommand implements Callable<Integer> {
         Clock.systemUTC(), supervision.decorator());
     // For `backup`: the stores are this process's while it runs (see docs/deploy.md).
     Optional<BackupListener> backups = backups(settings);
-    pending.ready(new VademecumBot(assistant, escalations.desk()));
+    pending.ready(new VademecumBot(assistant, escalations.desk(), phrasesAsMessages));
     published.set(reloader);
     escalations.start(server.adapter());
     System.out.println(escalations.status());

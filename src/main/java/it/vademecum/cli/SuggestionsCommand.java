@@ -21,9 +21,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The suggested triggers (sentences agents resolved by a pick or a rephrase): list, accept, reject. */
-@Command(name = "suggerimenti", aliases = "suggestions", mixinStandardHelpOptions = true,
-    description = "Sentences agents resolved by picking a topic or rephrasing: list them, accept one as a trigger"
-        + " of its topic (after lint), or reject it for good.")
+@Command(name = "suggerimenti", mixinStandardHelpOptions = true,
+    description = {"Triggers learned from agents' picks: list, accept, reject.",
+        "An accepted one becomes a learned trigger of its topic (after lint); a rejected one is never proposed again."})
 final class SuggestionsCommand implements Callable<Integer> {
 
   @Option(names = "--accept", paramLabel = "N", description = "Add suggestion N to its topic's learned triggers.")

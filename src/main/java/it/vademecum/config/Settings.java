@@ -164,6 +164,19 @@ public record Settings(Map<String, String> values) {
     }
   }
 
+  /**
+   * PHRASES_AS_MESSAGES: whether each customer phrase also follows the card as a plain message, for
+   * clients where the card's copy block does not work; default false.
+   */
+  public boolean phrasesAsMessages() {
+    String v = get("PHRASES_AS_MESSAGES", "false").toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw new IllegalArgumentException("PHRASES_AS_MESSAGES must be true or false, not '" + v + "'");
+    };
+  }
+
   public Optional<String> teamLeadChannelId() {
     return get("TEAMLEAD_CHANNEL_ID");
   }

@@ -29,6 +29,8 @@ import java.util.Optional;
 public final class Engine {
 
   private static final int MAX_AUTO_STEPS = 64;
+  /** The command of "Nessuno di questi" on a topic menu. */
+  static final String NONE_OF_THESE = "nessuno";
 
   private final Catalog catalog;
   private final TopicMatcher matcher;
@@ -87,7 +89,8 @@ public final class Engine {
       case "t" -> {
         Optional<Topic> topic = parts.length == 2 ? catalog.topic(parts[1]) : Optional.empty();
         if (topic.isPresent()) {
-          return start(s.cleared(), topic.get(), s.facts(), s.preanswers(), ctx, notices, Optional.empty());
+          Turn t = start(s.cleared(), topic.get(), s.facts(), s.preanswers(), ctx, notices, Optional.empty());
+          return settled(t, Texts.PICK_TOPIC, topic.get().title());
         }
       }
       case "e" -> {
@@ -99,6 +102,9 @@ public final class Engine {
         }
       }
       case "k" -> {
+        if (parts.length == 2 && parts[1].equals(NONE_OF_THESE)) {
+          return settled(noneOfThese(s, notices), Texts.PICK_TOPIC, Texts.NONE_OF_THESE);
+        }
         if (parts.length == 2) {
           Optional<Turn> command = command(s, parts[1], ctx, notices);
           if (command.isPresent()) {
@@ -123,9 +129,20 @@ public final class Engine {
     }
     if (!s.waitingForChoice() || !topicId.equals(s.topicId()) || !nodeId.equals(s.nodeId())) {
       notices.add(Texts.STALE_BUTTON);
-      return current(s, ctx, notices);
+      return settled(current(s, ctx, notices), q.ask(), null);
     }
-    return choose(s, topic.get(), q, i, ctx, notices);
+    return settled(choose(s, topic.get(), q, i, ctx, notices), q.ask(), q.choices().get(i).label());
+  }
+
+  private static Turn settled(Turn t, String question, String answer) {
+    return new Turn(t.session(), t.reply().withSettled(new Reply.Settled(question, answer)));
+  }
+
+  /** "Nessuno di questi" on a topic menu: the whole list by group, and the search forgotten. */
+  private Turn noneOfThese(Session s, List<String> notices) {
+    Reply r = new Reply(Reply.Kind.NOT_FOUND, notices, null, null, null, Texts.NONE_FITS, List.of(), Optional.empty(),
+        List.of(), List.of(), false, Optional.empty(), Optional.empty(), Texts.sections(catalog), Optional.empty());
+    return new Turn(s.cleared(), r);
   }
 
   private Turn text(Session s, String raw, TurnContext ctx, List<String> notices) {
@@ -157,7 +174,7 @@ public final class Engine {
       }
       Optional<Integer> typed = typedChoice(q, text, terms, ctx);
       if (typed.isPresent()) {
-        return choose(s, topic, q, typed.get(), ctx, notices);
+        return settled(choose(s, topic, q, typed.get(), ctx, notices), q.ask(), q.choices().get(typed.get()).label());
       }
       Ranking r = ranking != null ? ranking : matcher.rank(text);
       if (r.verdict() != Ranking.Verdict.NONE && !topic.id().equals(r.best())) {
@@ -179,9 +196,10 @@ public final class Engine {
       default -> Optional.empty();
     };
     if (value.isEmpty()) {
+      List<String> terms = analysis.terms(text);
       Ranking r = matcher.rank(text);
-      if (r.verdict() == Ranking.Verdict.CONFIDENT && !r.best().equals(topic.id())) {
-        return search(s, text, analysis.terms(text), r, ctx, notices);
+      if (newQuestion(r, terms) && !r.best().equals(topic.id())) {
+        return search(s, text, terms, r, ctx, notices);
       }
       notices.add(Phrases.ADDRESS.equals(s.awaiting()) ? Texts.BAD_ADDRESS : Texts.BAD_NAME);
       return current(s, ctx, notices);
@@ -218,9 +236,10 @@ public final class Engine {
         }
       }
     }
+    List<String> terms = analysis.terms(text);
     Ranking r = matcher.rank(text);
-    if (r.verdict() == Ranking.Verdict.CONFIDENT) {
-      return search(s, text, analysis.terms(text), r, ctx, notices);
+    if (newQuestion(r, terms)) {
+      return search(s, text, terms, r, ctx, notices);
     }
     if (EscalationFlow.TICKET.equals(s.awaiting())) {
       notices.add(Texts.BAD_TICKET);
@@ -246,6 +265,41 @@ public final class Engine {
     Session ready = s.withDraft(new Session.EscalationDraft(ticket.get(), note))
         .at(s.nodeId(), true, EscalationFlow.CONFIRM);
     return escalationButton(ready, "send", ctx, notices);
+  }
+
+  /**
+   * Whether what the agent typed at a prompt is a new question rather than a bad answer: a topic
+   * found with confidence, or a sentence of three words or more close to some topics.
+   */
+  private static boolean newQuestion(Ranking r, List<String> terms) {
+    return r.verdict() == Ranking.Verdict.CONFIDENT || r.verdict() == Ranking.Verdict.AMBIGUOUS && terms.size() >= 3;
+  }
+
+  /** «salta» at a prompt: the value left as a visible gap to fill in, the ticket or the note skipped. */
+  private Turn skip(Session s, TurnContext ctx, List<String> notices) {
+    if (!s.pending() || s.awaiting() == null) {
+      notices.add(Texts.NOTHING_TO_SKIP);
+      return current(s, ctx, notices);
+    }
+    switch (s.awaiting()) {
+      case EscalationFlow.TICKET -> {
+        return escalationButton(s, "cancel", ctx, notices);
+      }
+      case EscalationFlow.NOTE -> {
+        return confirm(s, "", ctx, notices);
+      }
+      case Phrases.ADDRESS, Phrases.NAME -> {
+        Topic topic = catalog.topic(s.topicId()).orElseThrow();
+        Map<String, String> values = new HashMap<>(s.values());
+        values.put(s.awaiting(), Phrases.gap(s.awaiting()));
+        notices.add(Texts.SKIPPED_VALUE);
+        return walk(s.withValues(values).at(s.nodeId(), false, null), topic, s.nodeId(), ctx, notices);
+      }
+      default -> {
+        notices.add(Texts.NOTHING_TO_SKIP);
+        return current(s, ctx, notices);
+      }
+    }
   }
 
   private Turn confirm(Session s, String note, TurnContext ctx, List<String> notices) {
@@ -307,7 +361,8 @@ public final class Engine {
     }
     return new Reply(Reply.Kind.ASK_VALUE, notices, topic.id(), topic.title(), step.id(),
         EscalationFlow.prompt(s.awaiting()), EscalationFlow.askOptions(s.awaiting()), Optional.empty(), List.of(),
-        List.of(), !s.path().isEmpty(), Optional.empty(), Optional.empty());
+        EscalationFlow.TICKET.equals(s.awaiting()) ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty(),
+        Optional.empty(), Optional.empty());
   }
 
   // ---- commands -------------------------------------------------------------------------------
@@ -334,7 +389,13 @@ public final class Engine {
       }
       case "ricomincia", "menu", "annulla", "reset", "da capo", "ricominciamo" -> {
         return Optional.of(new Turn(s.cleared(),
-            info(notices, Texts.RESTARTED, Texts.groupLines(catalog))));
+            info(notices, Texts.RESTARTED, List.of()).withSections(Texts.sections(catalog))));
+      }
+      case "salta", "salta questa", "skip" -> {
+        return Optional.of(skip(s, ctx, notices));
+      }
+      case NONE_OF_THESE, "nessuno di questi" -> {
+        return Optional.of(noneOfThese(s, notices));
       }
       case "aiuto", "help", "comandi" -> {
         return Optional.of(new Turn(s, info(pendingNote(s, notices), Texts.HELP, Texts.helpLines())));
@@ -344,7 +405,8 @@ public final class Engine {
             OfficeHoursText.now(catalog.calendar(), ctx.now()), OfficeHoursText.schedule(catalog.calendar()))));
       }
       case "argomenti", "elenco", "lista argomenti", "elenco argomenti" -> {
-        return Optional.of(new Turn(s, info(pendingNote(s, notices), Texts.TOPICS, Texts.topicLines(catalog))));
+        return Optional.of(new Turn(s, info(pendingNote(s, notices), Texts.TOPICS, List.of())
+            .withSections(Texts.sections(catalog))));
       }
       default -> {
         return Optional.empty();
@@ -378,6 +440,7 @@ public final class Engine {
           pre.putAll(preanswers(topic, terms));
           options.add(new Option(topic.title(), "t:" + topic.id()));
         }
+        options.add(new Option(Texts.NONE_OF_THESE, "k:" + NONE_OF_THESE));
         Session next = s.undecided(facts, pre, text);
         Reply r = new Reply(Reply.Kind.SUGGESTIONS, notices, null, null, null, Texts.WHICH_TOPIC, options,
             Optional.empty(), List.of(), List.of(), false, Optional.of(ranking), Optional.empty());
@@ -385,8 +448,8 @@ public final class Engine {
       }
       default -> {
         Reply r = new Reply(Reply.Kind.NOT_FOUND, notices, null, null, null, Texts.NOT_FOUND,
-            List.of(new Option("Elenco argomenti", "k:argomenti"), new Option("Aiuto", "k:aiuto")),
-            Optional.empty(), List.of(), Texts.notFoundLines(catalog), false, Optional.of(ranking), Optional.empty());
+            List.of(new Option("Aiuto", "k:aiuto")), Optional.empty(), List.of(), Texts.notFoundLines(), false,
+            Optional.of(ranking), Optional.empty(), Texts.sections(catalog), Optional.empty());
         // The sentence is kept until the next one: a rephrase that finds the topic makes it a suggestion.
         return new Turn(s.cleared().undecided(Facts.NONE, Map.of(), text), r);
       }
@@ -547,10 +610,14 @@ public final class Engine {
         Optional.empty(), List.of(), lines, !s.path().isEmpty(), Optional.empty(), Optional.empty());
   }
 
+  /** Goes on without the value a prompt asks for (a gap in the phrase, or no ticket). */
+  private static final Option SKIP = new Option("Salta", "k:salta");
+
   private static Reply askValue(Session s, Topic topic, String value, List<String> notices) {
     String prompt = Phrases.ADDRESS.equals(value) ? Texts.ASK_ADDRESS : Texts.ASK_NAME;
-    return new Reply(Reply.Kind.ASK_VALUE, notices, topic.id(), topic.title(), s.nodeId(), prompt, List.of(),
-        Optional.empty(), List.of(), List.of(), !s.path().isEmpty(), Optional.empty(), Optional.empty());
+    return new Reply(Reply.Kind.ASK_VALUE, notices, topic.id(), topic.title(), s.nodeId(), prompt,
+        List.of(SKIP), Optional.empty(), List.of(), List.of(Texts.PROMPT_WAYS_OUT),
+        !s.path().isEmpty(), Optional.empty(), Optional.empty());
   }
 
   private Reply answer(Session s, Topic topic, Step step, TurnContext ctx, List<String> notices) {
@@ -562,8 +629,9 @@ public final class Engine {
         : Phrases.ADDRESS.equals(s.awaiting()) ? Texts.COMPLETE_ADDRESS
         : Phrases.NAME.equals(s.awaiting()) ? Texts.COMPLETE_NAME : null;
     return new Reply(Reply.Kind.ANSWER, notices, topic.id(), topic.title(), step.id(),
-        prompt, drafting ? EscalationFlow.askOptions(EscalationFlow.TICKET) : List.of(),
-        Optional.of(a), phrases, List.of(), !s.path().isEmpty(), Optional.empty(), Optional.empty());
+        prompt, drafting ? EscalationFlow.askOptions(EscalationFlow.TICKET) : prompt != null ? List.of(SKIP) : List.of(),
+        Optional.of(a), phrases, prompt != null ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty(),
+        Optional.empty(), Optional.empty());
   }
 
   /**
@@ -602,7 +670,8 @@ public final class Engine {
 
   private static Reply withSearch(Reply r, Ranking ranking) {
     return new Reply(r.kind(), r.notices(), r.topicId(), r.topicTitle(), r.nodeId(), r.prompt(), r.options(),
-        r.answer(), r.phrases(), r.lines(), r.canGoBack(), Optional.of(ranking), r.escalation());
+        r.answer(), r.phrases(), r.lines(), r.canGoBack(), Optional.of(ranking), r.escalation(), r.sections(),
+        r.settled());
   }
 
   private static int parseIndex(String s) {

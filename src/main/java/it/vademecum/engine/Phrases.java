@@ -32,6 +32,11 @@ final class Phrases {
     return out;
   }
 
+  /** What stands in a phrase for a value the agent chose to skip: a visible gap to fill in by hand. */
+  static String gap(String value) {
+    return NAME.equals(value) ? BLANK_NAME : BLANK_ADDRESS;
+  }
+
   static List<Phrase> fill(Step step, String greeting, Map<String, String> values) {
     List<Phrase> out = new ArrayList<>();
     for (Step.PhraseTemplate p : step.phrases()) {

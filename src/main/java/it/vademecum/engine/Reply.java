@@ -20,6 +20,10 @@ import java.util.Optional;
  * @param search the topic search this turn ran, if any (for the "no answer" statistics)
  * @param escalation an escalation the agent confirmed, for the front end to queue for a team lead; in a
  *     {@link Kind#CONFIRM} reply, the draft to preview (not sent)
+ * @param sections options grouped under a title (the topic list by group), for a front end to show
+ *     as expandable sections rather than one long list
+ * @param settled what became of the question the agent clicked an answer to, so a front end can
+ *     settle the card it was asked on (show the answer, drop its buttons)
  */
 public record Reply(
     Kind kind,
@@ -34,7 +38,26 @@ public record Reply(
     List<String> lines,
     boolean canGoBack,
     Optional<Ranking> search,
-    Optional<EscalationRequest> escalation) {
+    Optional<EscalationRequest> escalation,
+    List<Section> sections,
+    Optional<Settled> settled) {
+
+  /** A titled group of buttons (the topics of one group). */
+  public record Section(String title, List<Option> options) {
+    public Section {
+      options = List.copyOf(options);
+    }
+  }
+
+  /**
+   * The question a click answered and the answer shown in its place; {@code answer} is null when
+   * the click came from a question already passed, which the click did not change.
+   */
+  public record Settled(String question, String answer) {
+    public boolean stale() {
+      return answer == null;
+    }
+  }
 
   public enum Kind {
     /** A question with choices. */
@@ -53,7 +76,16 @@ public record Reply(
     INFO
   }
 
+  /** A reply without sections and with no card to settle. */
+  public Reply(Kind kind, List<String> notices, String topicId, String topicTitle, String nodeId, String prompt,
+      List<Option> options, Optional<Answer> answer, List<Phrase> phrases, List<String> lines, boolean canGoBack,
+      Optional<Ranking> search, Optional<EscalationRequest> escalation) {
+    this(kind, notices, topicId, topicTitle, nodeId, prompt, options, answer, phrases, lines, canGoBack, search,
+        escalation, List.of(), Optional.empty());
+  }
+
   public Reply {
+    sections = List.copyOf(sections);
     notices = List.copyOf(notices);
     options = List.copyOf(options);
     phrases = List.copyOf(phrases);
@@ -77,6 +109,10 @@ public record Reply(
     });
     phrases.forEach(p -> b.append(p.text()).append('\n'));
     lines.forEach(l -> b.append(l).append('\n'));
+    sections.forEach(sec -> {
+      b.append(sec.title()).append(":\n");
+      sec.options().forEach(o -> b.append("  [").append(o.label()).append("]\n"));
+    });
     options.forEach(o -> b.append("[").append(o.label()).append("]\n"));
     return b.toString();
   }
@@ -98,7 +134,7 @@ public record Reply(
     List<String> all = new java.util.ArrayList<>(lines);
     all.addAll(more);
     return new Reply(kind, notices, topicId, topicTitle, nodeId, prompt, options, answer, phrases, all, canGoBack,
-        search, escalation);
+        search, escalation, sections, settled);
   }
 
   /** The same reply with more buttons at the end. */
@@ -106,6 +142,18 @@ public record Reply(
     List<Option> all = new java.util.ArrayList<>(options);
     all.addAll(more);
     return new Reply(kind, notices, topicId, topicTitle, nodeId, prompt, all, answer, phrases, lines, canGoBack,
-        search, escalation);
+        search, escalation, sections, settled);
+  }
+
+  /** The same reply with these sections. */
+  public Reply withSections(List<Section> newSections) {
+    return new Reply(kind, notices, topicId, topicTitle, nodeId, prompt, options, answer, phrases, lines, canGoBack,
+        search, escalation, newSections, settled);
+  }
+
+  /** The same reply, settling the question the agent clicked an answer to. */
+  public Reply withSettled(Settled s) {
+    return new Reply(kind, notices, topicId, topicTitle, nodeId, prompt, options, answer, phrases, lines, canGoBack,
+        search, escalation, sections, Optional.of(s));
   }
 }

@@ -1,7 +1,6 @@
 package it.vademecum.engine;
 
 import it.vademecum.dialog.Catalog;
-import it.vademecum.dialog.Topic;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,12 @@ final class Texts {
   static final String NOT_FOUND = "Non ho trovato un argomento per questa domanda.";
   static final String WHICH_TOPIC = "Non sono sicuro dell'argomento: quale di questi?";
   static final String NOTHING_PENDING = "Nessuna domanda in corso: scrivimi pure la prossima.";
+  static final String PICK_TOPIC = "Quale argomento?";
+  static final String NONE_OF_THESE = "Nessuno di questi";
+  static final String NONE_FITS = "Nessuno di quelli: ecco tutti gli argomenti per gruppo. Puoi anche riscrivere la "
+      + "domanda con altre parole.";
+  static final String NOTHING_TO_SKIP = "Non c'è nulla da saltare: scrivimi pure la prossima domanda.";
+  static final String SKIPPED_VALUE = "Saltato: nella frase resta uno spazio tra parentesi quadre da completare a mano.";
   static final String NOTHING_BEFORE = "Non ci sono domande precedenti a cui tornare.";
   static final String STALE_BUTTON = "Quel pulsante appartiene a una domanda già superata: ecco quella in corso.";
   static final String INVALID_BUTTON = "Quel pulsante non è valido: non ho cambiato nulla.";
@@ -33,6 +38,9 @@ final class Texts {
   static final String STILL_PENDING = "La domanda in corso resta valida: rispondi quando vuoi.";
   static final String ASK_ADDRESS = "Qual è l'indirizzo PEC del cliente? Mi serve per completare la frase "
       + "(es. mario.rossi@pec.it).";
+  /** How to get out of a prompt for a typed value, shown under it. */
+  static final String PROMPT_WAYS_OUT = "Scrivi «salta» per andare avanti senza; una domanda nuova avvia una nuova "
+      + "ricerca.";
   static final String ASK_NAME = "Come ti chiami? Il tuo nome va nelle frasi per il cliente.";
   static final String COMPLETE_ADDRESS = "Nella frase manca l'indirizzo PEC del cliente: scrivimelo "
       + "(es. mario.rossi@pec.it) e la completo, oppure compila tu lo spazio tra parentesi quadre.";
@@ -66,38 +74,24 @@ final class Texts {
         "Rispondi con i pulsanti, oppure scrivendo l'opzione o il suo numero.",
         "«indietro»: torna alla domanda precedente. «ricomincia»: riparti da capo.",
         "«argomenti»: l'elenco di tutto ciò che conosco. «nome Mario»: il nome da usare nelle frasi.",
+        "«salta»: a una richiesta di indirizzo, nome o ticket, va avanti senza.",
         "«aiuto»: questo messaggio.");
   }
 
-  /** Each group with up to three of its topics, as a taste of what the bot knows. */
-  static List<String> groupLines(Catalog catalog) {
-    return byGroup(catalog, 3);
+  static List<String> notFoundLines() {
+    return List.of("Prova con le parole chiave del caso (es. «recupero password webmail», «fattura non arrivata», "
+        + "«ticket in carico ad aruba»), oppure apri un gruppo e scegli l'argomento («argomenti» mostra sempre "
+        + "l'elenco). Conosco i casi PEC dei clienti, non le questioni d'ufficio (PC, badge, turni, riunioni).");
   }
 
-  static List<String> notFoundLines(Catalog catalog) {
-    List<String> out = new ArrayList<>();
-    out.add("Prova con le parole chiave del caso (es. «recupero password webmail», «fattura non arrivata», "
-        + "«ticket in carico ad aruba»). Conosco questi gruppi:");
-    out.addAll(groupLines(catalog));
-    out.add("Scrivi «argomenti» per l'elenco completo: conosco i casi PEC dei clienti, non le questioni "
-        + "d'ufficio (PC, badge, turni, riunioni).");
-    return out;
-  }
-
-  /** Each group with all its topics. */
-  static List<String> topicLines(Catalog catalog) {
-    return byGroup(catalog, Integer.MAX_VALUE);
-  }
-
-  private static List<String> byGroup(Catalog catalog, int limit) {
-    List<String> out = new ArrayList<>();
+  /** Every topic, as a button, under its group's name; groups in their fixed order. */
+  static List<Reply.Section> sections(Catalog catalog) {
+    List<Reply.Section> out = new ArrayList<>();
     for (Map.Entry<String, String> g : Groups.names().entrySet()) {
-      List<String> titles = catalog.list().stream().filter(t -> t.group().equals(g.getKey()))
-          .map(Topic::title).toList();
-      if (!titles.isEmpty()) {
-        boolean cut = titles.size() > limit;
-        out.add(g.getValue() + ": " + String.join("; ", titles.subList(0, Math.min(limit, titles.size())))
-            + (cut ? "…" : "."));
+      List<Option> topics = catalog.list().stream().filter(t -> t.group().equals(g.getKey()))
+          .map(t -> new Option(t.title(), "t:" + t.id())).toList();
+      if (!topics.isEmpty()) {
+        out.add(new Reply.Section(g.getValue(), topics));
       }
     }
     return out;

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * A minimal Teams Bot Connector on a loopback port, for the fuzz and flood commands: accepts every
- * activity the bot posts, answers the member lookup, counts the calls and can be made slow. Nothing
- * it receives is kept or printed, except the last activity posted to a watched conversation.
+ * activity the bot posts (and its updates of a message, which are not posts), answers the member
+ * lookup, counts the calls and can be made slow. Nothing it receives is kept or printed, except the
+ * last activity posted to a watched conversation.
  */
 public final class LoopbackConnector implements AutoCloseable {
 
@@ -40,7 +41,7 @@ public final class LoopbackConnector implements AutoCloseable {
     Javalin app = Javalin.create(cfg -> cfg.showJavalinBanner = false);
     LoopbackConnector c = new LoopbackConnector(app);
     app.post("/*", c::post);
-    app.put("/*", c::post);
+    app.put("/*", c::update);
     app.get("/*", c::get);
     app.start("127.0.0.1", 0);
     return c;
@@ -90,6 +91,17 @@ public final class LoopbackConnector implements AutoCloseable {
         watchedLast.put(m.group(1), ctx.body());
       }
       ctx.contentType("application/json").result("{\"id\":\"bot-activity-" + ids.incrementAndGet() + "\"}");
+    } else {
+      ctx.status(404).contentType("application/json").result("{\"error\":{\"code\":\"NotFound\"}}");
+    }
+  }
+
+  /** A message the bot updates in place (a card settled after a click): accepted, not a new post. */
+  private void update(Context ctx) throws InterruptedException {
+    pause();
+    if (ACTIVITIES.matcher(ctx.path()).matches()) {
+      ctx.contentType("application/json").result("{\"id\":\"" + ctx.path().substring(ctx.path().lastIndexOf('/') + 1)
+          + "\"}");
     } else {
       ctx.status(404).contentType("application/json").result("{\"error\":{\"code\":\"NotFound\"}}");
     }

@@ -9,13 +9,21 @@ import it.vademecum.engine.Option;
 import it.vademecum.engine.Phrase;
 import it.vademecum.engine.Reply;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns an engine reply into what Teams shows: one Adaptive Card (v1.5, the highest Teams renders)
- * and, for a step, each customer phrase as its own plain message so that copying it copies exactly
- * the phrase. Every text goes through {@link CardText#plain(String)}: what an agent typed (a note,
- * a ticket) cannot become a link, a mention or HTML. Pure: no SDK types, so it is tested on its own.
+ * holding everything of the turn, the customer phrases included. Laid out for a 450 px chat column
+ * so that nothing is cut off: the choices are stacked, one full-width tappable container each
+ * whose label wraps; the other buttons go in short rows of a few buttons; the topic list is one
+ * expandable section per group. Each phrase is a Teams {@code CodeBlock} (its Copy button copies
+ * exactly the phrase) with a wrapped TextBlock as the fallback where CodeBlock is not rendered.
+ *
+ * <p>Every text goes through {@link CardText#plain(String)}: what an agent typed (a note, a
+ * ticket) cannot become a link, a mention or HTML. The code block carries the phrase as it is: it
+ * is shown literally, never as Markdown. Pure: no SDK types, so it is tested on its own.
  */
 public final class Cards {
 
@@ -25,32 +33,32 @@ public final class Cards {
   public static final String VALUE_KEY = "v";
   static final String BACK = "k:indietro";
   static final String RESTART = "k:ricomincia";
-
-  /** Buttons share one row when their labels together are at most this long, each at most {@link #ROW_LABEL}. */
-  private static final int ROW_CHARS = 36;
-  private static final int ROW_LABEL = 18;
+  /** The introduction of a step's phrases; one per phrase, followed by its copy block. */
+  static final String PHRASE_LABEL = "Frase per il cliente";
+  /**
+   * Characters of button titles one row of buttons takes, with 4 more per button for its padding:
+   * at Teams' 14 px font a row this long is about 330 px, inside a 450 px column with its margins.
+   */
+  static final int ROW_BUDGET = 36;
+  static final int ROW_MAX_BUTTONS = 3;
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private Cards() {}
 
-  /** What one reply becomes: a card, then zero or more plain-text phrases. */
+  /** What one reply becomes: the card, and the phrases' texts for sending them apart as well. */
   public record Rendered(ObjectNode card, List<String> phrases) {}
 
   public static Rendered render(Reply r) {
-    ObjectNode card = JSON.objectNode();
-    card.put("type", "AdaptiveCard");
-    card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
-    card.put("version", VERSION);
+    ObjectNode card = card();
     ArrayNode body = card.putArray("body");
-    ArrayNode actions = JSON.arrayNode();
     for (String n : r.notices()) {
       body.add(text(n).put("isSubtle", true).put("size", "Small"));
     }
     boolean form = EscalationFormCard.offered(r);
     if (r.prompt() != null && !form) {
       ObjectNode prompt = text(r.prompt());
-      if (r.kind() == Reply.Kind.QUESTION || r.kind() == Reply.Kind.ASK_VALUE) {
+      if (r.kind() == Reply.Kind.QUESTION || r.kind() == Reply.Kind.ASK_VALUE || r.kind() == Reply.Kind.SUGGESTIONS) {
         prompt.put("weight", "Bolder").put("size", "Medium");
       }
       body.add(prompt);
@@ -58,42 +66,70 @@ public final class Cards {
     for (String line : r.lines()) {
       body.add(text(line).put("spacing", "Small"));
     }
-    r.answer().ifPresent(a -> answer(body, actions, a, r.phrases()));
+    List<ObjectNode> links = new ArrayList<>();
+    r.answer().ifPresent(a -> answer(body, links, a, r.phrases()));
     if (form) {
       EscalationFormCard.add(body);
     } else if (r.kind() == Reply.Kind.ASK_VALUE) {
       body.add(text("Scrivi la risposta qui sotto, nel campo del messaggio.").put("isSubtle", true));
     }
-    List<Option> options = form ? EscalationFormCard.others(r) : r.options();
-    if (!options.isEmpty()) {
-      // Short labels share a row; otherwise one button per row, so that no label is cut at 450 px.
-      boolean row = options.stream().mapToInt(o -> o.label().length()).sum() <= ROW_CHARS
-          && options.stream().allMatch(o -> o.label().length() <= ROW_LABEL);
-      ObjectNode set = null;
-      for (Option o : options) {
-        if (set == null || !row) {
-          set = JSON.objectNode().put("type", "ActionSet");
-          set.putArray("actions");
-          body.add(set);
-        }
-        ((ArrayNode) set.get("actions")).add(submit(o.label(), o.value()));
+    // Buttons of one kind (escalation, feedback, commands) share rows; kinds do not mix in a row.
+    Map<String, List<ObjectNode>> buttons = new LinkedHashMap<>();
+    int number = 0;
+    for (Option o : form ? EscalationFormCard.others(r) : r.options()) {
+      if (isChoice(o)) {
+        number++;
+        String label = r.kind() == Reply.Kind.QUESTION ? number + " · " + o.label() : o.label();
+        body.add(choice(label, o).put("spacing", number == 1 ? "Medium" : "Small"));
+      } else {
+        String kind = o.value().contains(":") ? o.value().substring(0, o.value().indexOf(':')) : "";
+        buttons.computeIfAbsent(kind, k -> new ArrayList<>()).add(submit(o.label(), o.value()));
       }
     }
+    sections(body, r.sections());
+    buttons.values().forEach(kind -> rows(body, kind));
+    rows(body, links);
     if (r.kind() == Reply.Kind.QUESTION || r.kind() == Reply.Kind.ASK_VALUE || r.kind() == Reply.Kind.ANSWER) {
+      List<ObjectNode> nav = new ArrayList<>();
       if (r.canGoBack()) {
-        actions.add(submit("Indietro", BACK));
+        nav.add(submit("Indietro", BACK));
       }
-      actions.add(submit("Ricomincia", RESTART));
-    }
-    if (!actions.isEmpty()) {
-      card.set("actions", actions);
+      nav.add(submit("Ricomincia", RESTART));
+      rows(body, nav);
     }
     List<String> phrases = new ArrayList<>();
     r.phrases().forEach(p -> phrases.add(p.text()));
     return new Rendered(card, phrases);
   }
 
-  private static void answer(ArrayNode body, ArrayNode actions, Answer a, List<Phrase> phrases) {
+  /**
+   * The card a question becomes once the agent answered it (or clicked it when it was already
+   * passed): the question and the answer chosen, no buttons, so an old card cannot be clicked again.
+   */
+  public static ObjectNode settled(Reply.Settled s) {
+    ObjectNode card = card();
+    ArrayNode body = card.putArray("body");
+    body.add(text(s.question()).put("weight", "Bolder"));
+    body.add(s.stale()
+        ? text("Domanda già superata: vale quella nel messaggio più recente.").put("isSubtle", true)
+        : text("Risposta: " + s.answer()).put("spacing", "Small"));
+    return card;
+  }
+
+  /** The one-line summary Teams shows for a card in notifications and the chat list. */
+  public static String summary(Reply r) {
+    return r.prompt() != null ? r.prompt() : r.answer().map(Answer::step).orElse("Vademecum");
+  }
+
+  private static ObjectNode card() {
+    ObjectNode card = JSON.objectNode();
+    card.put("type", "AdaptiveCard");
+    card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+    card.put("version", VERSION);
+    return card;
+  }
+
+  private static void answer(ArrayNode body, List<ObjectNode> links, Answer a, List<Phrase> phrases) {
     body.add(text("Passo").put("weight", "Bolder").put("spacing", "Medium"));
     body.add(text(a.step()));
     ArrayNode facts = JSON.arrayNode();
@@ -111,16 +147,82 @@ public final class Cards {
       body.add(text(rule).put("color", "Warning").put("spacing", "Small"));
     }
     for (Step.Link l : a.links()) {
-      actions.add(JSON.objectNode().put("type", "Action.OpenUrl").put("title", l.label()).put("url", l.url()));
+      links.add(JSON.objectNode().put("type", "Action.OpenUrl").put("title", l.label()).put("url", l.url()));
     }
-    if (!phrases.isEmpty()) {
-      StringBuilder b = new StringBuilder(phrases.size() == 1
-          ? "Frase per il cliente nel messaggio qui sotto, pronta da copiare: "
-          : "Frasi per il cliente nei messaggi qui sotto, una per messaggio, pronte da copiare: ");
-      for (int i = 0; i < phrases.size(); i++) {
-        b.append(i == 0 ? "" : "; ").append(phrases.size() == 1 ? "" : (i + 1) + ") ").append(phrases.get(i).label());
+    for (Phrase p : phrases) {
+      body.add(text(PHRASE_LABEL + " · " + p.label()).put("weight", "Bolder").put("size", "Small")
+          .put("spacing", "Medium"));
+      body.add(copyBlock(p.text()));
+    }
+  }
+
+  /**
+   * Teams' code block: shown as written, with a Copy button that copies exactly {@code phrase}.
+   * Where a client lacks it (Teams mobile, other hosts) the fallback shows the phrase wrapped in a
+   * shaded box, so its start and end are plain to see when selecting it by hand.
+   */
+  static ObjectNode copyBlock(String phrase) {
+    ObjectNode block = JSON.objectNode().put("type", "CodeBlock").put("codeSnippet", phrase)
+        .put("language", "PlainText").put("spacing", "Small");
+    ObjectNode box = JSON.objectNode().put("type", "Container").put("style", "emphasis").put("spacing", "Small");
+    box.putArray("items").add(text(phrase));
+    block.set("fallback", box);
+    return block;
+  }
+
+  /** A choice of a question or a topic menu; the rest (commands, feedback, escalation) are buttons. */
+  private static boolean isChoice(Option o) {
+    return o.value().startsWith("c:") || o.value().startsWith("t:") || o.value().equals("k:nessuno");
+  }
+
+  /** A full-width tappable box whose label wraps: never cut off, however long. */
+  private static ObjectNode choice(String label, Option o) {
+    ObjectNode box = JSON.objectNode().put("type", "Container").put("style", "emphasis");
+    box.set("selectAction", submit(o.label(), o.value()));
+    box.putArray("items").add(text(label));
+    return box;
+  }
+
+  /** One expandable section per group: a header that shows or hides the group's topics. */
+  private static void sections(ArrayNode body, List<Reply.Section> sections) {
+    for (int i = 0; i < sections.size(); i++) {
+      Reply.Section s = sections.get(i);
+      String id = "gruppo-" + (i + 1);
+      ObjectNode toggle = JSON.objectNode().put("type", "Action.ToggleVisibility").put("title", s.title());
+      toggle.putArray("targetElements").add(id);
+      ObjectNode header = JSON.objectNode().put("type", "Container").put("spacing", i == 0 ? "Medium" : "Small");
+      header.set("selectAction", toggle);
+      String count = s.options().size() == 1 ? "1 argomento" : s.options().size() + " argomenti";
+      header.putArray("items").add(text("▸ " + s.title() + " (" + count + ")").put("weight", "Bolder")
+          .put("color", "Accent"));
+      body.add(header);
+      ObjectNode topics = JSON.objectNode().put("type", "Container").put("id", id).put("isVisible", false)
+          .put("spacing", "Small");
+      ArrayNode items = topics.putArray("items");
+      for (Option o : s.options()) {
+        items.add(choice(o.label(), o).put("spacing", "Small"));
       }
-      body.add(text(b.append('.').toString()).put("isSubtle", true).put("spacing", "Medium"));
+      body.add(topics);
+    }
+  }
+
+  /**
+   * Buttons in rows of at most {@link #ROW_MAX_BUTTONS} and {@link #ROW_BUDGET} characters, so
+   * that Teams never shortens a title to "Indie…"; a title too long for any row gets one alone.
+   */
+  private static void rows(ArrayNode body, List<ObjectNode> buttons) {
+    ArrayNode row = null;
+    int used = 0;
+    for (ObjectNode b : buttons) {
+      int width = b.path("title").asText().length() + 4;
+      if (row == null || row.size() == ROW_MAX_BUTTONS || used + width > ROW_BUDGET) {
+        ObjectNode set = JSON.objectNode().put("type", "ActionSet").put("spacing", "Small");
+        row = set.putArray("actions");
+        body.add(set);
+        used = 0;
+      }
+      row.add(b);
+      used += width;
     }
   }
 

@@ -29,8 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Teams side of a turn: activity → engine input → reply → card and phrase messages. Logs
- * shapes only (activity type, reply kind, timings), never what the agent or the customer wrote.
+ * The Teams side of a turn: activity → engine input → reply → one card. Every turn is answered
+ * with exactly one new message (the phrases are in the card, each with its copy block; with
+ * {@code PHRASES_AS_MESSAGES} they follow as plain messages too), and the question card the agent
+ * clicked is settled in place at the same time: its answer shown, its buttons gone. Logs shapes
+ * only (activity type, reply kind, timings), never what the agent or the customer wrote.
  */
 public final class VademecumBot extends TeamsActivityHandler {
 
@@ -40,9 +43,18 @@ public final class VademecumBot extends TeamsActivityHandler {
   private final Assistant assistant;
   /** Escalations: references, channel route and "Prendo in carico" clicks; null when not wired. */
   private final EscalationDesk desk;
+  /** Whether each phrase also follows the card as a plain message (clients without CodeBlock). */
+  private final boolean phrasesAsMessages;
   /** Given names from Teams per agent, so the connector is asked once per agent, not per turn. */
   private final Cache<String, String> names = Caffeine.newBuilder()
       .maximumSize(50_000).expireAfterWrite(Duration.ofHours(12)).build();
+  /**
+   * The id of the last card sent in each conversation, for settling a question answered by typing
+   * (a typed message names no card). Lost on a restart or on another instance: then the card is
+   * simply not settled, and a later click on it is answered as already passed.
+   */
+  private final Cache<String, String> lastCard = Caffeine.newBuilder()
+      .maximumSize(50_000).expireAfterWrite(Duration.ofHours(8)).build();
   /** Teams sends both installationUpdate and conversationUpdate on install: welcome once. */
   private final Cache<String, Boolean> welcomed = Caffeine.newBuilder()
       .maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(10)).build();
@@ -52,8 +64,13 @@ public final class VademecumBot extends TeamsActivityHandler {
   }
 
   public VademecumBot(Assistant assistant, EscalationDesk desk) {
+    this(assistant, desk, false);
+  }
+
+  public VademecumBot(Assistant assistant, EscalationDesk desk, boolean phrasesAsMessages) {
     this.assistant = Objects.requireNonNull(assistant);
     this.desk = desk;
+    this.phrasesAsMessages = phrasesAsMessages;
   }
 
   @Override
@@ -134,36 +151,78 @@ public final class VademecumBot extends TeamsActivityHandler {
     Activity activity = ctx.getActivity();
     Reply reply = assistant.turn(agent(activity, agentName(ctx)), input);
     long engineNanos = System.nanoTime() - start;
-    return send(ctx, reply).thenApply(n -> {
-      LOG.debug("turn type={} input={} reply={} messages={} engineMs={} totalMs={}", activity.getType(),
-          input instanceof Input.Button ? "button" : "text", reply.kind(), n,
+    // Both connector calls go at once: the settled card does not delay the answer.
+    CompletableFuture<Boolean> settled = settle(ctx, reply);
+    return send(ctx, reply).thenCombine(settled, (n, updated) -> {
+      LOG.debug("turn type={} input={} reply={} messages={} updated={} engineMs={} totalMs={}", activity.getType(),
+          input instanceof Input.Button ? "button" : "text", reply.kind(), n, updated,
           TimeUnit.NANOSECONDS.toMillis(engineNanos), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
       return null;
     });
   }
 
   private CompletableFuture<Integer> send(TurnContext ctx, Reply reply) {
-    List<Activity> out = activities(reply);
-    return ctx.sendActivities(out).thenApply(ids -> out.size());
+    List<Activity> out = activities(reply, phrasesAsMessages);
+    return ctx.sendActivities(out).thenApply(ids -> {
+      if (ids != null && ids.length > 0 && ids[0] != null && ids[0].getId() != null) {
+        lastCard.put(conversationKey(ctx.getActivity()), ids[0].getId());
+      }
+      return out.size();
+    });
   }
 
-  /** The card, then each phrase as a plain message of its own. */
-  static List<Activity> activities(Reply reply) {
+  private static String conversationKey(Activity a) {
+    return Inputs.agentKey(a) + "|" + (a.getConversation() == null ? "-" : a.getConversation().getId());
+  }
+
+  /**
+   * Replaces the question card the agent answered with its settled form: the card clicked (the
+   * activity's replyToId), or for a typed answer the last card sent here, which asked the question.
+   * A failed update is logged and the turn goes on: the new card is what matters, and a click on
+   * the unsettled card is still answered consistently (the engine calls it already passed).
+   */
+  private CompletableFuture<Boolean> settle(TurnContext ctx, Reply reply) {
+    Activity activity = ctx.getActivity();
+    String cardId = activity.getReplyToId();
+    if (cardId == null && activity.getValue() == null) {
+      cardId = lastCard.getIfPresent(conversationKey(activity));
+    }
+    if (reply.settled().isEmpty() || cardId == null || cardId.isBlank()) {
+      return CompletableFuture.completedFuture(false);
+    }
+    Activity updated = cardMessage(Cards.settled(reply.settled().get()), reply.settled().get().question());
+    updated.setId(cardId);
+    return ctx.updateActivity(updated).handle((r, e) -> {
+      if (e != null) {
+        LOG.warn("card update failed: {}", e.getClass().getSimpleName());
+        return false;
+      }
+      return true;
+    });
+  }
+
+  /** The one card of the reply; with {@code phrasesAsMessages}, each phrase after it as plain text. */
+  static List<Activity> activities(Reply reply, boolean phrasesAsMessages) {
     Cards.Rendered rendered = Cards.render(reply);
     List<Activity> out = new ArrayList<>();
-    Attachment card = new Attachment();
-    card.setContentType(Cards.CONTENT_TYPE);
-    card.setContent(rendered.card());
-    Activity cardMessage = MessageFactory.attachment(card);
-    cardMessage.setSummary(reply.prompt() != null ? reply.prompt()
-        : reply.answer().map(a -> a.step()).orElse("Vademecum"));
-    out.add(cardMessage);
-    for (String phrase : rendered.phrases()) {
-      Activity m = MessageFactory.text(phrase);
-      m.setTextFormat(TextFormatTypes.PLAIN);
-      out.add(m);
+    out.add(cardMessage(rendered.card(), Cards.summary(reply)));
+    if (phrasesAsMessages) {
+      for (String phrase : rendered.phrases()) {
+        Activity m = MessageFactory.text(phrase);
+        m.setTextFormat(TextFormatTypes.PLAIN);
+        out.add(m);
+      }
     }
     return out;
+  }
+
+  private static Activity cardMessage(Object content, String summary) {
+    Attachment card = new Attachment();
+    card.setContentType(Cards.CONTENT_TYPE);
+    card.setContent(content);
+    Activity message = MessageFactory.attachment(card);
+    message.setSummary(summary);
+    return message;
   }
 
   /** The given name from Teams (cached), else the first word of the activity's display name. */

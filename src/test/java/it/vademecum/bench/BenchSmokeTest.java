@@ -34,5 +34,9 @@ class BenchSmokeTest {
     Matcher calls = Pattern.compile("connector: (\\d+) calls").matcher(out);
     assertTrue(calls.find() && Long.parseLong(calls.group(1)) > 0, "the agents reached the bots: " + out);
     assertTrue(out.contains("0 errors, 0 lost replies"), out);
+    Matcher perTurn = Pattern.compile("vademecum: .*, ([0-9.]+) messages/turn, ([0-9.]+) card updates/turn").matcher(out);
+    assertTrue(perTurn.find(), out);
+    assertEquals("1.00", perTurn.group(1), "one message per turn: " + out);
+    assertTrue(Double.parseDouble(perTurn.group(2)) > 0, "clicked cards are settled: " + out);
   }
 }

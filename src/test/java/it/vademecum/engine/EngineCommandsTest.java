@@ -166,4 +166,61 @@ class EngineCommandsTest {
     assertTrue(christmas.prompt().contains("oggi è festa: Natale"), christmas.prompt());
     assertTrue(open.lines().get(0).contains("da lunedì a venerdì, 8:30–12:45 e 14:30–17:30"), open.lines().toString());
   }
+
+  @Test
+  void saltaAtTheNamePromptLeavesAVisibleGapInThePhrase() {
+    Conversation c = new Conversation(Knowledge.engine(), null, TUESDAY_10);
+    Reply ask = c.press("t:saluto-chiamata");
+    assertEquals(Reply.Kind.ANSWER, ask.kind(), "the step at once, the name asked under it");
+    assertEquals(Texts.COMPLETE_NAME, ask.prompt());
+    Reply done = c.say("salta");
+    assertEquals(Reply.Kind.ANSWER, done.kind());
+    assertTrue(done.phrases().get(0).text().contains("[il tuo nome]"), done.phrases().toString());
+    assertTrue(done.notices().contains(Texts.SKIPPED_VALUE));
+    assertEquals(null, c.session().agentName(), "the gap is not taken for the agent's name");
+  }
+
+  @Test
+  void saltaWithNothingAskedSaysSoAndChangesNothing() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    c.press("t:pagamento-non-registrato");
+    Reply r = c.say("salta");
+    assertTrue(r.notices().contains(Texts.NOTHING_TO_SKIP));
+    assertEquals("metodo", r.nodeId());
+  }
+
+  @Test
+  void saltaAtTheTicketPromptDropsTheEscalationAndKeepsTheStep() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    c.press("t:pagamento-non-registrato");
+    c.say("bonifico");
+    c.say("no");
+    assertEquals(Texts.ASK_TICKET, c.say("10 giorni fa").prompt());
+    Reply r = c.say("salta");
+    assertTrue(r.notices().contains(Texts.ESCALATION_CANCELLED));
+    assertEquals(null, c.session().draft());
+  }
+
+  @Test
+  void aTopicMenuEndsWithNoneOfTheseWhichListsEveryGroup() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    Reply menu = c.say("fattura pagamento");
+    assertEquals(Reply.Kind.SUGGESTIONS, menu.kind());
+    assertEquals(Texts.NONE_OF_THESE, menu.options().get(menu.options().size() - 1).label());
+    Reply all = c.click(Texts.NONE_OF_THESE);
+    assertEquals(Groups.names().size(), all.sections().size());
+    assertEquals(new Reply.Settled(Texts.PICK_TOPIC, Texts.NONE_OF_THESE), all.settled().orElseThrow());
+    assertEquals(null, c.session().query(), "the undecided search is forgotten");
+  }
+
+  @Test
+  void aClickedChoiceSettlesItsQuestionAndAStaleOneSaysItWasPassed() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    c.press("t:pagamento-non-registrato");
+    Reply next = c.press("c:pagamento-non-registrato:metodo:2");
+    assertEquals(new Reply.Settled("Come ha pagato il cliente?", "Bonifico"), next.settled().orElseThrow());
+    Reply stale = c.press("c:pagamento-non-registrato:metodo:1");
+    assertTrue(stale.settled().orElseThrow().stale());
+    assertEquals("importo", stale.nodeId());
+  }
 }

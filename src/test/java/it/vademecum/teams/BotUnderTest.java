@@ -44,13 +44,23 @@ final class BotUnderTest implements AutoCloseable {
 
   /** With the bot wrapped before the server gets it (a {@link PendingBot}, say). */
   BotUnderTest(String appId, String tenantId, Function<VademecumBot, Bot> wrap) throws Exception {
+    this(appId, tenantId, wrap, false);
+  }
+
+  /** Local mode, with PHRASES_AS_MESSAGES on or off. */
+  BotUnderTest(boolean phrasesAsMessages) throws Exception {
+    this(null, null, bot -> bot, phrasesAsMessages);
+  }
+
+  private BotUnderTest(String appId, String tenantId, Function<VademecumBot, Bot> wrap, boolean phrasesAsMessages)
+      throws Exception {
     connector = new FakeConnector();
     // A Tuesday at 10:15 in Rome: business hours, "Buongiorno".
     Clock clock = Clock.fixed(ZonedDateTime.of(2026, 12, 1, 10, 15, 0, 0, ZoneId.of("Europe/Rome")).toInstant(),
         ZoneId.of("Europe/Rome"));
     Engine e = engine();
     VademecumBot bot = new VademecumBot(new Assistant(() -> e, new CaffeineSessionStore(Duration.ofHours(8), 1000),
-        UsageLog.disabled(), EscalationSink.byHand(), List.of(), clock));
+        UsageLog.disabled(), EscalationSink.byHand(), List.of(), clock), null, phrasesAsMessages);
     server = new TeamsServer(new TeamsServer.Options(appId, appId == null ? null : "secret", "MultiTenant",
         tenantId, "127.0.0.1", 0), () -> e, wrap.apply(bot));
     server.start();
@@ -79,6 +89,13 @@ final class BotUnderTest implements AutoCloseable {
   /** An Action.Submit click: a message whose value is the button's data. */
   ObjectNode submit(String value) throws IOException {
     return Activities.submit(value, connector.serviceUrl());
+  }
+
+  /** A click on the card the connector knows by {@code cardId}, as Teams sends it (replyToId). */
+  ObjectNode submit(String value, String cardId) throws IOException {
+    ObjectNode a = submit(value);
+    a.put("replyToId", cardId);
+    return a;
   }
 
   /** An Action.Execute click: an adaptiveCard/action invoke carrying the same data. */

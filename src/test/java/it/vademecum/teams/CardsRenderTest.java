@@ -159,8 +159,8 @@ class CardsRenderTest {
           s.card(cards, "agente-nessun-argomento", s.say("la stampante del terzo piano fa rumore"));
           s.card(cards, "agente-suggerimenti", s.say("pagamento"));
           s.card(cards, "agente-domanda", s.say("il cliente ha pagato con bonifico ma non risulta"));
-          s.card(cards, "agente-risposta", s.say("bonifico di 600 euro non registrato"));
-          s.card(cards, "agente-escalation-modulo", s.say("bonifico di 200 euro fatto 6 giorni fa e non ancora "
+          s.card(cards, "agente-risposta", s.say("bonifico di 600 euro fatto ieri non registrato"));
+          s.card(cards, "agente-escalation-modulo", s.say("bonifico di 200 euro fatto 10 giorni fa e non ancora "
               + "registrato"));
           ObjectNode bad = s.submit(EscalationForm.FORM);
           ((ObjectNode) bad.path("value")).put(EscalationForm.TICKET, "boh");
@@ -168,7 +168,7 @@ class CardsRenderTest {
           s.say("4567890");
           s.card(cards, "agente-escalation-anteprima", s.say("richiamare il cliente al 333 1234567 dopo le 15"));
           s.say("ricomincia");
-          s.say("bonifico di 200 euro fatto 6 giorni fa e non ancora registrato");
+          s.say("bonifico di 200 euro fatto 10 giorni fa e non ancora registrato");
           ObjectNode form = s.submit(EscalationForm.FORM);
           ((ObjectNode) form.path("value")).put(EscalationForm.TICKET, "4567890").put(EscalationForm.NOTE,
               "Il cliente ha la contabile del bonifico e chiede di essere richiamato in giornata");

@@ -35,7 +35,7 @@ class CardsTest {
   }
 
   @Test
-  void aQuestionIsACardWithOneSubmitPerChoiceAndTheNavigation() {
+  void aQuestionStacksItsChoicesAsFullWidthBoxesAndKeepsTheNavigationInAShortRow() {
     Cards.Rendered r = Cards.render(question(true));
     JsonNode card = r.card();
     assertEquals("AdaptiveCard", card.path("type").asText());
@@ -44,8 +44,19 @@ class CardsTest {
     Map<String, String> buttons = Replies.buttons(card);
     assertEquals(Map.of("Bonifico", "c:t:n:0", "Bollettino", "c:t:n:1", "Indietro", "k:indietro",
         "Ricomincia", "k:ricomincia"), buttons);
-    card.path("body").forEach(el -> el.path("actions")
-        .forEach(a -> assertEquals("Action.Submit", a.path("type").asText())));
+    List<JsonNode> boxes = card.path("body").findParents("selectAction");
+    assertEquals(2, boxes.size(), "one tappable box per choice");
+    for (JsonNode box : boxes) {
+      assertEquals("Container", box.path("type").asText());
+      assertEquals("Action.Submit", box.path("selectAction").path("type").asText());
+      assertTrue(box.path("items").path(0).path("wrap").asBoolean(), "the label wraps, never cut");
+    }
+    assertEquals("1 · Bonifico", boxes.get(0).path("items").path(0).path("text").asText(),
+        "numbered, as the agent may type the number");
+    JsonNode nav = card.path("body").get(card.path("body").size() - 1);
+    assertEquals("ActionSet", nav.path("type").asText());
+    assertEquals(2, nav.path("actions").size());
+    assertFalse(card.has("actions"), "no card-level action bar to crowd");
     assertEquals(List.of(), r.phrases());
   }
 
@@ -55,7 +66,29 @@ class CardsTest {
   }
 
   @Test
-  void aStepShowsQueueEscalationNotesLinksAndSendsPhrasesApart() {
+  void buttonRowsStayShortEnoughForA450PixelColumn() {
+    List<Option> many = List.of(new Option("Annulla segnalazione", "e:cancel"), new Option("👍 Utile", "f:up:t:s"),
+        new Option("👎 Non utile", "f:down:t:s"), new Option("Prepara di nuovo la segnalazione", "e:start"));
+    Answer a = new Answer("Passo.", Optional.empty(), Optional.empty(), List.of(), List.of());
+    JsonNode card = Cards.render(reply(Reply.Kind.ANSWER, List.of(), "t", "T", "s", null, many, Optional.of(a),
+        List.of(), List.of(), true)).card();
+    int buttons = 0;
+    for (JsonNode el : card.path("body")) {
+      if ("ActionSet".equals(el.path("type").asText())) {
+        int chars = 0;
+        for (JsonNode b : el.path("actions")) {
+          chars += b.path("title").asText().length() + 4;
+          buttons++;
+        }
+        assertTrue(el.path("actions").size() <= Cards.ROW_MAX_BUTTONS, el.toString());
+        assertTrue(el.path("actions").size() == 1 || chars <= Cards.ROW_BUDGET, el.toString());
+      }
+    }
+    assertEquals(6, buttons, "four options, Indietro and Ricomincia");
+  }
+
+  @Test
+  void aStepCarriesQueueEscalationNotesLinksAndEachPhraseInACopyBlock() {
     Answer a = new Answer("Inoltra a billing.", Optional.of("pagamenti_billing_aruba"), Optional.of("Oltre 72 ore"),
         List.of("Aggiungi il numero d'ordine."), List.of(new Step.Link("Area clienti", "https://areaclienti.pec.it")));
     Reply r = reply(Reply.Kind.ANSWER, List.of(), "t", "T", "s", null, List.of(), Optional.of(a),
@@ -67,8 +100,9 @@ class CardsTest {
     assertTrue(text.contains("Coda: pagamenti_billing_aruba"), text);
     assertTrue(text.contains("Scala al TL: Oltre 72 ore"), text);
     assertTrue(text.contains("Nota: Aggiungi il numero d'ordine."), text);
-    assertFalse(text.contains("Buongiorno, sono Mario."), "phrases are not in the card");
+    assertTrue(text.contains("Frase per il cliente · Saluto"), text);
     assertEquals("https://areaclienti.pec.it", Replies.buttons(out.card()).get("Area clienti"));
+    assertEquals(List.of("Buongiorno, sono Mario.", "Arrivederci."), Replies.copyBlocks(out.card()));
     assertEquals(List.of("Buongiorno, sono Mario.", "Arrivederci."), out.phrases());
   }
 
@@ -86,21 +120,67 @@ class CardsTest {
   }
 
   @Test
-  void theBotSendsTheCardThenEachPhraseAsPlainText() {
-    Answer a = new Answer("Rispondi così.", Optional.empty(), Optional.empty(), List.of(), List.of());
-    Reply r = reply(Reply.Kind.ANSWER, List.of(), "t", "T", "s", null, List.of(), Optional.of(a),
-        List.of(new Phrase("Saluto", "Buongiorno, *sono* Mario_Rossi.")), List.of(), false);
-    var activities = VademecumBot.activities(r);
-    assertEquals(2, activities.size());
-    assertEquals(Cards.CONTENT_TYPE, activities.get(0).getAttachments().get(0).getContentType());
-    assertEquals("Buongiorno, *sono* Mario_Rossi.", activities.get(1).getText());
-    assertEquals("plain", activities.get(1).getTextFormat().toString());
+  void theCopyBlockHoldsExactlyThePhraseWithAWrappedFallback() {
+    String phrase = "Buongiorno, *sono* Mario_Rossi <a@b.it> [x](y): le rispondo.";
+    JsonNode block = Cards.copyBlock(phrase);
+    assertEquals("CodeBlock", block.path("type").asText());
+    assertEquals(phrase, block.path("codeSnippet").asText(), "copied as it is, no label, no escaping");
+    assertEquals("PlainText", block.path("language").asText());
+    JsonNode fallback = block.path("fallback").path("items").path(0);
+    assertEquals("TextBlock", fallback.path("type").asText());
+    assertTrue(fallback.path("wrap").asBoolean());
+    assertEquals(CardText.plain(phrase), fallback.path("text").asText(), "the fallback is Markdown: made safe");
   }
 
   @Test
-  void suggestionsAndInfoCarryTheirButtonsWithoutNavigation() {
+  void theBotSendsOneCardPerReplyAndThePhrasesApartOnlyWhenAsked() {
+    Answer a = new Answer("Rispondi così.", Optional.empty(), Optional.empty(), List.of(), List.of());
+    Reply r = reply(Reply.Kind.ANSWER, List.of(), "t", "T", "s", null, List.of(), Optional.of(a),
+        List.of(new Phrase("Saluto", "Buongiorno, *sono* Mario_Rossi.")), List.of(), false);
+    var one = VademecumBot.activities(r, false);
+    assertEquals(1, one.size());
+    assertEquals(Cards.CONTENT_TYPE, one.get(0).getAttachments().get(0).getContentType());
+    var apart = VademecumBot.activities(r, true);
+    assertEquals(2, apart.size());
+    assertEquals("Buongiorno, *sono* Mario_Rossi.", apart.get(1).getText());
+    assertEquals("plain", apart.get(1).getTextFormat().toString());
+  }
+
+  @Test
+  void aTopicMenuStacksItsTopicsAndOffersNoneOfThese() {
     Reply r = reply(Reply.Kind.SUGGESTIONS, List.of(), null, null, null, "Quale di questi?",
-        List.of(new Option("Fatture", "t:fatture")), Optional.empty(), List.of(), List.of(), false);
-    assertEquals(Map.of("Fatture", "t:fatture"), Replies.buttons(Cards.render(r).card()));
+        List.of(new Option("Fatture", "t:fatture"), new Option("Nessuno di questi", "k:nessuno")), Optional.empty(),
+        List.of(), List.of(), false);
+    JsonNode card = Cards.render(r).card();
+    assertEquals(Map.of("Fatture", "t:fatture", "Nessuno di questi", "k:nessuno"), Replies.buttons(card));
+    assertEquals(2, card.path("body").findParents("selectAction").size(), "both are stacked boxes");
+  }
+
+  @Test
+  void sectionsAreGroupsThatOpenOnAClick() {
+    Reply r = reply(Reply.Kind.INFO, List.of(), null, null, null, "Argomenti:", List.of(), Optional.empty(),
+        List.of(), List.of(), false).withSections(List.of(
+            new Reply.Section("Pagamenti e fatture", List.of(new Option("Fatture", "t:fatture"))),
+            new Reply.Section("Turno e pause", List.of(new Option("Pausa 626", "t:pausa"), new Option("Fine", "t:f")))));
+    JsonNode card = Cards.render(r).card();
+    JsonNode body = card.path("body");
+    JsonNode header = body.path(1);
+    assertEquals("Action.ToggleVisibility", header.path("selectAction").path("type").asText());
+    String target = header.path("selectAction").path("targetElements").path(0).asText();
+    JsonNode group = body.path(2);
+    assertEquals(target, group.path("id").asText());
+    assertFalse(group.path("isVisible").asBoolean(true), "closed until clicked");
+    assertTrue(Replies.text(card).contains("Turno e pause (2 argomenti)"), Replies.text(card));
+    assertEquals(Map.of("Fatture", "t:fatture", "Pausa 626", "t:pausa", "Fine", "t:f"), Replies.buttons(card));
+  }
+
+  @Test
+  void aSettledQuestionShowsTheAnswerAndNoButtons() {
+    JsonNode done = Cards.settled(new Reply.Settled("Come ha pagato il cliente?", "Bonifico"));
+    assertEquals("Come ha pagato il cliente?\nRisposta: Bonifico\n", Replies.text(done));
+    assertEquals(Map.of(), Replies.buttons(done));
+    JsonNode passed = Cards.settled(new Reply.Settled("Come ha pagato il cliente?", null));
+    assertTrue(Replies.text(passed).contains("già superata"), Replies.text(passed));
+    assertFalse(Replies.text(passed).contains("Risposta"), "a stale click chose nothing");
   }
 }

@@ -42,13 +42,13 @@ class ConnectorJsonTest {
   void writesAStepCardAndItsPhrasesExactlyAsTheSdkDoes() throws Exception {
     for (int i = 0; i < 3; i++) {
       int index = i;
-      assertSameJson(() -> addressed(VademecumBot.activities(step()).get(index)));
+      assertSameJson(() -> addressed(VademecumBot.activities(step(), true).get(index)));
     }
   }
 
   @Test
   void writesAQuestionCardExactlyAsTheSdkDoes() throws Exception {
-    assertSameJson(() -> addressed(VademecumBot.activities(question()).get(0)));
+    assertSameJson(() -> addressed(VademecumBot.activities(question(), false).get(0)));
   }
 
   @Test
@@ -80,7 +80,7 @@ class ConnectorJsonTest {
       data.setChannel(new ChannelInfo("19:leads@thread.tacv2", null));
       data.setTenant(new TenantInfo("tenant-1"));
       p.setChannelData(data);
-      Activity post = VademecumBot.activities(question()).get(0);
+      Activity post = VademecumBot.activities(question(), false).get(0);
       post.setTimestamp(OffsetDateTime.of(2026, 11, 26, 9, 30, 0, 0, ZoneOffset.UTC));
       p.setActivity(post);
       p.setTenantId("tenant-1");

@@ -28,8 +28,8 @@ final class FakeConnector implements AutoCloseable {
   static final String PREFIX = "/_connector";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One request the bot made to the connector. */
-  record Call(String method, String path, JsonNode body) {}
+  /** One request the bot made to the connector; {@code id}: the activity id it was answered with, if any. */
+  record Call(String method, String path, JsonNode body, String id) {}
 
   private final MockWebServer server = new MockWebServer();
   private final LinkedBlockingQueue<Call> calls = new LinkedBlockingQueue<>();
@@ -78,8 +78,8 @@ final class FakeConnector implements AutoCloseable {
   private MockResponse answer(RecordedRequest r) {
     String path = r.getPath() == null ? "" : r.getPath();
     JsonNode body = json(r);
-    calls.add(new Call(r.getMethod(), path, body));
     if ("GET".equals(r.getMethod()) && path.matches(PREFIX + "/v3/conversations/[^/]+/members/[^/]+")) {
+      calls.add(new Call(r.getMethod(), path, body, null));
       String member = "{\"id\":\"user-id-0\",\"name\":\"Mario Rossi\",\"givenName\":\"" + givenName
           + "\",\"surname\":\"Rossi\",\"aadObjectId\":\"00000000-0000-0000-0000-0000000000020\","
           + "\"email\":\"mario.rossi@example.com\",\"userPrincipalName\":\"mario.rossi@example.com\","
@@ -88,10 +88,19 @@ final class FakeConnector implements AutoCloseable {
     }
     if ("POST".equals(r.getMethod()) && path.matches(PREFIX + "/v3/conversations/[^/]+/activities(/.*)?")) {
       if (tooManyRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        calls.add(new Call(r.getMethod(), path, body, null));
         return json(429, "{\"error\":{\"code\":\"TooManyRequests\"}}").setHeader("Retry-After", retryAfter);
       }
-      return json(200, "{\"id\":\"bot-activity-" + ids.incrementAndGet() + "\"}");
+      String id = "bot-activity-" + ids.incrementAndGet();
+      calls.add(new Call(r.getMethod(), path, body, id));
+      return json(200, "{\"id\":\"" + id + "\"}");
     }
+    if ("PUT".equals(r.getMethod()) && path.matches(PREFIX + "/v3/conversations/[^/]+/activities/[^/]+")) {
+      String id = path.substring(path.lastIndexOf('/') + 1);
+      calls.add(new Call(r.getMethod(), path, body, id));
+      return json(200, "{\"id\":\"" + id + "\"}");
+    }
+    calls.add(new Call(r.getMethod(), path, body, null));
     return json(404, "{\"error\":{\"code\":\"NotFound\"}}");
   }
 
@@ -108,6 +117,16 @@ final class FakeConnector implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** The calls among these that posted a new message. */
+  static List<Call> posts(List<Call> calls) {
+    return calls.stream().filter(c -> "POST".equals(c.method()) && c.path().contains("/activities")).toList();
+  }
+
+  /** The calls among these that updated a message the bot had sent (updateActivity). */
+  static List<Call> updates(List<Call> calls) {
+    return calls.stream().filter(c -> "PUT".equals(c.method()) && c.path().contains("/activities/")).toList();
   }
 
   /** Every call since the last drain. */

@@ -143,28 +143,30 @@ class TeamsEndToEndTest {
   }
 
   @Test
-  void noTopicGetsTheNotFoundCardWithItsButtons() throws Exception {
+  void noTopicGetsTheTopicsByGroupToOpenAndPick() throws Exception {
     JsonNode card = onlyCard(turn(bot.message("ricetta della carbonara con guanciale")));
     assertTrue(Replies.text(card).contains("Non ho trovato un argomento"), Replies.text(card));
-    assertEquals("k:argomenti", Replies.buttons(card).get("Elenco argomenti"));
-    JsonNode list = onlyCard(turn(bot.submit("k:argomenti")));
+    assertEquals(6, card.findValues("targetElements").size(), "one closed section per group");
+    String pick = Replies.buttons(card).get("Pagamento con bollettino o bonifico non registrato");
+    assertEquals("t:pagamento-non-registrato", pick);
+    JsonNode q = onlyCard(turn(bot.submit(pick)));
+    assertTrue(Replies.text(q).contains("Come ha pagato il cliente?"), Replies.text(q));
+    JsonNode list = onlyCard(turn(bot.message("argomenti")));
     assertTrue(Replies.text(list).contains("Gli argomenti che conosco"), Replies.text(list));
+    assertEquals(6, list.findValues("targetElements").size());
+    assertEquals(BotUnderTest.engine().catalog().list().size(),
+        Replies.buttons(list).values().stream().filter(v -> v.startsWith("t:")).count(), "every topic, once");
   }
 
   @Test
-  void phrasesComeAsTheirOwnPlainMessagesWithTheTeamsGivenName() throws Exception {
-    List<JsonNode> sent = turn(bot.message("saluto quando rispondo a una chiamata"));
-    assertEquals(2, sent.size(), sent.toString());
-    assertTrue(Replies.isCard(sent.get(0)));
-    JsonNode phrase = sent.get(1);
-    assertFalse(Replies.isCard(phrase));
-    assertEquals("plain", phrase.path("textFormat").asText());
-    assertEquals("Buongiorno, sono Mario di Aruba, le rispondo dall'Italia. Come posso aiutarla?",
-        phrase.path("text").asText());
+  void phrasesAreInTheOneCardWithTheTeamsGivenName() throws Exception {
+    JsonNode card = onlyCard(turn(bot.message("saluto quando rispondo a una chiamata")));
+    assertEquals(List.of("Buongiorno, sono Mario di Aruba, le rispondo dall'Italia. Come posso aiutarla?"),
+        Replies.copyBlocks(card));
 
     turn(bot.message("nome Luca"));
-    List<JsonNode> again = turn(bot.message("saluto quando rispondo a una chiamata"));
-    assertTrue(again.get(again.size() - 1).path("text").asText().contains("sono Luca di Aruba"), again.toString());
+    JsonNode again = onlyCard(turn(bot.message("saluto quando rispondo a una chiamata")));
+    assertTrue(Replies.copyBlocks(again).get(0).contains("sono Luca di Aruba"), again.toString());
   }
 
   @Test
