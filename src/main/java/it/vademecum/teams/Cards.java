@@ -63,8 +63,10 @@ public final class Cards {
       }
       body.add(prompt);
     }
-    for (String line : r.lines()) {
-      body.add(text(line).put("spacing", "Small"));
+    if (!form) {   // the form says itself how to fill it in
+      for (String line : r.lines()) {
+        body.add(text(line).put("spacing", "Small"));
+      }
     }
     List<ObjectNode> links = new ArrayList<>();
     r.answer().ifPresent(a -> answer(body, links, a, r.phrases()));

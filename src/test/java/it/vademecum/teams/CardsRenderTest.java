@@ -154,26 +154,27 @@ class CardsRenderTest {
         try {
           Script s = new Script(connector, server.port());
           s.card(cards, "agente-benvenuto", s.fixture("personal-installation-update"));
-          s.card(cards, "agente-aiuto", s.say("aiuto"));
-          s.card(cards, "agente-argomenti", s.say("argomenti"));
-          s.card(cards, "agente-nessun-argomento", s.say("la stampante del terzo piano fa rumore"));
-          s.card(cards, "agente-suggerimenti", s.say("pagamento"));
-          s.card(cards, "agente-domanda", s.say("il cliente ha pagato con bonifico ma non risulta"));
-          s.card(cards, "agente-risposta", s.say("bonifico di 600 euro fatto ieri non registrato"));
-          s.card(cards, "agente-escalation-modulo", s.say("bonifico di 200 euro fatto 10 giorni fa e non ancora "
+          s.card(cards, "agente-aiuto", s.message("aiuto"));
+          s.card(cards, "agente-argomenti", s.message("argomenti"));
+          s.card(cards, "agente-nessun-argomento", s.message("la stampante del terzo piano fa rumore"));
+          s.card(cards, "agente-suggerimenti", s.message("pagamento"));
+          s.card(cards, "agente-domanda", s.message("il cliente ha pagato con bonifico ma non risulta"));
+          s.say(s.message("ricomincia"));
+          s.card(cards, "agente-risposta", s.message("bonifico di 600 euro fatto ieri non registrato"));
+          s.card(cards, "agente-escalation-modulo", s.message("bonifico di 200 euro fatto 10 giorni fa e non ancora "
               + "registrato"));
           ObjectNode bad = s.submit(EscalationForm.FORM);
           ((ObjectNode) bad.path("value")).put(EscalationForm.TICKET, "boh");
           s.card(cards, "agente-escalation-ticket-errato", bad);
-          s.say("4567890");
-          s.card(cards, "agente-escalation-anteprima", s.say("richiamare il cliente al 333 1234567 dopo le 15"));
-          s.say("ricomincia");
-          s.say("bonifico di 200 euro fatto 10 giorni fa e non ancora registrato");
+          s.say(s.message("4567890"));
+          s.card(cards, "agente-escalation-anteprima", s.message("richiamare il cliente al 333 1234567 dopo le 15"));
+          s.say(s.message("ricomincia"));
+          s.say(s.message("bonifico di 200 euro fatto 10 giorni fa e non ancora registrato"));
           ObjectNode form = s.submit(EscalationForm.FORM);
           ((ObjectNode) form.path("value")).put(EscalationForm.TICKET, "4567890").put(EscalationForm.NOTE,
               "Il cliente ha la contabile del bonifico e chiede di essere richiamato in giornata");
           s.card(cards, "agente-escalation-inviata", form);
-          s.card(cards, "agente-mie-escalation", s.say("le mie escalation"));
+          s.card(cards, "agente-mie-escalation", s.message("le mie escalation"));
 
           ObjectNode install = s.fixture("team-installation-update");
           ((ObjectNode) install.path("channelData").path("channel")).put("id", CHANNEL);
@@ -211,7 +212,8 @@ class CardsRenderTest {
       return Activities.fixture(name, connector.serviceUrl());
     }
 
-    ObjectNode say(String text) throws Exception {
+    /** A message from the agent (not sent yet). */
+    ObjectNode message(String text) throws Exception {
       return Activities.message(text, connector.serviceUrl());
     }
 
