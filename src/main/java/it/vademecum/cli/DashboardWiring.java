@@ -26,7 +26,8 @@ final class DashboardWiring {
     Function<String, String> titles = id -> Optional.ofNullable(dialogs.get())
         .flatMap(d -> d.get().catalog().topic(id)).map(Topic::title).orElse(id);
     ReviewDates reviews = ReviewDates.of(() -> Optional.ofNullable(dialogs.get()).map(d -> d.get().catalog()).orElse(null));
-    Dashboard.Sources sources = new Dashboard.Sources(usage, escalations.stats(), titles, reviews, Suggestions.NONE);
+    Dashboard.Sources sources = new Dashboard.Sources(usage, escalations.stats(), titles, reviews,
+        Suggestions.of(usage, titles));
     if (options.localMode()) {
       return Dashboard.local(sources, Clock.systemUTC(), H2UsageLog.retention(settings));
     }

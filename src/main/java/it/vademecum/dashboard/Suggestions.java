@@ -1,10 +1,13 @@
 package it.vademecum.dashboard;
 
+import it.vademecum.usage.UsageLog;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Phrasings agents used that a topic could learn, waiting for a supervisor to accept them. They
- * come with the recognition work's suggestion store; until it is wired in, {@link #NONE} has none.
+ * Phrasings agents used that a topic could learn, waiting for a supervisor to accept them (in chat:
+ * {@code suggerimenti accetta N}); they live in the usage store, already redacted.
  */
 public interface Suggestions {
 
@@ -22,7 +25,16 @@ public interface Suggestions {
    */
   record Suggestion(String topicId, String title, String text, long evidence) {}
 
-  /** No suggestion store yet. */
+  /** The open suggestions of the usage store, the most frequent first, with the topics' titles. */
+  static Suggestions of(UsageLog usage, Function<String, String> titles) {
+    return limit -> usage.openSuggestions(limit).stream()
+        .sorted(Comparator.comparingLong(UsageLog.Suggestion::count).reversed())
+        .limit(limit)
+        .map(s -> new Suggestion(s.topicId(), titles.apply(s.topicId()), s.text(), s.count()))
+        .toList();
+  }
+
+  /** No suggestion store (tests of the other sections). */
   Suggestions NONE = new Suggestions() {
     @Override
     public List<Suggestion> pending(int limit) {

@@ -242,6 +242,24 @@ class StatsApiTest {
   }
 
   @Test
+  void suggestionsListTheOpenOnesOfTheUsageStoreMostFrequentFirstWithoutPersonalData() throws Exception {
+    usage.recordSuggestion("a", "rimborso", "il cliente rivuole i soldi");
+    usage.recordSuggestion("b", "rimborso", "il cliente rivuole i soldi");
+    usage.recordSuggestion("a", "fatture", "la fattura per mario.rossi@gmail.com");
+    try (StatsApi withStore = new StatsApi(Dashboard.local(new Dashboard.Sources(usage, Optional.of(outbox),
+        id -> "Titolo " + id, ReviewDates.NONE, Suggestions.of(usage, id -> "Titolo " + id)), clock, RETENTION))) {
+      JsonNode s = withStore.section("suggestions", "");
+      assertTrue(s.path("available").asBoolean(), s.toString());
+      JsonNode pending = s.path("pending");
+      assertEquals(2, pending.size(), s.toString());
+      assertEquals("rimborso", pending.path(0).path("topicId").asText());
+      assertEquals(2, pending.path(0).path("evidence").asLong());
+      assertEquals("Titolo rimborso", pending.path(0).path("title").asText());
+      assertFalse(s.toString().contains("mario.rossi"), "redacted in the store: " + s);
+    }
+  }
+
+  @Test
   void withoutAnOutboxTheEscalationsSectionSaysSo() throws Exception {
     try (StatsApi noOutbox = new StatsApi(Dashboard.local(new Dashboard.Sources(UsageLog.disabled(), Optional.empty(),
         id -> id, ReviewDates.NONE, Suggestions.NONE), clock, RETENTION))) {
