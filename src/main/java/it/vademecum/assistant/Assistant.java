@@ -9,9 +9,11 @@ import it.vademecum.session.Session;
 import it.vademecum.session.SessionStore;
 import it.vademecum.usage.UsageLog;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -62,10 +64,21 @@ public final class Assistant {
         return decorator.decorate(agent, r.get());
       }
     }
-    Turn t = engine.get().handle(before, input, new TurnContext(clock.instant(), agent.name(), lookup.expired()));
-    sessions.put(agent.key(), t.session());
-    Reply reply = t.reply();
-    record(agent, input, before, reply);
+    // The engine is pure, so the update may run it again when another instance changed the session
+    // in between: the turn answered is the one computed from the session that was replaced.
+    Engine e = engine.get();
+    Instant now = clock.instant();
+    AtomicReference<Turn> turn = new AtomicReference<>();
+    AtomicReference<Session> from = new AtomicReference<>();
+    sessions.update(agent.key(), current -> {
+      Turn t = e.handle(current.session(), input,
+          new TurnContext(now, agent.name(), lookup.expired() || current.expired()));
+      turn.set(t);
+      from.set(current.session());
+      return t.session();
+    });
+    Reply reply = turn.get().reply();
+    record(agent, input, from.get(), reply);
     if (reply.escalation().isPresent()) {
       reply = reply.withMoreLines(escalations.submit(agent, reply.escalation().get()));
     }

@@ -6,7 +6,7 @@ import it.vademecum.backup.BackupListener;
 import it.vademecum.config.Settings;
 import it.vademecum.dashboard.Dashboard;
 import it.vademecum.engine.Engine;
-import it.vademecum.session.CaffeineSessionStore;
+import it.vademecum.session.SessionStore;
 import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.supervisor.OutboxEscalations;
 import it.vademecum.supervisor.Supervision;
@@ -78,8 +78,9 @@ final class ServeCommand implements Callable<Integer> {
     if (!free(options.bindHost(), options.port())) {
       return portInUse(options, server);
     }
+    Backends backends = Backends.open(settings);
     UsageLog usage = Usage.open(settings);
-    CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 100_000);
+    SessionStore sessions = backends.sessions();
     TeamsEscalations escalations = TeamsEscalations.open(settings);
     server.routes(DashboardWiring.dashboard(settings, options, usage, escalations, published::get)::install);
     int bound;
@@ -88,12 +89,14 @@ final class ServeCommand implements Callable<Integer> {
     } catch (JavalinBindException e) {   // taken between the check and the start
       escalations.close();
       usage.close();
+      backends.close();
       return portInUse(options, server);
     }
     Runnable abandon = () -> {
       server.close();
       escalations.close();
       usage.close();
+      backends.close();
     };
     Optional<DialogsReloader> loaded;
     try {
@@ -122,6 +125,7 @@ final class ServeCommand implements Callable<Integer> {
     published.set(reloader);
     escalations.start(server.adapter());
     System.out.println(escalations.status());
+    System.out.println(backends.describe());
     if (options.localMode()) {
       System.out.println("Local mode: no MicrosoftAppId, so no authentication; listening on 127.0.0.1 only.");
     } else {
@@ -140,6 +144,7 @@ final class ServeCommand implements Callable<Integer> {
       supervision.close();
       reloader.close();
       usage.close();
+      backends.close();
       System.out.println("Vademecum stopped" + (drained ? "." : " before every request finished."));
     };
     if (exitWhenReady) {

@@ -23,6 +23,7 @@ final class Texts {
   static final String WHICH_TOPIC = "Non sono sicuro dell'argomento: quale di questi?";
   static final String NOTHING_PENDING = "Nessuna domanda in corso: scrivimi pure la prossima.";
   static final String NOTHING_BEFORE = "Non ci sono domande precedenti a cui tornare.";
+  static final String ALREADY_ANSWERED = "Hai già risposto a questa domanda con questa scelta: ecco il punto in cui sei.";
   static final String STALE_BUTTON = "Quel pulsante appartiene a una domanda già superata: ecco quella in corso.";
   static final String INVALID_BUTTON = "Quel pulsante non è valido: non ho cambiato nulla.";
   static final String NOT_A_CHOICE = "Non ho capito la risposta: scegli uno dei pulsanti o scrivi il numero "

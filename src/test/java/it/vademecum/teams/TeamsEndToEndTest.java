@@ -124,7 +124,7 @@ class TeamsEndToEndTest {
     assertTrue(text.contains("L'importo del bonifico supera 500 €?"), text);
 
     JsonNode stale2 = onlyCard(turn(bot.execute(bonifico)));
-    assertTrue(Replies.text(stale2).contains("già superata"), Replies.text(stale2));
+    assertTrue(Replies.text(stale2).contains("già risposto"), Replies.text(stale2));
 
     JsonNode step = onlyCard(turn(bot.submit(Replies.buttons(stale).get("Sì"))));
     assertTrue(Replies.text(step).contains("Coda: pagamenti_billing_aruba"), Replies.text(step));

@@ -1,0 +1,36 @@
+package it.vademecum;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The real Redis and PostgreSQL the integration tests run against, from {@code TEST_REDIS_URL} and
+ * {@code TEST_DATABASE_URL} ({@code .ci/services.sh} starts both and exports them). Absent on a
+ * developer's machine, a test is skipped saying how to start them; absent in CI, it fails.
+ */
+public final class RealServices {
+
+  private RealServices() {
+  }
+
+  public static String redisUrl() {
+    return required("TEST_REDIS_URL");
+  }
+
+  public static String databaseUrl() {
+    return required("TEST_DATABASE_URL");
+  }
+
+  private static String required(String name) {
+    String v = System.getenv(name);
+    if (v != null && !v.isBlank()) {
+      return v;
+    }
+    String why = name + " is not set: start real Redis and PostgreSQL with `. .ci/services.sh && services_start`";
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      fail(why + " (CI must run this test)");
+    }
+    assumeTrue(false, why);
+    return null;
+  }
+}
