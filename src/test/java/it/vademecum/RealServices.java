@@ -21,6 +21,22 @@ public final class RealServices {
     return required("TEST_DATABASE_URL");
   }
 
+  /**
+   * A new, empty PostgreSQL database on the test server (a test's own, as if it were a fresh
+   * deployment), as a JDBC URL.
+   */
+  public static String freshDatabaseUrl() {
+    String url = databaseUrl();
+    String name = "t_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot create a test database on " + url, e);
+    }
+    return url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+  }
+
   private static String required(String name) {
     String v = System.getenv(name);
     if (v != null && !v.isBlank()) {

@@ -7,6 +7,7 @@ import it.vademecum.config.Settings;
 import it.vademecum.escalation.EscalationSender;
 import it.vademecum.escalation.EscalationStats;
 import it.vademecum.escalation.H2Outbox;
+import it.vademecum.store.Database;
 import it.vademecum.escalation.MyEscalationsCommand;
 import it.vademecum.escalation.OpenEscalations;
 import it.vademecum.escalation.OutboxException;
@@ -62,7 +63,10 @@ public final class TeamsEscalations implements AutoCloseable {
   public static TeamsEscalations open(Settings settings, EscalationSender.Timing timing, Clock clock) {
     H2Outbox outbox = null;
     try {
-      outbox = H2Outbox.open(settings.dataDir(), Redactor.fromSettings(settings), clock);
+      outbox = settings.databaseUrl().isPresent()
+          ? H2Outbox.open(Database.postgres(settings.databaseUrl().get(), "escalations"),
+              Redactor.fromSettings(settings), clock)
+          : H2Outbox.open(settings.dataDir(), Redactor.fromSettings(settings), clock);
     } catch (OutboxException e) {
       System.err.println("Escalation al TL solo a mano: " + e.getMessage());
     }
@@ -108,7 +112,7 @@ public final class TeamsEscalations implements AutoCloseable {
     if (outbox == null) {
       return "Escalations: no outbox, agents contact the TL by hand.";
     }
-    return "Escalations: outbox " + outbox.file() + ", channel "
+    return "Escalations: outbox " + outbox.location() + ", channel "
         + poster.configurationProblem().map(p -> "not reachable yet (" + p + ")").orElse("route known") + ".";
   }
 
