@@ -113,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
     DialogsReloader reloader = loaded.get();
     reloader.watch(Duration.ofMillis(500));
     Engine engine = reloader.get();
-    Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), sessions,
+    Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), settings.databaseUrl(), sessions,
         usage, escalations.supervision().map(OutboxEscalations::new), escalations.notifier(), Clock.systemUTC());
     List<it.vademecum.assistant.Command> commands = new ArrayList<>(supervision.commands());
     commands.addAll(escalations.commands());
