@@ -1,5 +1,6 @@
 package it.vademecum.cli;
 
+import it.vademecum.config.DatabaseUrl;
 import it.vademecum.config.Settings;
 import it.vademecum.redis.Redis;
 import it.vademecum.session.CaffeineSessionStore;
@@ -14,10 +15,12 @@ import java.util.Optional;
 final class Backends implements AutoCloseable {
 
   private final Optional<Redis> redis;
+  private final Optional<DatabaseUrl> database;
   private final SessionStore sessions;
 
-  private Backends(Optional<Redis> redis, SessionStore sessions) {
+  private Backends(Optional<Redis> redis, Optional<DatabaseUrl> database, SessionStore sessions) {
     this.redis = redis;
+    this.database = database;
     this.sessions = sessions;
   }
 
@@ -25,7 +28,7 @@ final class Backends implements AutoCloseable {
     Optional<Redis> redis = settings.redisUrl().map(Redis::connect);
     SessionStore sessions = redis.<SessionStore>map(r -> new RedisSessionStore(r, settings.sessionTtl()))
         .orElseGet(() -> new CaffeineSessionStore(settings.sessionTtl(), 100_000));
-    return new Backends(redis, sessions);
+    return new Backends(redis, settings.databaseUrl(), sessions);
   }
 
   SessionStore sessions() {
@@ -36,10 +39,13 @@ final class Backends implements AutoCloseable {
     return redis;
   }
 
-  /** One line for the start-up output: where the sessions live. */
+  /** Two lines for the start-up output: where the sessions live, where the stores live. */
   String describe() {
-    return redis.map(r -> "Sessions: Redis " + r.display() + " (shared by every instance).")
+    String sessionsLine = redis.map(r -> "Sessions: Redis " + r.display() + " (shared by every instance).")
         .orElse("Sessions: memory (this process only; set REDIS_URL to run two or more instances).");
+    String storesLine = database.map(d -> "Outbox, statistics, break reminders: PostgreSQL " + d.display() + ".")
+        .orElse("Outbox, statistics, break reminders: H2 files in DATA_DIR (one process; set DATABASE_URL to share).");
+    return sessionsLine + System.lineSeparator() + storesLine;
   }
 
   @Override

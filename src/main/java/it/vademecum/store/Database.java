@@ -81,10 +81,10 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Applies the store's pending migrations ({@code classpath:db/<store>}). A file made before
-   * Flyway, which recorded its version in {@code legacyVersionTable}, is taken as being at V1.
+   * Applies the store's pending migrations ({@code classpath:db/<store>}) and returns the schema
+   * version. A file made before Flyway, holding {@code legacyVersionTable}, is taken as being at V1.
    */
-  public void migrate(String store, String legacyVersionTable) throws SQLException {
+  public int migrate(String store, String legacyVersionTable) throws SQLException {
     Flyway flyway = Flyway.configure()
         .dataSource(pool)
         .locations("classpath:db/" + store)
@@ -96,6 +96,8 @@ public final class Database implements AutoCloseable {
       flyway.baseline();
     }
     flyway.migrate();
+    var current = flyway.info().current();
+    return current == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
   }
 
   private boolean hasTable(String name) throws SQLException {

@@ -158,4 +158,20 @@ class SharedOutboxTest {
     assertEquals(State.UNCERTAIN, later.find(e.id()).orElseThrow().state(), "opened after the lease: uncertain");
     assertEquals(State.UNCERTAIN, outboxes.get(1).find(e.id()).orElseThrow().state());
   }
+
+  @Test
+  void supervisorsFiguresAndRetentionWorkOnPostgres() {
+    H2Outbox one = outboxes.get(0);
+    Escalation e = one.enqueue(agent(1), EscalationDeliveryTest.request("nota"));
+    one.enqueue(agent(2), EscalationDeliveryTest.request(""));
+    assertTrue(one.take(e.id(), "lead", "Lead", "conv", "act").won());
+    H2Outbox two = outboxes.get(1);
+    assertEquals(1, two.open().size(), "the taken one is no longer open");
+    assertEquals(1, two.ofAgent(agent(1).key(), 5).size());
+    assertEquals(1, two.countByState().get(State.TAKEN));
+    assertEquals(1, two.takeOvers(java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(60)).size());
+    assertEquals(1, two.purge(java.time.Instant.now().plusSeconds(60)));
+    assertTrue(two.find(e.id()).isEmpty());
+    assertEquals(1, two.countByState().values().stream().mapToInt(Integer::intValue).sum());
+  }
 }
