@@ -85,16 +85,17 @@ public final class Database implements AutoCloseable {
    * version. A file made before Flyway, holding {@code legacyVersionTable}, is taken as being at V1.
    */
   public int migrate(String store, String legacyVersionTable) throws SQLException {
+    boolean legacy = legacyVersionTable != null && hasTable(legacyVersionTable) && !hasTable(store + "_flyway");
+    // The other stores' tables may share the schema (one PostgreSQL database for all): a store
+    // without its history table yet starts from version 0, unless its tables predate Flyway.
     Flyway flyway = Flyway.configure()
         .dataSource(pool)
         .locations("classpath:db/" + store)
         .table(store + "_flyway")
-        .baselineVersion("1")
-        .baselineDescription("schema made before Flyway")
+        .baselineOnMigrate(true)
+        .baselineVersion(legacy ? "1" : "0")
+        .baselineDescription(legacy ? "schema made before Flyway" : "empty")
         .load();
-    if (legacyVersionTable != null && hasTable(legacyVersionTable) && !hasTable(store + "_flyway")) {
-      flyway.baseline();
-    }
     flyway.migrate();
     var current = flyway.info().current();
     return current == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
