@@ -3,9 +3,11 @@ package it.vademecum.cli;
 import it.vademecum.config.DatabaseUrl;
 import it.vademecum.config.Settings;
 import it.vademecum.redis.Redis;
+import it.vademecum.redis.RedisLimits;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.session.RedisSessionStore;
 import it.vademecum.session.SessionStore;
+import it.vademecum.teams.SharedLimits;
 import java.util.Optional;
 
 /**
@@ -17,9 +19,11 @@ final class Backends implements AutoCloseable {
   private final Optional<Redis> redis;
   private final Optional<DatabaseUrl> database;
   private final SessionStore sessions;
+  private final SharedLimits limits;
 
   private Backends(Optional<Redis> redis, Optional<DatabaseUrl> database, SessionStore sessions) {
     this.redis = redis;
+    this.limits = redis.map(RedisLimits::new).orElse(null);
     this.database = database;
     this.sessions = sessions;
   }
@@ -39,9 +43,15 @@ final class Backends implements AutoCloseable {
     return redis;
   }
 
+  /** The connector ceiling, 429 holds and per-agent limits shared in Redis; null without Redis. */
+  SharedLimits sharedLimits() {
+    return limits;
+  }
+
   /** Two lines for the start-up output: where the sessions live, where the stores live. */
   String describe() {
-    String sessionsLine = redis.map(r -> "Sessions: Redis " + r.display() + " (shared by every instance).")
+    String sessionsLine = redis.map(r -> "Sessions, connector ceiling, rate limits: Redis " + r.display()
+        + " (shared by every instance).")
         .orElse("Sessions: memory (this process only; set REDIS_URL to run two or more instances).");
     String storesLine = database.map(d -> "Outbox, statistics, break reminders: PostgreSQL " + d.display() + ".")
         .orElse("Outbox, statistics, break reminders: H2 files in DATA_DIR (one process; set DATABASE_URL to share).");

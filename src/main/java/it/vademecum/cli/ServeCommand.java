@@ -72,13 +72,15 @@ final class ServeCommand implements Callable<Integer> {
         port != null ? port : settings.port());
     AtomicReference<DialogsReloader> published = new AtomicReference<>();
     PendingBot pending = new PendingBot();
-    TeamsServer server = new TeamsServer(options, () -> published.get() == null ? null : published.get().get(),
-        pending, ConnectorLimits.fromSettings(settings))
-        .rateLimit(new RateLimiter(RateLimiter.Policy.from(settings)));
+    ConnectorLimits limits = ConnectorLimits.fromSettings(settings);
+    RateLimiter.Policy perAgent = RateLimiter.Policy.from(settings);
     if (!free(options.bindHost(), options.port())) {
-      return portInUse(options, server);
+      return portInUse(options, () -> { });
     }
     Backends backends = Backends.open(settings);
+    TeamsServer server = new TeamsServer(options, () -> published.get() == null ? null : published.get().get(),
+        pending, limits.withShared(backends.sharedLimits()))
+        .rateLimit(new RateLimiter(perAgent, backends.sharedLimits()));
     UsageLog usage = Usage.open(settings);
     SessionStore sessions = backends.sessions();
     TeamsEscalations escalations = TeamsEscalations.open(settings);
@@ -90,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
       escalations.close();
       usage.close();
       backends.close();
-      return portInUse(options, server);
+      return portInUse(options, server::close);
     }
     Runnable abandon = () -> {
       server.close();
@@ -160,10 +162,10 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static int portInUse(TeamsServer.Options options, TeamsServer server) {
+  private static int portInUse(TeamsServer.Options options, Runnable close) {
     System.err.println("Port " + options.port() + " on " + options.bindHost()
         + " is already in use (another serve?): stop it, or set PORT (or --port) to a free port.");
-    server.close();
+    close.run();
     return 1;
   }
 

@@ -68,6 +68,7 @@ final class PacingInterceptor implements Interceptor {
       response.close();
       retried.incrementAndGet();
       LOG.info("connector 429: conversation held {} ms, then sent again (attempt {})", waitMs, attempt + 2);
+      shareHold(lane, TimeUnit.MILLISECONDS.toNanos(waitMs));
       if (pacer != null) {
         pacer.hold(lane, TimeUnit.MILLISECONDS.toNanos(waitMs));
       } else {
@@ -95,6 +96,45 @@ final class PacingInterceptor implements Interceptor {
     }
     if (chain.call().isCanceled()) {
       throw new IOException("Canceled");
+    }
+    awaitSharedTurn(lane, deadline);
+  }
+
+  /**
+   * Then a slot under the ceiling of all instances together. When Redis does not answer, this
+   * process's own ceiling is what holds (each instance at the full ceiling, for the outage only).
+   */
+  private void awaitSharedTurn(String lane, long deadline) throws IOException {
+    SharedLimits shared = limits.shared();
+    if (shared == null || !limits.paced()) {
+      return;
+    }
+    while (true) {
+      long wait;
+      try {
+        wait = shared.connectorWaitNanos(lane, limits.perSecond());
+      } catch (RuntimeException e) {
+        LOG.warn("shared connector ceiling unreachable, this instance's own ceiling applies: {}", e.toString());
+        return;
+      }
+      if (wait <= 0) {
+        return;
+      }
+      if (clock.getAsLong() + wait > deadline) {
+        throw new InterruptedIOException("connector call waited too long for its turn");
+      }
+      sleepUntil(clock.getAsLong() + wait);
+    }
+  }
+
+  private void shareHold(String lane, long nanos) {
+    SharedLimits shared = limits.shared();
+    if (shared != null) {
+      try {
+        shared.holdConnector(lane, nanos);
+      } catch (RuntimeException e) {
+        LOG.warn("shared connector hold not recorded: {}", e.toString());
+      }
     }
   }
 
