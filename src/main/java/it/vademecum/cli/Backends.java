@@ -2,11 +2,13 @@ package it.vademecum.cli;
 
 import it.vademecum.config.DatabaseUrl;
 import it.vademecum.config.Settings;
+import it.vademecum.redis.DialogsBroadcast;
 import it.vademecum.redis.Redis;
 import it.vademecum.redis.RedisLimits;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.session.RedisSessionStore;
 import it.vademecum.session.SessionStore;
+import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.teams.SharedLimits;
 import java.util.Optional;
 
@@ -20,6 +22,7 @@ final class Backends implements AutoCloseable {
   private final Optional<DatabaseUrl> database;
   private final SessionStore sessions;
   private final SharedLimits limits;
+  private Optional<DialogsBroadcast> broadcast = Optional.empty();
 
   private Backends(Optional<Redis> redis, Optional<DatabaseUrl> database, SessionStore sessions) {
     this.redis = redis;
@@ -48,6 +51,11 @@ final class Backends implements AutoCloseable {
     return limits;
   }
 
+  /** With Redis, announces this instance's dialogs reloads to the others and follows theirs. */
+  void shareDialogs(DialogsReloader dialogs) {
+    broadcast = redis.map(r -> DialogsBroadcast.start(r, dialogs));
+  }
+
   /** Two lines for the start-up output: where the sessions live, where the stores live. */
   String describe() {
     String sessionsLine = redis.map(r -> "Sessions, connector ceiling, rate limits: Redis " + r.display()
@@ -60,6 +68,7 @@ final class Backends implements AutoCloseable {
 
   @Override
   public void close() {
+    broadcast.ifPresent(DialogsBroadcast::close);
     redis.ifPresent(Redis::close);
   }
 }

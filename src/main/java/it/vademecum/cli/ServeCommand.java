@@ -114,6 +114,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     DialogsReloader reloader = loaded.get();
     reloader.watch(Duration.ofMillis(500));
+    backends.shareDialogs(reloader);
     Engine engine = reloader.get();
     Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), settings.databaseUrl(), sessions,
         usage, escalations.supervision().map(OutboxEscalations::new), escalations.notifier(), Clock.systemUTC());
