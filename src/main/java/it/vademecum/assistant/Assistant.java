@@ -7,6 +7,7 @@ import it.vademecum.engine.Turn;
 import it.vademecum.engine.TurnContext;
 import it.vademecum.session.Session;
 import it.vademecum.session.SessionStore;
+import it.vademecum.session.SessionsUnavailableException;
 import it.vademecum.usage.UsageLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,12 +16,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One agent's turn, whatever the front end: extra commands first, then the dialog engine, then
  * what the turn leaves behind (statistics, an escalation handed to its sink). Thread-safe.
  */
 public final class Assistant {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
 
   private final Supplier<Engine> engine;
   private final SessionStore sessions;
@@ -55,7 +60,20 @@ public final class Assistant {
     return engine.get().welcome(agentName);
   }
 
+  /** What the agent reads while the sessions' store is unreachable. */
+  public static final String SESSIONS_UNAVAILABLE = "⚠️ Non riesco a raggiungere l'archivio delle conversazioni:"
+      + " riprova fra qualche secondo. Se è urgente, contatta il TL a mano.";
+
   public Reply turn(Agent agent, Input input) {
+    try {
+      return turnWithSession(agent, input);
+    } catch (SessionsUnavailableException e) {
+      LOG.warn("turn not served: {}", e.getMessage());
+      return decorator.decorate(agent, Reply.info(List.of(), SESSIONS_UNAVAILABLE, List.of(), List.of()));
+    }
+  }
+
+  private Reply turnWithSession(Agent agent, Input input) {
     SessionStore.Lookup lookup = sessions.get(agent.key());
     Session before = lookup.session();
     for (Command c : commands) {

@@ -6,10 +6,13 @@ import it.vademecum.redis.DialogsBroadcast;
 import it.vademecum.redis.Redis;
 import it.vademecum.redis.RedisLimits;
 import it.vademecum.session.CaffeineSessionStore;
+import it.vademecum.store.Database;
 import it.vademecum.session.RedisSessionStore;
 import it.vademecum.session.SessionStore;
 import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.teams.SharedLimits;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,12 +26,14 @@ final class Backends implements AutoCloseable {
   private final SessionStore sessions;
   private final SharedLimits limits;
   private Optional<DialogsBroadcast> broadcast = Optional.empty();
+  private final Optional<Database> health;
 
   private Backends(Optional<Redis> redis, Optional<DatabaseUrl> database, SessionStore sessions) {
     this.redis = redis;
     this.limits = redis.map(RedisLimits::new).orElse(null);
     this.database = database;
     this.sessions = sessions;
+    this.health = database.map(d -> Database.postgres(d, "health"));
   }
 
   static Backends open(Settings settings) {
@@ -56,6 +61,14 @@ final class Backends implements AutoCloseable {
     broadcast = redis.map(r -> DialogsBroadcast.start(r, dialogs));
   }
 
+  /** For /healthz: each shared engine, "ok" or "unreachable"; empty with the embedded defaults. */
+  Map<String, String> health() {
+    Map<String, String> parts = new LinkedHashMap<>();
+    redis.ifPresent(r -> parts.put("redis", r.reachable() ? "ok" : "unreachable"));
+    health.ifPresent(d -> parts.put("postgresql", d.reachable() ? "ok" : "unreachable"));
+    return parts;
+  }
+
   /** Two lines for the start-up output: where the sessions live, where the stores live. */
   String describe() {
     String sessionsLine = redis.map(r -> "Sessions, connector ceiling, rate limits: Redis " + r.display()
@@ -69,6 +82,7 @@ final class Backends implements AutoCloseable {
   @Override
   public void close() {
     broadcast.ifPresent(DialogsBroadcast::close);
+    health.ifPresent(Database::close);
     redis.ifPresent(Redis::close);
   }
 }

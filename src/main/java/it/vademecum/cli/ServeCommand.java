@@ -80,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
     Backends backends = Backends.open(settings);
     TeamsServer server = new TeamsServer(options, () -> published.get() == null ? null : published.get().get(),
         pending, limits.withShared(backends.sharedLimits()))
-        .rateLimit(new RateLimiter(perAgent, backends.sharedLimits()));
+        .rateLimit(new RateLimiter(perAgent, backends.sharedLimits()))
+        .sharedEngines(backends::health);
     UsageLog usage = Usage.open(settings);
     SessionStore sessions = backends.sessions();
     TeamsEscalations escalations = TeamsEscalations.open(settings);

@@ -1,6 +1,7 @@
 package it.vademecum.session;
 
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
@@ -9,6 +10,7 @@ import it.vademecum.redis.Redis;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Sessions in Redis, shared by every instance behind the load balancer. Each session is a hash of
@@ -45,6 +47,10 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public Lookup get(String agentKey) {
+    return guarded(() -> read(agentKey));
+  }
+
+  private Lookup read(String agentKey) {
     List<String> hv = redis.hmget(PREFIX + agentKey, "s").stream().map(kv -> kv.getValueOrElse(null)).toList();
     String s = hv.get(0);
     if (s != null) {
@@ -56,11 +62,15 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public void put(String agentKey, Session session) {
-    write(agentKey, "*", session);
+    guarded(() -> write(agentKey, "*", session));
   }
 
   @Override
   public Session update(String agentKey, Function<Lookup, Session> next) {
+    return guarded(() -> compareAndSet(agentKey, next));
+  }
+
+  private Session compareAndSet(String agentKey, Function<Lookup, Session> next) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       List<String> hv = redis.hmget(PREFIX + agentKey, "v", "s").stream().map(kv -> kv.getValueOrElse(null)).toList();
       String version = hv.get(0);
@@ -84,7 +94,15 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public void remove(String agentKey) {
-    redis.del(PREFIX + agentKey, EXPIRED_PREFIX + agentKey);
+    guarded(() -> redis.del(PREFIX + agentKey, EXPIRED_PREFIX + agentKey));
+  }
+
+  private static <T> T guarded(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RedisException e) {
+      throw new SessionsUnavailableException("Redis unreachable: " + e.getClass().getSimpleName(), e);
+    }
   }
 
   /** Sessions in Redis now, counted with SCAN (for operators; not on a hot path). */

@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -80,6 +82,7 @@ public final class TeamsServer implements AutoCloseable {
   private volatile boolean draining;
   private volatile Duration turnTimeout = DEFAULT_TURN_TIMEOUT;
   private volatile RateLimiter rateLimiter = new RateLimiter(RateLimiter.Policy.OFF);
+  private volatile Supplier<Map<String, String>> sharedEngines = Map::of;
   private final List<Consumer<Javalin>> routes = new ArrayList<>();
   private Javalin app;
 
@@ -104,6 +107,15 @@ public final class TeamsServer implements AutoCloseable {
   }
 
   /** Per-agent limit on messages and card clicks (off unless set). */
+  /**
+   * The engines shared with other instances (Redis, PostgreSQL) and whether each answers now
+   * ("ok" or why not); /healthz says "degraded" while one does not. Returns this.
+   */
+  public TeamsServer sharedEngines(Supplier<Map<String, String>> engines) {
+    this.sharedEngines = Objects.requireNonNull(engines);
+    return this;
+  }
+
   public TeamsServer rateLimit(RateLimiter limiter) {
     this.rateLimiter = limiter;
     return this;
@@ -205,7 +217,12 @@ public final class TeamsServer implements AutoCloseable {
       return;
     }
     var body = Serialization.createObjectNode();
-    body.put("status", "ok");
+    Map<String, String> shared = sharedEngines.get();
+    body.put("status", shared.values().stream().allMatch("ok"::equals) ? "ok" : "degraded");
+    if (!shared.isEmpty()) {
+      var engines = body.putObject("shared");
+      shared.forEach(engines::put);
+    }
     body.put("dialogsVersion", e.catalog().version());
     body.put("topics", e.catalog().list().size());
     body.put("mode", options.localMode() ? "local" : "authenticated");
