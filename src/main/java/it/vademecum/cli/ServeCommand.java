@@ -85,6 +85,7 @@ final class ServeCommand implements Callable<Integer> {
     UsageLog usage = Usage.open(settings);
     SessionStore sessions = backends.sessions();
     TeamsEscalations escalations = TeamsEscalations.open(settings);
+    escalations.shareCeiling(limits.withShared(backends.sharedLimits()));
     server.routes(DashboardWiring.dashboard(settings, options, usage, escalations, published::get)::install);
     int bound;
     try {

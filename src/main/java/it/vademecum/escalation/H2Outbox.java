@@ -53,8 +53,10 @@ public final class H2Outbox implements Outbox, EscalationStats {
   private final Redactor redactor;
   private final Clock clock;
   private final Path file;
+  private final Duration lease;
 
-  private H2Outbox(Database db, Path file, Redactor redactor, Clock clock) {
+  private H2Outbox(Database db, Path file, Redactor redactor, Clock clock, Duration lease) {
+    this.lease = lease;
     this.db = db;
     this.pool = db.dataSource();
     this.file = file;
@@ -81,7 +83,7 @@ public final class H2Outbox implements Outbox, EscalationStats {
       throw new OutboxException(inUse ? "the escalation outbox " + base + ".mv.db is in use by another process"
           : "cannot open the escalation outbox " + base + ".mv.db", e);
     }
-    return open(db, Path.of(base + ".mv.db"), redactor, clock);
+    return open(db, Path.of(base + ".mv.db"), redactor, clock, LEASE);
   }
 
   /**
@@ -90,11 +92,16 @@ public final class H2Outbox implements Outbox, EscalationStats {
    * those another live instance is posting are left to it.
    */
   public static H2Outbox open(Database db, Redactor redactor, Clock clock) {
-    return open(db, null, redactor, clock);
+    return open(db, redactor, clock, LEASE);
   }
 
-  private static H2Outbox open(Database db, Path file, Redactor redactor, Clock clock) {
-    H2Outbox outbox = new H2Outbox(db, file, redactor, clock);
+  /** The same with another lease: longer than any post can take (its timeouts), shorter for the soak. */
+  public static H2Outbox open(Database db, Redactor redactor, Clock clock, Duration lease) {
+    return open(db, null, redactor, clock, lease);
+  }
+
+  private static H2Outbox open(Database db, Path file, Redactor redactor, Clock clock, Duration lease) {
+    H2Outbox outbox = new H2Outbox(db, file, redactor, clock, lease);
     try {
       db.migrate("escalation", "escalation_schema");
       // An H2 file is this process's alone: whatever was SENDING belonged to the process before.
@@ -184,7 +191,7 @@ public final class H2Outbox implements Outbox, EscalationStats {
   public Optional<Escalation> claim(long id) {
     int n = update("UPDATE escalation SET state = 'SENDING', attempts = attempts + 1, lease_until = ?"
         + " WHERE id = ? AND state = 'PENDING'", ps -> {
-          ps.setObject(1, time(clock.instant().plus(LEASE)));
+          ps.setObject(1, time(clock.instant().plus(lease)));
           ps.setLong(2, id);
         });
     return n == 1 ? find(id) : Optional.empty();
@@ -307,7 +314,7 @@ public final class H2Outbox implements Outbox, EscalationStats {
     // Each notice is sent by the instance that leases it: another instance polling at once skips it.
     return due.stream().filter(n -> update("UPDATE escalation_notice SET lease_until = ? WHERE id = ?"
         + " AND sent_at IS NULL AND (lease_until IS NULL OR lease_until < ?)", ps -> {
-          ps.setObject(1, time(now.plus(LEASE)));
+          ps.setObject(1, time(now.plus(lease)));
           ps.setLong(2, n.id());
           ps.setObject(3, time(now));
         }) == 1).toList();

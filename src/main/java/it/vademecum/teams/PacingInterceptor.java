@@ -105,25 +105,8 @@ final class PacingInterceptor implements Interceptor {
    * process's own ceiling is what holds (each instance at the full ceiling, for the outage only).
    */
   private void awaitSharedTurn(String lane, long deadline) throws IOException {
-    SharedLimits shared = limits.shared();
-    if (shared == null || !limits.paced()) {
-      return;
-    }
-    while (true) {
-      long wait;
-      try {
-        wait = shared.connectorWaitNanos(lane, limits.perSecond());
-      } catch (RuntimeException e) {
-        LOG.warn("shared connector ceiling unreachable, this instance's own ceiling applies: {}", e.toString());
-        return;
-      }
-      if (wait <= 0) {
-        return;
-      }
-      if (clock.getAsLong() + wait > deadline) {
-        throw new InterruptedIOException("connector call waited too long for its turn");
-      }
-      sleepUntil(clock.getAsLong() + wait);
+    if (limits.shared() != null && limits.paced()) {
+      SharedCeiling.await(limits.shared(), lane, limits.perSecond(), deadline, clock);
     }
   }
 

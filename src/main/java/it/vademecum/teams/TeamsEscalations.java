@@ -73,6 +73,13 @@ public final class TeamsEscalations implements AutoCloseable {
     return new TeamsEscalations(settings, outbox, timing, clock);
   }
 
+  /** Channel posts wait under the connector ceiling shared by every instance, when there is one. */
+  public void shareCeiling(ConnectorLimits limits) {
+    if (poster != null) {
+      poster.shareCeiling(limits);
+    }
+  }
+
   public EscalationSink sink() {
     return outbox == null ? EscalationSink.byHand() : new OutboxSink(outbox, poster, this::wake);
   }
