@@ -37,6 +37,12 @@ public final class RealServices {
     return url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
   }
 
+  /** A JDBC URL of PostgreSQL as the application reads it from DATABASE_URL. */
+  public static it.vademecum.config.DatabaseUrl asSetting(String jdbcUrl) {
+    return it.vademecum.config.Settings.load(java.util.Map.of("DATABASE_URL", jdbcUrl), java.nio.file.Path.of("-"))
+        .databaseUrl().orElseThrow();
+  }
+
   private static String required(String name) {
     String v = System.getenv(name);
     if (v != null && !v.isBlank()) {

@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Assistant {
 
+  /** What the agent reads while the sessions' store is unreachable. */
+  public static final String SESSIONS_UNAVAILABLE = "⚠️ Non riesco a raggiungere l'archivio delle conversazioni:"
+      + " riprova fra qualche secondo. Se è urgente, contatta il TL a mano.";
+
   private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
 
   private final Supplier<Engine> engine;
@@ -59,10 +63,6 @@ public final class Assistant {
   public Reply welcome(String agentName) {
     return engine.get().welcome(agentName);
   }
-
-  /** What the agent reads while the sessions' store is unreachable. */
-  public static final String SESSIONS_UNAVAILABLE = "⚠️ Non riesco a raggiungere l'archivio delle conversazioni:"
-      + " riprova fra qualche secondo. Se è urgente, contatta il TL a mano.";
 
   public Reply turn(Agent agent, Input input) {
     try {

@@ -77,7 +77,13 @@ final class ServeCommand implements Callable<Integer> {
     if (!free(options.bindHost(), options.port())) {
       return portInUse(options, () -> { });
     }
-    Backends backends = Backends.open(settings);
+    Backends backends;
+    try {
+      backends = Backends.open(settings);
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
+      return 1;
+    }
     TeamsServer server = new TeamsServer(options, () -> published.get() == null ? null : published.get().get(),
         pending, limits.withShared(backends.sharedLimits()))
         .rateLimit(new RateLimiter(perAgent, backends.sharedLimits()))
@@ -118,8 +124,9 @@ final class ServeCommand implements Callable<Integer> {
     reloader.watch(Duration.ofMillis(500));
     backends.shareDialogs(reloader);
     Engine engine = reloader.get();
-    Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), settings.databaseUrl(), sessions,
-        usage, escalations.supervision().map(OutboxEscalations::new), escalations.notifier(), Clock.systemUTC());
+    Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(),
+        settings.databaseUrl(), sessions, usage, escalations.supervision().map(OutboxEscalations::new),
+        escalations.notifier(), Clock.systemUTC());
     List<it.vademecum.assistant.Command> commands = new ArrayList<>(supervision.commands());
     commands.addAll(escalations.commands());
     Assistant assistant = new Assistant(reloader, sessions, usage, escalations.sink(), commands,

@@ -28,7 +28,10 @@ public final class Redis implements AutoCloseable {
     this.display = display;
   }
 
-  /** Connects to {@code redis://[user:password@]host:port[/db]} or {@code rediss://…}. */
+  /**
+   * Connects to {@code redis://[user:password@]host:port[/db]} or {@code rediss://…}; an
+   * {@link IllegalStateException} naming the server (without credentials) when it does not answer.
+   */
   public static Redis connect(String url) {
     RedisURI uri = RedisURI.create(url);
     uri.setTimeout(TIMEOUT);
@@ -38,12 +41,14 @@ public final class Redis implements AutoCloseable {
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
         .build());
+    String display = (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + "/"
+        + uri.getDatabase();
     try {
-      return new Redis(client, client.connect(), (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":"
-          + uri.getPort() + "/" + uri.getDatabase());
+      return new Redis(client, client.connect(), display);
     } catch (RuntimeException e) {
       client.shutdown();
-      throw e;
+      throw new IllegalStateException("Redis on " + display + " does not answer (" + e.getClass().getSimpleName()
+          + "): start it first, or leave REDIS_URL empty to run one instance", e);
     }
   }
 

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.vademecum.RealServices;
-import it.vademecum.config.Settings;
 import it.vademecum.engine.Knowledge;
 import it.vademecum.store.Database;
 import it.vademecum.testing.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +33,7 @@ class SharedBreakRemindersTest {
   }
 
   private BreakReminders instance(ManualTimer timer, RecordingNotifier notifier) {
-    Settings settings = Settings.load(Map.of("DATABASE_URL", url), Path.of("no-such.env"));
-    BreakReminders r = BreakReminders.open(Database.postgres(settings.databaseUrl().orElseThrow(), "shift"), clock,
+    BreakReminders r = BreakReminders.open(Database.postgres(RealServices.asSetting(url), "shift"), clock,
         timer, notifier);
     open.add(r);
     return r;

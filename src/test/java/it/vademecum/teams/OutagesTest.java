@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.vademecum.CuttableProxy;
 import it.vademecum.RealServices;
-import it.vademecum.config.Settings;
 import it.vademecum.escalation.Escalation;
 import it.vademecum.escalation.EscalationSender;
 import it.vademecum.escalation.EscalationTexts;
@@ -19,11 +18,9 @@ import it.vademecum.redis.Redis;
 import it.vademecum.session.RedisSessionStore;
 import it.vademecum.store.Database;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Redis or PostgreSQL lost for a while behind a real network cut, then back: no restart. */
@@ -62,9 +59,8 @@ class OutagesTest {
     String url = RealServices.freshDatabaseUrl();
     try (CuttableProxy proxy = proxyTo(url); LeadsConnector connector = new LeadsConnector()) {
       String viaProxy = url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
-      Settings settings = Settings.load(Map.of("DATABASE_URL", viaProxy), Path.of("no.env"));
-      Database health = Database.postgres(settings.databaseUrl().get(), "health");
-      H2Outbox outbox = H2Outbox.open(Database.postgres(settings.databaseUrl().get(), "o"), Redactor.defaults(),
+      Database health = Database.postgres(RealServices.asSetting(viaProxy), "health");
+      H2Outbox outbox = H2Outbox.open(Database.postgres(RealServices.asSetting(viaProxy), "o"), Redactor.defaults(),
           Clock.systemUTC());
       outbox.put(ChannelRoute.CHANNEL, EscalationDeliveryTest.CHANNEL,
           new ChannelRoute(connector.serviceUrl(), EscalationDeliveryTest.TENANT, "team-id").toJson());

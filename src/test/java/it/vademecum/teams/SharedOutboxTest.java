@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.vademecum.RealServices;
 import it.vademecum.assistant.Agent;
-import it.vademecum.config.Settings;
 import it.vademecum.escalation.Escalation;
 import it.vademecum.escalation.EscalationSender;
 import it.vademecum.escalation.H2Outbox;
@@ -13,7 +12,6 @@ import it.vademecum.escalation.Outbox;
 import it.vademecum.escalation.State;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.store.Database;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,8 +56,7 @@ class SharedOutboxTest {
   }
 
   private H2Outbox open(Clock clock) {
-    Settings settings = Settings.load(Map.of("DATABASE_URL", url), Path.of("no-such.env"));
-    return H2Outbox.open(Database.postgres(settings.databaseUrl().orElseThrow(), "test"), Redactor.defaults(), clock);
+    return H2Outbox.open(Database.postgres(RealServices.asSetting(url), "test"), Redactor.defaults(), clock);
   }
 
   @AfterEach

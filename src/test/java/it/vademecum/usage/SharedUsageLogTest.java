@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.vademecum.RealServices;
-import it.vademecum.config.Settings;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.store.Database;
 import it.vademecum.testing.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +34,7 @@ class SharedUsageLogTest {
   }
 
   private H2UsageLog instance() {
-    Settings settings = Settings.load(Map.of("DATABASE_URL", url), Path.of("no-such.env"));
-    H2UsageLog log = H2UsageLog.open(Database.postgres(settings.databaseUrl().orElseThrow(), "usage"),
+    H2UsageLog log = H2UsageLog.open(Database.postgres(RealServices.asSetting(url), "usage"),
         Redactor.defaults(), clock, Duration.ofDays(90), Duration.ofHours(1));
     opened.add(log);
     return log;
