@@ -6,9 +6,9 @@ import it.vademecum.redis.DialogsBroadcast;
 import it.vademecum.redis.Redis;
 import it.vademecum.redis.RedisLimits;
 import it.vademecum.session.CaffeineSessionStore;
-import it.vademecum.store.Database;
 import it.vademecum.session.RedisSessionStore;
 import it.vademecum.session.SessionStore;
+import it.vademecum.store.Database;
 import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.teams.SharedLimits;
 import java.util.LinkedHashMap;
@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The shared engines an instance of {@code serve} uses, from the settings: Redis when
- * {@code REDIS_URL} is set (sessions, shared budgets), nothing otherwise (memory, one instance).
+ * The engines an instance of {@code serve} shares with the others, from the settings: Redis when
+ * {@code REDIS_URL} is set (sessions, shared budgets, dialogs announcements; else sessions in
+ * memory), and a health probe of the PostgreSQL of {@code DATABASE_URL} (the stores open their own).
  */
 final class Backends implements AutoCloseable {
 
@@ -45,10 +46,6 @@ final class Backends implements AutoCloseable {
 
   SessionStore sessions() {
     return sessions;
-  }
-
-  Optional<Redis> redis() {
-    return redis;
   }
 
   /** The connector ceiling, 429 holds and per-agent limits shared in Redis; null without Redis. */

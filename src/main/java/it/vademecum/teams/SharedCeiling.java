@@ -5,7 +5,6 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import okhttp3.Interceptor;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +49,7 @@ final class SharedCeiling {
     return chain -> {
       await(shared, PacingInterceptor.lane(chain.request().url()), ceiling, System.nanoTime() + maxWaitNanos,
           System::nanoTime);
-      Response response = chain.proceed(chain.request());
-      return response;
+      return chain.proceed(chain.request());
     };
   }
 }
