@@ -79,4 +79,31 @@ class SharedBreakRemindersTest {
     assertEquals(20, toldByOne.sent.size() + toldByTwo.sent.size(), toldByOne.sent + " " + toldByTwo.sent);
     assertEquals(20, toldByTwo.sent.size(), "the instance whose timer ran first took them all");
   }
+
+  @Test
+  void withTheDatabaseLostTheAgentIsToldTheBreakIsNotRecordedAndItWorksAgainAfter() throws Exception {
+    java.net.URI uri = java.net.URI.create(url.substring(5));
+    try (it.vademecum.CuttableProxy proxy = new it.vademecum.CuttableProxy(uri.getHost(), uri.getPort())) {
+      String viaProxy = url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+      BreakReminders reminders = BreakReminders.open(Database.postgres(RealServices.asSetting(viaProxy), "shift"),
+          clock, new ManualTimer(clock), new RecordingNotifier());
+      open.add(reminders);
+      BreakCommand command = new BreakCommand(reminders, () -> BreakReminderTest.rules(15), clock, Knowledge.ROME);
+      it.vademecum.assistant.Agent mario = new it.vademecum.assistant.Agent("t/mario", "aad", "Mario", null);
+      proxy.cut();
+      String during = command.handle(mario, it.vademecum.engine.Input.text("pausa inizio"),
+          it.vademecum.session.Session.EMPTY).orElseThrow().prompt();
+      assertTrue(during.contains("Non riesco a registrare la pausa"), during);
+      assertTrue(during.contains("15 minuti"), during);
+      proxy.restore();
+      // The pool drops the connections the cut broke as it meets them: a few tries at most.
+      String after = during;
+      for (int i = 0; i < 20 && !after.startsWith("Buona pausa!"); i++) {
+        Thread.sleep(100);
+        after = command.handle(mario, it.vademecum.engine.Input.text("pausa inizio"),
+            it.vademecum.session.Session.EMPTY).orElseThrow().prompt();
+      }
+      assertTrue(after.startsWith("Buona pausa!"), after);
+    }
+  }
 }
