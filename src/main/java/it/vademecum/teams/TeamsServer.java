@@ -106,7 +106,6 @@ public final class TeamsServer implements AutoCloseable {
     return this;
   }
 
-  /** Per-agent limit on messages and card clicks (off unless set). */
   /**
    * The engines shared with other instances (Redis, PostgreSQL) and whether each answers now
    * ("ok" or why not); /healthz says "degraded" while one does not. Returns this.
@@ -116,6 +115,7 @@ public final class TeamsServer implements AutoCloseable {
     return this;
   }
 
+  /** Per-agent limit on messages and card clicks (off unless set). */
   public TeamsServer rateLimit(RateLimiter limiter) {
     this.rateLimiter = limiter;
     return this;
