@@ -10,18 +10,29 @@ import it.vademecum.engine.Typed;
 import it.vademecum.match.Ranking;
 import it.vademecum.session.Session;
 import it.vademecum.session.SessionStore;
+import it.vademecum.session.SessionsUnavailableException;
 import it.vademecum.usage.UsageLog;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One agent's turn, whatever the front end: extra commands first, then the dialog engine, then
  * what the turn leaves behind (statistics, an escalation handed to its sink). Thread-safe.
  */
 public final class Assistant {
+
+  /** What the agent reads while the sessions' store is unreachable. */
+  public static final String SESSIONS_UNAVAILABLE = "⚠️ Non riesco a raggiungere l'archivio delle conversazioni:"
+      + " riprova fra qualche secondo. Se è urgente, contatta il TL a mano.";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
 
   private final Supplier<Engine> engine;
   private final SessionStore sessions;
@@ -57,6 +68,15 @@ public final class Assistant {
   }
 
   public Reply turn(Agent agent, Input input) {
+    try {
+      return turnWithSession(agent, input);
+    } catch (SessionsUnavailableException e) {
+      LOG.warn("turn not served: {}", e.getMessage());
+      return decorator.decorate(agent, Reply.info(List.of(), SESSIONS_UNAVAILABLE, List.of(), List.of()));
+    }
+  }
+
+  private Reply turnWithSession(Agent agent, Input input) {
     SessionStore.Lookup lookup = sessions.get(agent.key());
     Session before = lookup.session();
     for (Command c : commands) {
@@ -65,10 +85,21 @@ public final class Assistant {
         return decorator.decorate(agent, r.get());
       }
     }
-    Turn t = engine.get().handle(before, input, new TurnContext(clock.instant(), agent.name(), lookup.expired()));
-    sessions.put(agent.key(), t.session());
-    Reply reply = t.reply();
-    record(agent, input, before, reply);
+    // The engine is pure, so the update may run it again when another instance changed the session
+    // in between: the turn answered is the one computed from the session that was replaced.
+    Engine e = engine.get();
+    Instant now = clock.instant();
+    AtomicReference<Turn> turn = new AtomicReference<>();
+    AtomicReference<Session> from = new AtomicReference<>();
+    sessions.update(agent.key(), current -> {
+      Turn t = e.handle(current.session(), input,
+          new TurnContext(now, agent.name(), lookup.expired() || current.expired()));
+      turn.set(t);
+      from.set(current.session());
+      return t.session();
+    });
+    Reply reply = turn.get().reply();
+    record(agent, input, from.get(), reply);
     if (reply.escalation().isPresent()) {
       // What the team lead will read (redacted); once sent, after what happened to it.
       EscalationRequest request = reply.escalation().get();

@@ -1,6 +1,7 @@
 package it.vademecum.cli;
 
 import it.vademecum.bench.Bench;
+import it.vademecum.bench.InstancesBench;
 import it.vademecum.bench.Folders;
 import it.vademecum.bench.BenchOptions;
 import it.vademecum.config.Settings;
@@ -78,6 +79,11 @@ final class BenchCommand implements Callable<Integer> {
           + "capacity (default: ${DEFAULT-VALUE}).")
   double connectorRate;
 
+  @Option(names = "--instances", defaultValue = "1", paramLabel = "N",
+      description = "N servers with sessions in REDIS_URL behind HAProxy, against one of them alone: turns/s and p99"
+          + " only (default: ${DEFAULT-VALUE}, the full bench).")
+  int instances;
+
   @Mixin
   DialogsOption dialogs;
 
@@ -87,6 +93,14 @@ final class BenchCommand implements Callable<Integer> {
     if (sentences != null && !Files.isRegularFile(sentences)) {
       System.err.println("No such file: " + sentences.toAbsolutePath().normalize());
       return 2;
+    }
+    if (instances > 1) {
+      if (settings.redisUrl().isEmpty()) {
+        System.err.println("bench --instances needs REDIS_URL (a test one: . .ci/services.sh && services_start).");
+        return 2;
+      }
+      return new InstancesBench(dialogs.resolve(settings), settings.redisUrl().get(), instances, agents, duration,
+          System.out).run() == 0 ? 0 : 1;
     }
     Path data = noStats ? null : Files.createTempDirectory("vademecum-bench");
     BenchOptions options = new BenchOptions(agents, duration, warmup, phase, think, !noEcho, sentences,

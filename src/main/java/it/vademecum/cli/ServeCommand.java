@@ -6,7 +6,7 @@ import it.vademecum.backup.BackupListener;
 import it.vademecum.config.Settings;
 import it.vademecum.dashboard.Dashboard;
 import it.vademecum.engine.Engine;
-import it.vademecum.session.CaffeineSessionStore;
+import it.vademecum.session.SessionStore;
 import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.supervisor.OutboxEscalations;
 import it.vademecum.supervisor.Supervision;
@@ -80,17 +80,28 @@ final class ServeCommand implements Callable<Integer> {
         port != null ? port : settings.port());
     AtomicReference<DialogsReloader> published = new AtomicReference<>();
     PendingBot pending = new PendingBot();
-    TeamsServer server = new TeamsServer(options, () -> published.get() == null ? null : published.get().get(),
-        pending, ConnectorLimits.fromSettings(settings))
-        .rateLimit(new RateLimiter(RateLimiter.Policy.from(settings)));
+    ConnectorLimits limits = ConnectorLimits.fromSettings(settings);
+    RateLimiter.Policy perAgent = RateLimiter.Policy.from(settings);
     if (!free(options.bindHost(), options.port())) {
-      return portInUse(options, server);
+      return portInUse(options, () -> { });
     }
+    Backends backends;
+    try {
+      backends = Backends.open(settings);
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
+      return 1;
+    }
+    TeamsServer server = new TeamsServer(options, () -> published.get() == null ? null : published.get().get(),
+        pending, limits.withShared(backends.sharedLimits()))
+        .rateLimit(new RateLimiter(perAgent, backends.sharedLimits()))
+        .sharedEngines(backends::health);
     Usage.Opened usageStore;
     TeamsEscalations escalations;
     try {
       usageStore = Usage.openWithReason(settings);
     } catch (DamagedStoreException e) {
+      backends.close();
       System.err.println(e.getMessage());
       return 1;
     }
@@ -99,10 +110,12 @@ final class ServeCommand implements Callable<Integer> {
       escalations = TeamsEscalations.open(settings);
     } catch (DamagedStoreException e) {
       usage.close();
+      backends.close();
       System.err.println(e.getMessage());
       return 1;
     }
-    CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 100_000);
+    escalations.shareCeiling(limits.withShared(backends.sharedLimits()));
+    SessionStore sessions = backends.sessions();
     server.routes(DashboardWiring.dashboard(settings, options, usage, escalations, published::get)::install);
     int bound;
     try {
@@ -110,12 +123,14 @@ final class ServeCommand implements Callable<Integer> {
     } catch (JavalinBindException e) {   // taken between the check and the start
       escalations.close();
       usage.close();
-      return portInUse(options, server);
+      backends.close();
+      return portInUse(options, server::close);
     }
     Runnable abandon = () -> {
       server.close();
       escalations.close();
       usage.close();
+      backends.close();
     };
     Optional<DialogsReloader> loaded;
     try {
@@ -131,11 +146,13 @@ final class ServeCommand implements Callable<Integer> {
     }
     DialogsReloader reloader = loaded.get();
     reloader.watch(Duration.ofMillis(500));
+    backends.shareDialogs(reloader);
     Engine engine = reloader.get();
     Supervision supervision;
     try {
-      supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), sessions,
-          usage, escalations.supervision().map(OutboxEscalations::new), escalations.notifier(), Clock.systemUTC());
+      supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(),
+          settings.databaseUrl(), sessions, usage, escalations.supervision().map(OutboxEscalations::new),
+          escalations.notifier(), Clock.systemUTC());
     } catch (DamagedStoreException e) {
       abandon.run();
       reloader.close();
@@ -160,6 +177,7 @@ final class ServeCommand implements Callable<Integer> {
     published.set(reloader);
     escalations.start(server.adapter());
     System.out.println(escalations.status());
+    System.out.println(backends.describe());
     if (options.localMode()) {
       System.out.println("Local mode: no MicrosoftAppId, so no authentication; listening on 127.0.0.1 only.");
     } else {
@@ -178,6 +196,7 @@ final class ServeCommand implements Callable<Integer> {
       supervision.close();
       reloader.close();
       usage.close();
+      backends.close();
       System.out.println("Vademecum stopped" + (drained ? "." : " before every request finished."));
     };
     if (exitWhenReady) {
@@ -193,10 +212,10 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static int portInUse(TeamsServer.Options options, TeamsServer server) {
+  private static int portInUse(TeamsServer.Options options, Runnable close) {
     System.err.println("Port " + options.port() + " on " + options.bindHost()
         + " is already in use (another serve?): stop it, or set PORT (or --port) to a free port.");
-    server.close();
+    close.run();
     return 1;
   }
 

@@ -59,8 +59,20 @@ final class SoakCommand implements Callable<Integer> {
       + "one, else in the temporary folder).")
   Path dataParent;
 
+  @Option(names = "--instances", paramLabel = "N", defaultValue = "1",
+      description = "Workers sharing one PostgreSQL outbox and the Redis connector ceiling (REDIS_URL and"
+          + " DATABASE_URL); one of them is killed and restarted (default: ${DEFAULT-VALUE}, H2 file, no Redis).")
+  int instances;
+
+  @Option(names = "--ceiling", paramLabel = "N", defaultValue = "50",
+      description = "With --instances: connector calls per second for all workers together (default: ${DEFAULT-VALUE}).")
+  double ceiling;
+
   @Override
   public Integer call() throws Exception {
+    if (instances > 1) {
+      return new SoakInstances(this).run();
+    }
     long start = System.nanoTime();
     Path parent = dataParent != null ? dataParent
         : Files.isDirectory(Path.of("/dev/shm")) && Files.isWritable(Path.of("/dev/shm")) ? Path.of("/dev/shm")
@@ -121,7 +133,7 @@ final class SoakCommand implements Callable<Integer> {
       }
       System.out.printf("kill -9 after %d escalations acknowledged and %d cards posted (%.1fs); restarted, drained "
           + "(%.1fs).%n", ackedAtKill, cardsAtKill, killedAt / 1e9, (System.nanoTime() - start) / 1e9);
-      return settle(data, connector, acked, start);
+      return settle(() -> H2Outbox.open(data, Redactor.defaults(), Clock.systemUTC()), connector, acked, start);
     }
   }
 
@@ -159,11 +171,17 @@ final class SoakCommand implements Callable<Integer> {
   }
 
   private Process worker(Path data, SoakConnector connector, Set<Long> acked) throws Exception {
+    return worker(data, connector, acked, List.of());
+  }
+
+  /** A soak-worker process with more options; "ack ID" lines go into {@code acked}. */
+  Process worker(Path data, SoakConnector connector, Set<Long> acked, List<String> more) throws Exception {
     String java = ProcessHandle.current().info().command()
         .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    List<String> cmd = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
         "it.vademecum.cli.Main", "soak-worker", "--data", data.toString(), "--connector", connector.serviceUrl(),
-        "--count", String.valueOf(count), "--rate", String.valueOf(rate));
+        "--count", String.valueOf(count), "--rate", String.valueOf(rate)));
+    cmd.addAll(more);
     Process p = new ProcessBuilder(new ArrayList<>(cmd))
         .redirectError(ProcessBuilder.Redirect.appendTo(data.resolve("worker.log").toFile())).start();
     Thread reader = new Thread(() -> {
@@ -183,11 +201,12 @@ final class SoakCommand implements Callable<Integer> {
   }
 
   /** Team leads take every card in the channel; the supervisor resends what stays uncertain; count. */
-  private int settle(Path data, SoakConnector connector, Set<Long> acked, long start) throws Exception {
+  int settle(java.util.function.Supplier<H2Outbox> openOutbox, SoakConnector connector, Set<Long> acked, long start)
+      throws Exception {
     int resent = 0;
     int resolvedByClick = 0;
     int uncertainSeen = 0;
-    try (H2Outbox outbox = H2Outbox.open(data, Redactor.defaults(), Clock.systemUTC())) {
+    try (H2Outbox outbox = openOutbox.get()) {
       for (int round = 0; round < 20; round++) {
         uncertainSeen += (int) outbox.open().stream().filter(o -> o.state() == State.UNCERTAIN).count();
         // A team lead clicks the card of every uncertain escalation that has one in the channel.

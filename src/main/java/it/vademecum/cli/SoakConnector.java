@@ -45,6 +45,7 @@ final class SoakConnector implements AutoCloseable {
   final AtomicInteger calls = new AtomicInteger();
   final AtomicInteger failed = new AtomicInteger();
   final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+  private final java.util.Queue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   SoakConnector(double failureRate, long seed) throws IOException {
     this.failureRate = failureRate;
@@ -59,6 +60,20 @@ final class SoakConnector implements AutoCloseable {
 
   Map<Long, java.util.List<Card>> cards() {
     return cards;
+  }
+
+  /** The most channel posts that arrived within any one second. */
+  int maxPerSecond() {
+    long[] at = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
+    int most = 0;
+    int j = 0;
+    for (int i = 0; i < at.length; i++) {
+      while (j < at.length && at[j] - at[i] < 1_000_000_000L) {
+        j++;
+      }
+      most = Math.max(most, j - i);
+    }
+    return most;
   }
 
   int cardCount() {
@@ -97,6 +112,7 @@ final class SoakConnector implements AutoCloseable {
           continue;
         }
         calls.incrementAndGet();
+        arrivals.add(System.nanoTime());
         String fate = fate();
         if (!"ok".equals(fate)) {
           failed.incrementAndGet();

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
 
   static final List<String> LIBRARIES = List.of("org.eclipse.jetty", "io.javalin", "com.microsoft", "okhttp3",
-      "org.h2");
+      "org.h2", "org.flywaydb", "com.zaxxer.hikari", "org.postgresql", "io.lettuce", "io.netty", "reactor");
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {

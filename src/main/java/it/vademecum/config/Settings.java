@@ -186,4 +186,21 @@ public record Settings(Map<String, String> values) {
     return get("SUPERVISORS").map(s -> Arrays.stream(s.split(","))
         .map(x -> x.strip().toLowerCase(Locale.ROOT)).filter(x -> !x.isEmpty()).toList()).orElse(List.of());
   }
+
+  /**
+   * Where sessions and the shared budgets live: {@code REDIS_URL}
+   * ({@code redis://[user:password@]host:port[/db]} or {@code rediss://} for TLS); empty for memory.
+   */
+  public Optional<String> redisUrl() {
+    Optional<String> v = get("REDIS_URL");
+    if (v.isPresent() && !v.get().matches("(?i)rediss?://[^/\\s]+(/\\d+)?/?")) {
+      throw new IllegalArgumentException("REDIS_URL must be redis://[user:password@]host:port[/db] or rediss://…");
+    }
+    return v;
+  }
+
+  /** Where the outbox, statistics and break reminders live: {@code DATABASE_URL}; empty for H2 files. */
+  public Optional<DatabaseUrl> databaseUrl() {
+    return get("DATABASE_URL").map(DatabaseUrl::parse);
+  }
 }

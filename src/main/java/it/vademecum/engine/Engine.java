@@ -128,7 +128,8 @@ public final class Engine {
       return current(s, ctx, notices);
     }
     if (!s.waitingForChoice() || !topicId.equals(s.topicId()) || !nodeId.equals(s.nodeId())) {
-      notices.add(Texts.STALE_BUTTON);
+      boolean same = topicId.equals(s.topicId()) && s.path().contains(new Session.Passage(nodeId, i));
+      notices.add(same ? Texts.ALREADY_ANSWERED : Texts.STALE_BUTTON);
       return settled(current(s, ctx, notices), q.ask(), null);
     }
     return settled(choose(s, topic.get(), q, i, ctx, notices), q.ask(), q.choices().get(i).label());

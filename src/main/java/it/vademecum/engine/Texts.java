@@ -28,6 +28,7 @@ final class Texts {
   static final String NOTHING_TO_SKIP = "Non c'è nulla da saltare: scrivimi pure la prossima domanda.";
   static final String SKIPPED_VALUE = "Saltato: nella frase resta uno spazio tra parentesi quadre da completare a mano.";
   static final String NOTHING_BEFORE = "Non ci sono domande precedenti a cui tornare.";
+  static final String ALREADY_ANSWERED = "Hai già risposto a questa domanda con questa scelta: ecco il punto in cui sei.";
   static final String STALE_BUTTON = "Quel pulsante appartiene a una domanda già superata: ecco quella in corso.";
   static final String INVALID_BUTTON = "Quel pulsante non è valido: non ho cambiato nulla.";
   static final String NOT_A_CHOICE = "Non ho capito la risposta: scegli uno dei pulsanti o scrivi il numero "

@@ -96,6 +96,7 @@ public final class EscalationSender implements AutoCloseable {
   /** One pass over the due escalations; returns how many were posted. Runs on the sender thread. */
   int postDue() {
     int posted = 0;
+    outbox.expireLeases();
     while (!closing) {
       Instant now = clock.instant();
       if (now.isBefore(channelPausedUntil)) {

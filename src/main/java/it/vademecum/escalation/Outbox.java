@@ -58,6 +58,14 @@ public interface Outbox extends OpenEscalations, References, AutoCloseable {
   /** A notice that could not be delivered: due again at {@code next}, dropped after too many attempts. */
   void noticeFailed(long noticeId, Instant next);
 
+  /**
+   * Escalations whose sender's lease ran out while SENDING (that instance stopped mid-post) become
+   * UNCERTAIN; returns how many. Nothing to do for a store only one process uses.
+   */
+  default int expireLeases() {
+    return 0;
+  }
+
   @Override
   void close();
 }

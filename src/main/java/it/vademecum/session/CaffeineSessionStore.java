@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Sessions in a bounded Caffeine cache expiring after inactivity. An expired agent is remembered
@@ -52,6 +53,17 @@ public final class CaffeineSessionStore implements SessionStore {
   public void put(String agentKey, Session session) {
     expired.invalidate(agentKey);
     live.put(agentKey, session);
+  }
+
+  @Override
+  public Session update(String agentKey, Function<Lookup, Session> next) {
+    live.cleanUp();
+    return live.asMap().compute(agentKey, (key, current) -> {
+      boolean wasExpired = current == null && expired.asMap().remove(key) != null;
+      Session written = next.apply(new Lookup(current == null ? Session.EMPTY : current, wasExpired));
+      expired.invalidate(key);
+      return written;
+    });
   }
 
   @Override

@@ -41,17 +41,26 @@ public final class BreakCommand implements Command {
     this.zone = zone;
   }
 
+  /** What the agent reads when the reminders cannot be read or written now. */
+  static final String UNAVAILABLE = "⚠️ Non riesco a registrare la pausa adesso: l'archivio dei promemoria non"
+      + " risponde. Riprova fra poco; intanto tieni d'occhio l'orologio (la pausa 626 dura %d minuti).";
+
   @Override
   public Optional<Reply> handle(Agent agent, Input input, Session session) {
     Optional<String> typed = Typed.command(input);
     if (typed.isEmpty()) {
       return Optional.empty();
     }
-    if (START.contains(typed.get())) {
-      return Optional.of(start(agent));
-    }
-    if (END.contains(typed.get())) {
-      return Optional.of(end(agent));
+    try {
+      if (START.contains(typed.get())) {
+        return Optional.of(start(agent));
+      }
+      if (END.contains(typed.get())) {
+        return Optional.of(end(agent));
+      }
+    } catch (IllegalStateException e) { // the database of the reminders does not answer for now
+      return Optional.of(Reply.info(List.of(), UNAVAILABLE.formatted(rules.get().breakMinutes()), List.of(),
+          List.of()));
     }
     return Optional.empty();
   }

@@ -1,6 +1,7 @@
 package it.vademecum.shift;
 
 import it.vademecum.assistant.Notifier;
+import it.vademecum.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,21 +10,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The reminders of agents' breaks, kept in their own H2 file under DATA_DIR ({@code shift.mv.db})
- * so that a restart loses none: on open, pending reminders are armed again and overdue ones fire
- * at once. A reminder fires at most once: its row is deleted before the agent is told.
+ * or in the PostgreSQL database every instance shares, so that a restart loses none: on open,
+ * pending reminders are armed again and overdue ones fire at once. A reminder fires at most once:
+ * its row is deleted before the agent is told, and only the instance whose delete took it speaks.
+ * On a shared database each instance also looks for reminders due soon every {@link #SHARED_POLL},
+ * so a break set on an instance that is down by then still ends with its reminder.
  * Thread-safe; close it at shutdown (pending rows stay for the next start).
  */
 public final class BreakReminders implements AutoCloseable {
@@ -31,18 +34,25 @@ public final class BreakReminders implements AutoCloseable {
   public static final String FILE_NAME = "shift";
   private static final Logger LOG = LoggerFactory.getLogger(BreakReminders.class);
 
-  private final JdbcConnectionPool pool;
+  /** How often an instance on a shared database arms the reminders other instances set. */
+  static final Duration SHARED_POLL = Duration.ofSeconds(10);
+
+  private final Database db;
+  private final DataSource pool;
   private final Clock clock;
   private final Timer timer;
   private final Notifier notifier;
   private final Map<String, Timer.Scheduled> armed = new HashMap<>();
+  private final Map<String, Instant> armedAt = new HashMap<>();
+  private Timer.Scheduled poller;
   private boolean closed;
 
   /** A pending break: who, when it ends, and how long it was. */
   public record Pending(String agentKey, Instant due, int minutes) {}
 
-  private BreakReminders(JdbcConnectionPool pool, Clock clock, Timer timer, Notifier notifier) {
-    this.pool = pool;
+  private BreakReminders(Database db, Clock clock, Timer timer, Notifier notifier) {
+    this.db = db;
+    this.pool = db.dataSource();
     this.clock = clock;
     this.timer = timer;
     this.notifier = notifier;
@@ -56,25 +66,56 @@ public final class BreakReminders implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot create " + base.getParent() + ": " + e.getMessage(), e);
     }
-    StoreFiles.checkExisting(base);
-    JdbcConnectionPool pool = JdbcConnectionPool.create(
-        "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0", "sa", "");
-    pool.setMaxConnections(4);
-    try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
-      StoreFiles.requireWritable(c);
-      st.execute("CREATE TABLE IF NOT EXISTS break_reminder (agent_key VARCHAR(512) PRIMARY KEY, "
-          + "due_at BIGINT NOT NULL, minutes INT NOT NULL)");
+    Database db;
+    try {
+      db = StoreFiles.openH2(base, "", true);
     } catch (SQLException e) {
-      pool.dispose();
-      if (StoreFiles.damaged(e)) {
-        throw StoreFiles.damagedFile(base, e);
-      }
       throw new IllegalStateException(StoreFiles.openProblem("the shift database", base, e), e);
     }
+    BreakReminders reminders = open(db, clock, timer, notifier);
     StoreFiles.restrict(base);
-    BreakReminders reminders = new BreakReminders(pool, clock, timer, notifier);
-    reminders.rearm();
     return reminders;
+  }
+
+  /**
+   * Opens the reminders in {@code db} (which it closes), migrating its table, and arms every
+   * pending one; on PostgreSQL it also polls for those set by other instances.
+   */
+  public static BreakReminders open(Database db, Clock clock, Timer timer, Notifier notifier) {
+    try {
+      db.migrate("shift", "break_reminder");
+    } catch (SQLException | RuntimeException e) {
+      db.close();
+      throw new IllegalStateException("cannot open the shift database " + db.display(), e);
+    }
+    BreakReminders reminders = new BreakReminders(db, clock, timer, notifier);
+    reminders.rearm();
+    if (db.postgres()) {
+      reminders.pollShared();
+    }
+    return reminders;
+  }
+
+  private void pollShared() {
+    Timer.Scheduled next = timer.schedule(() -> {
+      try {
+        rearm();
+      } catch (IllegalStateException e) {
+        LOG.warn("pending breaks not read: {}", e.getMessage());
+      }
+      synchronized (this) {
+        if (!closed) {
+          pollShared();
+        }
+      }
+    }, SHARED_POLL);
+    synchronized (this) {
+      if (closed) {
+        next.cancel();
+      } else {
+        poller = next;
+      }
+    }
   }
 
   private void rearm() {
@@ -83,14 +124,15 @@ public final class BreakReminders implements AutoCloseable {
         PreparedStatement ps = c.prepareStatement("SELECT agent_key, due_at, minutes FROM break_reminder");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        arm(new Pending(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getInt(3)));
-        n++;
+        if (arm(new Pending(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getInt(3)))) {
+          n++;
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the pending breaks (SQL state " + e.getSQLState() + ")", e);
     }
     if (n > 0) {
-      LOG.info("{} pending break reminder(s) armed again", n);
+      LOG.info("{} pending break reminder(s) armed", n);
     }
   }
 
@@ -128,6 +170,12 @@ public final class BreakReminders implements AutoCloseable {
       ps.setInt(3, minutes);
       ps.executeUpdate();
     } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) { // started on another instance a moment ago
+        Optional<Pending> other = pending(agentKey);
+        if (other.isPresent()) {
+          return new Started(other.get(), false);
+        }
+      }
       throw new IllegalStateException("cannot store a break (SQL state " + e.getSQLState() + ")", e);
     }
     arm(p);
@@ -139,6 +187,7 @@ public final class BreakReminders implements AutoCloseable {
   /** Cancels the agent's pending break; false when there was none. */
   public synchronized boolean cancel(String agentKey) {
     Timer.Scheduled s = armed.remove(agentKey);
+    armedAt.remove(agentKey);
     if (s != null) {
       s.cancel();
     }
@@ -151,15 +200,18 @@ public final class BreakReminders implements AutoCloseable {
     }
   }
 
-  private synchronized void arm(Pending p) {
-    if (closed) {
-      return;
+  /** Arms the reminder unless it is armed already; true when it was not. */
+  private synchronized boolean arm(Pending p) {
+    if (closed || p.due().equals(armedAt.get(p.agentKey()))) {
+      return false;
     }
+    armedAt.put(p.agentKey(), p.due());
     Timer.Scheduled old = armed.put(p.agentKey(), timer.schedule(() -> fire(p),
         Duration.between(clock.instant(), p.due())));
     if (old != null) {
       old.cancel();
     }
+    return true;
   }
 
   private void fire(Pending p) {
@@ -169,6 +221,7 @@ public final class BreakReminders implements AutoCloseable {
         return;
       }
       armed.remove(p.agentKey());
+      armedAt.remove(p.agentKey());
       try (Connection c = pool.getConnection();
           PreparedStatement ps = c.prepareStatement(
               "DELETE FROM break_reminder WHERE agent_key = ? AND due_at = ?")) {
@@ -205,6 +258,10 @@ public final class BreakReminders implements AutoCloseable {
     closed = true;
     armed.values().forEach(Timer.Scheduled::cancel);
     armed.clear();
-    pool.dispose();
+    armedAt.clear();
+    if (poller != null) {
+      poller.cancel();
+    }
+    db.close();
   }
 }

@@ -121,6 +121,33 @@ public final class StoreFiles {
   }
 
   /**
+   * An H2 store file checked ({@link #checkExisting}), then opened: a damaged file is a
+   * {@link DamagedStoreException}; when {@code writable}, a database H2 opened read-only fails too.
+   * Other failures (in use, folder not writable) are the {@link SQLException}, for {@link #openProblem}.
+   */
+  public static Database openH2(Path base, String extra, boolean writable) throws SQLException {
+    checkExisting(base);
+    Database db;
+    try {
+      db = Database.h2(base, extra);
+    } catch (SQLException e) {
+      if (damaged(e)) {
+        throw damagedFile(base, e);
+      }
+      throw e;
+    }
+    if (writable) {
+      try (Connection c = db.dataSource().getConnection()) {
+        requireWritable(c);
+      } catch (SQLException e) {
+        db.close();
+        throw e;
+      }
+    }
+    return db;
+  }
+
+  /**
    * Fails when H2 opened the database read-only (its file or DATA_DIR not writable): it would
    * then refuse every write later, one by one, while the server looked healthy.
    */

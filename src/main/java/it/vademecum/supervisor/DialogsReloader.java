@@ -61,6 +61,7 @@ public final class DialogsReloader implements Supplier<Engine>, AutoCloseable {
   private final Path dir;
   private final EngineLoader loader = new EngineLoader();
   private final List<Consumer<Result>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Result>> everyReload = new CopyOnWriteArrayList<>();
   private volatile Loaded current;
   private volatile List<Problem> lastProblems = List.of();
   private volatile WatchService watcher;
@@ -111,7 +112,24 @@ public final class DialogsReloader implements Supplier<Engine>, AutoCloseable {
   }
 
   /** Loads dialogs/ again now: the new version when clean, else the last good one stays. */
-  public synchronized Result reload() {
+  public Result reload() {
+    Result r = reloadNow();
+    for (Consumer<Result> l : everyReload) {
+      try {
+        l.accept(r);
+      } catch (RuntimeException e) {
+        LOG.warn("a reload listener failed", e);
+      }
+    }
+    return r;
+  }
+
+  /** Called after every reload, whoever asked for it (the watcher, «ricarica», another instance). */
+  public void onReload(Consumer<Result> listener) {
+    everyReload.add(Objects.requireNonNull(listener));
+  }
+
+  private synchronized Result reloadNow() {
     Loaded before = current;
     try {
       Loaded next = loadAll();

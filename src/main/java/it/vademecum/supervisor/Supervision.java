@@ -4,7 +4,9 @@ import it.vademecum.assistant.Command;
 import it.vademecum.assistant.Notifier;
 import it.vademecum.assistant.ReplyDecorator;
 import it.vademecum.learning.Suggestions;
+import it.vademecum.config.DatabaseUrl;
 import it.vademecum.session.SessionStore;
+import it.vademecum.store.Database;
 import it.vademecum.shift.BreakCommand;
 import it.vademecum.shift.BreakReminders;
 import it.vademecum.shift.ExecutorTimer;
@@ -49,6 +51,13 @@ public final class Supervision implements AutoCloseable {
   public static Supervision start(List<String> supervisors, DialogsReloader dialogs, Path dataDir,
       SessionStore sessions, UsageLog usage, Optional<OpenEscalations> escalations, Notifier notifier,
       Clock clock) {
+    return start(supervisors, dialogs, dataDir, Optional.empty(), sessions, usage, escalations, notifier, clock);
+  }
+
+  /** The same, with the break reminders in the shared PostgreSQL database when one is given. */
+  public static Supervision start(List<String> supervisors, DialogsReloader dialogs, Path dataDir,
+      Optional<DatabaseUrl> shared, SessionStore sessions, UsageLog usage, Optional<OpenEscalations> escalations,
+      Notifier notifier, Clock clock) {
     Feedback feedback = new Feedback(dialogs, usage);
     List<Command> commands = new ArrayList<>();
     commands.add(feedback);
@@ -60,7 +69,9 @@ public final class Supervision implements AutoCloseable {
     BreakReminders reminders = null;
     String problem = null;
     try {
-      reminders = BreakReminders.open(dataDir, clock, timer, notifier);
+      reminders = shared.isPresent()
+          ? BreakReminders.open(Database.postgres(shared.get(), "shift"), clock, timer, notifier)
+          : BreakReminders.open(dataDir, clock, timer, notifier);
       commands.add(new BreakCommand(reminders, dialogs::shift, clock, dialogs.get().catalog().calendar().zone()));
     } catch (IllegalStateException e) {
       LOG.warn("break reminders off: {}", e.getMessage());

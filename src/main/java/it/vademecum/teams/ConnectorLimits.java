@@ -7,9 +7,10 @@ import java.time.Duration;
  * How the bot treats the Teams connector: at most {@code perSecond} calls per second (Teams allows a
  * bot about 50 per second per tenant; 0 = no ceiling), a 429's Retry-After honoured up to
  * {@code maxRetries} times, and no call waiting (queue, Retry-After, retries) beyond
- * {@code maxWait}, after which it fails as before.
+ * {@code maxWait}, after which it fails as before. With {@code shared} (Redis, several instances)
+ * the ceiling and the 429 holds count for all instances together.
  */
-public record ConnectorLimits(double perSecond, int maxRetries, Duration maxWait) {
+public record ConnectorLimits(double perSecond, int maxRetries, Duration maxWait, SharedLimits shared) {
 
   public static final ConnectorLimits DEFAULT = new ConnectorLimits(50, 5, Duration.ofSeconds(20));
 
@@ -17,6 +18,16 @@ public record ConnectorLimits(double perSecond, int maxRetries, Duration maxWait
     if (perSecond < 0 || maxRetries < 0 || maxWait.isNegative()) {
       throw new IllegalArgumentException("connector limits out of range");
     }
+  }
+
+  /** This process's limits only. */
+  public ConnectorLimits(double perSecond, int maxRetries, Duration maxWait) {
+    this(perSecond, maxRetries, maxWait, null);
+  }
+
+  /** The same limits, shared with the other instances through {@code shared} (null: this process only). */
+  public ConnectorLimits withShared(SharedLimits shared) {
+    return new ConnectorLimits(perSecond, maxRetries, maxWait, shared);
   }
 
   public boolean paced() {

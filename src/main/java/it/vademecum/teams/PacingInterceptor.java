@@ -68,6 +68,7 @@ final class PacingInterceptor implements Interceptor {
       response.close();
       retried.incrementAndGet();
       LOG.info("connector 429: conversation held {} ms, then sent again (attempt {})", waitMs, attempt + 2);
+      shareHold(lane, TimeUnit.MILLISECONDS.toNanos(waitMs));
       if (pacer != null) {
         pacer.hold(lane, TimeUnit.MILLISECONDS.toNanos(waitMs));
       } else {
@@ -95,6 +96,28 @@ final class PacingInterceptor implements Interceptor {
     }
     if (chain.call().isCanceled()) {
       throw new IOException("Canceled");
+    }
+    awaitSharedTurn(lane, deadline);
+  }
+
+  /**
+   * Then a slot under the ceiling of all instances together. When Redis does not answer, this
+   * process's own ceiling is what holds (each instance at the full ceiling, for the outage only).
+   */
+  private void awaitSharedTurn(String lane, long deadline) throws IOException {
+    if (limits.shared() != null && limits.paced()) {
+      SharedCeiling.await(limits.shared(), lane, limits.perSecond(), deadline, clock);
+    }
+  }
+
+  private void shareHold(String lane, long nanos) {
+    SharedLimits shared = limits.shared();
+    if (shared != null) {
+      try {
+        shared.holdConnector(lane, nanos);
+      } catch (RuntimeException e) {
+        LOG.warn("shared connector hold not recorded: {}", e.toString());
+      }
     }
   }
 

@@ -66,6 +66,7 @@ public final class RateLimiter {
 
   private final Policy policy;
   private final LongSupplier nanoTime;
+  private final SharedLimits shared;
   private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
       .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
@@ -75,8 +76,18 @@ public final class RateLimiter {
 
   /** With a clock of nanoseconds, for tests. */
   public RateLimiter(Policy policy, LongSupplier nanoTime) {
+    this(policy, nanoTime, null);
+  }
+
+  /** Counted across instances through {@code shared}; this process's buckets when it does not answer. */
+  public RateLimiter(Policy policy, SharedLimits shared) {
+    this(policy, System::nanoTime, shared);
+  }
+
+  private RateLimiter(Policy policy, LongSupplier nanoTime, SharedLimits shared) {
     this.policy = policy;
     this.nanoTime = nanoTime;
+    this.shared = shared;
   }
 
   public Policy policy() {
@@ -87,6 +98,13 @@ public final class RateLimiter {
   public Decision acquire(String agentKey) {
     if (policy.off()) {
       return Decision.ALLOW;
+    }
+    if (shared != null) {
+      try {
+        return shared.agent(agentKey, policy);
+      } catch (RuntimeException e) {
+        // Redis lost for now: this process's own buckets hold the line meanwhile.
+      }
     }
     long now = nanoTime.getAsLong();
     Bucket b = buckets.get(agentKey, k -> new Bucket(policy.burst(), now));

@@ -47,6 +47,7 @@ public final class TeamsChannelPoster implements ChannelPoster {
   private final References references;
   /** Built on the first post: building an OkHttp client loads the TLS trust store (a third of a second). */
   private volatile OkHttpClient http;
+  private volatile okhttp3.Interceptor shared;
   private final Duration timeouts;
   private final Clock clock;
 
@@ -69,6 +70,17 @@ public final class TeamsChannelPoster implements ChannelPoster {
     this.timeouts = timeouts;
   }
 
+  /**
+   * Posts wait for a slot under the connector ceiling shared by every instance (its own 429
+   * handling stays). Call before the first post.
+   */
+  public TeamsChannelPoster shareCeiling(ConnectorLimits limits) {
+    if (limits.shared() != null && limits.paced()) {
+      this.shared = SharedCeiling.interceptor(limits.shared(), limits.perSecond(), limits.maxWait().toNanos());
+    }
+    return this;
+  }
+
   private OkHttpClient client() {
     OkHttpClient c = http;
     if (c == null) {
@@ -87,6 +99,9 @@ public final class TeamsChannelPoster implements ChannelPoster {
                 return mark == null ? EventListener.NONE : mark;
               })
               .build();
+          if (shared != null) {
+            c = c.newBuilder().addInterceptor(shared).build();
+          }
           http = c;
         }
       }

@@ -7,6 +7,7 @@ import it.vademecum.config.Settings;
 import it.vademecum.escalation.EscalationSender;
 import it.vademecum.escalation.EscalationStats;
 import it.vademecum.escalation.H2Outbox;
+import it.vademecum.store.Database;
 import it.vademecum.escalation.MyEscalationsCommand;
 import it.vademecum.escalation.OpenEscalations;
 import it.vademecum.escalation.OutboxException;
@@ -67,12 +68,22 @@ public final class TeamsEscalations implements AutoCloseable {
     H2Outbox outbox = null;
     String problem = null;
     try {
-      outbox = H2Outbox.open(settings.dataDir(), Redactor.fromSettings(settings), clock);
+      outbox = settings.databaseUrl().isPresent()
+          ? H2Outbox.open(Database.postgres(settings.databaseUrl().get(), "escalations"),
+              Redactor.fromSettings(settings), clock)
+          : H2Outbox.open(settings.dataDir(), Redactor.fromSettings(settings), clock);
     } catch (OutboxException e) {
       System.err.println("Escalation al TL solo a mano: " + e.getMessage());
       problem = e.getMessage();
     }
     return new TeamsEscalations(settings, outbox, problem, timing, clock);
+  }
+
+  /** Channel posts wait under the connector ceiling shared by every instance, when there is one. */
+  public void shareCeiling(ConnectorLimits limits) {
+    if (poster != null) {
+      poster.shareCeiling(limits);
+    }
   }
 
   public EscalationSink sink() {
@@ -128,7 +139,7 @@ public final class TeamsEscalations implements AutoCloseable {
     if (outbox == null) {
       return "Escalations: no outbox, agents contact the TL by hand.";
     }
-    return "Escalations: outbox " + outbox.file() + ", channel "
+    return "Escalations: outbox " + outbox.location() + ", channel "
         + poster.configurationProblem().map(p -> "not reachable yet (" + p + ")").orElse("route known") + ".";
   }
 

@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -92,6 +94,7 @@ public final class TeamsServer implements AutoCloseable {
   private volatile boolean draining;
   private volatile Duration turnTimeout = DEFAULT_TURN_TIMEOUT;
   private volatile RateLimiter rateLimiter = new RateLimiter(RateLimiter.Policy.OFF);
+  private volatile Supplier<Map<String, String>> sharedEngines = Map::of;
   private final List<Consumer<Javalin>> routes = new ArrayList<>();
   private Javalin app;
 
@@ -126,6 +129,15 @@ public final class TeamsServer implements AutoCloseable {
   /** The longest an /api/messages request waits for its turn (default 10 s); then 504. */
   public TeamsServer turnTimeout(Duration timeout) {
     this.turnTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * The engines shared with other instances (Redis, PostgreSQL) and whether each answers now
+   * ("ok" or why not); /healthz says "degraded" while one does not. Returns this.
+   */
+  public TeamsServer sharedEngines(Supplier<Map<String, String>> engines) {
+    this.sharedEngines = Objects.requireNonNull(engines);
     return this;
   }
 
@@ -248,8 +260,15 @@ public final class TeamsServer implements AutoCloseable {
           : HealthPart.off("authentication", "OpenID signing keys not fetched yet"));
     }
     var body = Serialization.createObjectNode();
+    // The shared engines (Redis, PostgreSQL) of a multi-instance deployment, each a part too.
+    Map<String, String> shared = sharedEngines.get();
+    shared.forEach((name, state) -> all.add("ok".equals(state) ? HealthPart.ok(name) : HealthPart.off(name, state)));
     List<String> reasons = all.stream().filter(p -> !p.ok()).map(p -> p.name() + ": " + p.reason()).toList();
     body.put("status", reasons.isEmpty() ? "ok" : "degraded");
+    if (!shared.isEmpty()) {
+      var engines = body.putObject("shared");
+      shared.forEach(engines::put);
+    }
     body.put("dialogsVersion", e.catalog().version());
     body.put("topics", e.catalog().list().size());
     body.put("mode", options.localMode() ? "local" : "authenticated");

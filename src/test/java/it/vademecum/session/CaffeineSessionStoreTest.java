@@ -45,4 +45,47 @@ class CaffeineSessionStoreTest {
     store.get("x");
     assertTrue(store.size() <= 100, "size " + store.size());
   }
+
+  @Test
+  void concurrentUpdatesOfOneAgentNeverStartFromTheSameSession() throws Exception {
+    int threads = 8;
+    int perThread = 200;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < perThread; i++) {
+            store.update("a", current -> current.session().passed("q", current.session().path().size()));
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    java.util.List<Session.Passage> path = store.get("a").session().path();
+    assertEquals(threads * perThread, path.size());
+    for (int i = 0; i < path.size(); i++) {
+      assertEquals(i, path.get(i).choice());
+    }
+  }
+
+  @Test
+  void anUpdateAfterExpirySeesTheExpiry() {
+    store.put("a", topic());
+    nanos.addAndGet(Duration.ofHours(9).toNanos());
+    boolean[] seen = new boolean[1];
+    store.update("a", current -> {
+      seen[0] = current.expired();
+      return current.session();
+    });
+    assertTrue(seen[0]);
+  }
 }

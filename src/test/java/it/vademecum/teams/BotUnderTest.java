@@ -9,6 +9,7 @@ import it.vademecum.engine.Engine;
 import it.vademecum.usage.UsageLog;
 import it.vademecum.engine.EngineLoader;
 import it.vademecum.session.CaffeineSessionStore;
+import it.vademecum.session.SessionStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,22 +45,28 @@ final class BotUnderTest implements AutoCloseable {
 
   /** With the bot wrapped before the server gets it (a {@link PendingBot}, say). */
   BotUnderTest(String appId, String tenantId, Function<VademecumBot, Bot> wrap) throws Exception {
-    this(appId, tenantId, wrap, false);
+    this(appId, tenantId, wrap, new CaffeineSessionStore(Duration.ofHours(8), 1000), false);
   }
 
   /** Local mode, with PHRASES_AS_MESSAGES on or off. */
   BotUnderTest(boolean phrasesAsMessages) throws Exception {
-    this(null, null, bot -> bot, phrasesAsMessages);
+    this(null, null, bot -> bot, new CaffeineSessionStore(Duration.ofHours(8), 1000), phrasesAsMessages);
   }
 
-  private BotUnderTest(String appId, String tenantId, Function<VademecumBot, Bot> wrap, boolean phrasesAsMessages)
+  /** Local mode with sessions in the given store (one of several instances sharing it, say). */
+  BotUnderTest(SessionStore sessions) throws Exception {
+    this(null, null, bot -> bot, sessions, false);
+  }
+
+  private BotUnderTest(String appId, String tenantId, Function<VademecumBot, Bot> wrap, SessionStore sessions,
+      boolean phrasesAsMessages)
       throws Exception {
     connector = new FakeConnector();
     // A Tuesday at 10:15 in Rome: business hours, "Buongiorno".
     Clock clock = Clock.fixed(ZonedDateTime.of(2026, 12, 1, 10, 15, 0, 0, ZoneId.of("Europe/Rome")).toInstant(),
         ZoneId.of("Europe/Rome"));
     Engine e = engine();
-    VademecumBot bot = new VademecumBot(new Assistant(() -> e, new CaffeineSessionStore(Duration.ofHours(8), 1000),
+    VademecumBot bot = new VademecumBot(new Assistant(() -> e, sessions,
         UsageLog.disabled(), EscalationSink.byHand(), List.of(), clock), null, phrasesAsMessages);
     server = new TeamsServer(new TeamsServer.Options(appId, appId == null ? null : "secret", "MultiTenant",
         tenantId, "127.0.0.1", 0), () -> e, wrap.apply(bot));

@@ -51,6 +51,14 @@ final class LeadsConnector implements AutoCloseable {
     return "http://127.0.0.1:" + server.getPort() + PREFIX;
   }
 
+  private final java.util.Random failures = new java.util.Random(42);
+  private volatile double failureRate;
+
+  /** Unscripted channel posts fail with 503 (not processed) this often, at random. */
+  void failing(double rate) {
+    failureRate = rate;
+  }
+
   /** The next channel posts answer these, in order; then 201 with new ids. */
   void script(MockResponse... responses) {
     script.addAll(List.of(responses));
@@ -77,6 +85,9 @@ final class LeadsConnector implements AutoCloseable {
     MockResponse response;
     if ("POST".equals(r.getMethod()) && path.equals(PREFIX + "/v3/conversations")) {
       MockResponse scripted = script.pollFirst();
+      if (scripted == null && failures.nextDouble() < failureRate) {
+        scripted = status(503);
+      }
       boolean processed = scripted == null || "yes".equals(scripted.getHeaders().get("X-Processed"));
       String messageId = String.valueOf(ids.incrementAndGet());
       if (processed) {

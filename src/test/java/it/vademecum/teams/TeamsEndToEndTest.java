@@ -127,7 +127,7 @@ class TeamsEndToEndTest {
     assertTrue(text.contains("L'importo del bonifico supera 500 €?"), text);
 
     JsonNode stale2 = onlyCard(turn(bot.execute(bonifico)));
-    assertTrue(Replies.text(stale2).contains("già superata"), Replies.text(stale2));
+    assertTrue(Replies.text(stale2).contains("già risposto"), Replies.text(stale2));
 
     JsonNode when = onlyCard(turn(bot.submit(Replies.buttons(stale).get("Sì"))));
     JsonNode step = onlyCard(turn(bot.submit(Replies.buttons(when).get("Entro 72 ore lavorative"))));
