@@ -111,7 +111,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
 
   /** Where a sentence splits into clauses: punctuation, or "e poi", "e anche", "inoltre"... */
   private static final Pattern CLAUSES = Pattern.compile(
-      "[,;?!]+\\s+|\\s+(?:e poi|e anche|ma anche|inoltre|e intanto|e già che c'è|e gia che c e|e già che ci sono"
+      "[,;?!:]+\\s+|\\s+(?:e poi|e anche|ma anche|inoltre|ma|poi|e|anche|pero|però|invece|e intanto|e già che c'è|e gia che c e|e già che ci sono"
           + "|e gia che ci sono|chiede anche|vuole anche|e in più|e in piu|oltre a questo)\\s+");
 
   /**
