@@ -28,6 +28,9 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   public static final double AMBIGUOUS = 0.28;
 
   private static final int RANKED = 10;
+  /** A clause counts as naming its own topic from this score and lead (a clause is short). */
+  private static final double CLAUSE_CONFIDENT = 0.45;
+  private static final double CLAUSE_MARGIN = 0.10;
 
   private final String[] ids;
   private final TermPipeline pipeline;
@@ -139,7 +142,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
       int top = order[0];
       double s1 = sc[top];
       double s2 = order.length > 1 ? sc[order[1]] : 0;
-      if (s1 < CONFIDENT || s1 - s2 < MARGIN) {
+      if (s1 < CLAUSE_CONFIDENT || s1 - s2 < CLAUSE_MARGIN) {
         continue;
       }
       if (first < 0 || top == first) {
