@@ -112,7 +112,8 @@ class DashboardBrowserTest {
         new OutboxSink(outbox, noChannelYet, () -> { }), List.of(feedback),
         Clock.fixed(Knowledge.TUESDAY_10, ROME), feedback);
     String[] asked = {"il cliente non ricorda la password della webmail", "come configuro la pec su outlook",
-        "il cliente vuole cambiare il cellulare di recupero", "spostare il ticket al gruppo giusto",
+        "il cliente vuole cambiare il numero di cellulare di recupero della casella pec",
+        "spostare il ticket al gruppo giusto",
         "il file p7s della ricevuta", "pec non acquistata su pec.it", "bonifico di 600 euro non registrato"};
     Agent[] agents = {MARIO, GIULIA, PAOLO};
     for (int d = 5; d >= 1; d--) {

@@ -71,7 +71,7 @@ class SuggestionLoopTest {
 
   @Test
   void aRephraseThatFindsATopicMakesTheFirstSentenceASuggestionWithoutPersonalData() throws IOException {
-    Reply none = desk.say(MARIO, "mario.rossi@gmail.com chiama dal 347 1234567 per la casella");
+    Reply none = desk.say(MARIO, "mario.rossi@gmail.com scrive dal 347 1234567 per la casella");
     assertEquals(Reply.Kind.NOT_FOUND, none.kind());
     Reply found = desk.say(MARIO, "bonifico di 600 euro non registrato");
     assertEquals("pagamento-non-registrato", found.topicId());
