@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** Validates dialogs/: schema, then graph lint; exit 0 when clean, 1 with the list of problems. */
-@Command(name = "lint", mixinStandardHelpOptions = true, description = {"Validate the dialogs folder (schema, graph, quotes of the notes).",
+@Command(name = "lint", mixinStandardHelpOptions = true, description = {"Check the dialogs folder (schema, graph, quotes of the notes).",
         "Warns (exit 0) on topics past their review date."})
 final class LintCommand implements Callable<Integer> {
 

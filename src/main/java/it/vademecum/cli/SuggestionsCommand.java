@@ -21,9 +21,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The suggested triggers (sentences agents resolved by a pick or a rephrase): list, accept, reject. */
-@Command(name = "suggerimenti", aliases = "suggestions", mixinStandardHelpOptions = true,
-    description = "Sentences agents resolved by picking a topic or rephrasing: list them, accept one as a trigger"
-        + " of its topic (after lint), or reject it for good.")
+@Command(name = "suggerimenti", mixinStandardHelpOptions = true,
+    description = "Triggers suggested by agents' picks: list, accept, reject.")
 final class SuggestionsCommand implements Callable<Integer> {
 
   @Option(names = "--accept", paramLabel = "N", description = "Add suggestion N to its topic's learned triggers.")
