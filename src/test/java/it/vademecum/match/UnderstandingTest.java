@@ -34,7 +34,12 @@ class UnderstandingTest {
       "tra 10 minuti vado a casa, cosa faccio coi ticket | fine-turno",
       "anche i colleghi hanno lo stesso problema con la webmail | incident",
       "come gli chiedo di restare in linea mentre controllo | attesa",
-      "cliente chiede il password reset della webmail | recupero-password"})
+      "cliente chiede il password reset della webmail | recupero-password",
+      "sono tre ore davanti allo schermo, posso sgranchirmi? | pausa",
+      "sto per staccare, che faccio con le mie pratiche aperte | fine-turno",
+      "vuole vedere da quali indirizzi ip sono entrati nella sua casella | log-applicativi",
+      "vuole mettere il numero nuovo al posto del vecchio numero per i codici | modifica-contatti",
+      "posso fare il close della segnalazione adesso? | chiusura-richiesta"})
   void paraphrasesAndEnglishWordsFindTheirTopic(String sentence, String topic) {
     assumeTrue(matcher != null, "no topic files");
     assertEquals(topic, matcher.rank(sentence).best(), () -> matcher.rank(sentence) + " [" + matcher.explain(sentence) + "]");
@@ -47,6 +52,27 @@ class UnderstandingTest {
         + "scaricare la fattura");
     assertEquals(Ranking.Verdict.AMBIGUOUS, r.verdict());
     assertEquals(List.of("recupero-password", "fatture"), r.top(2).stream().map(Scored::topicId).toList());
+  }
+
+  @Test
+  void twoClausesJoinedByMaAreBothOffered() {
+    assumeTrue(matcher != null, "no topic files");
+    Ranking r = matcher.rank("vuole scaricare la fattura della pec ma non si ricorda la password della webmail");
+    assertEquals(Ranking.Verdict.AMBIGUOUS, r.verdict());
+    assertEquals(Set.of("fatture", "recupero-password"),
+        Set.copyOf(r.top(2).stream().map(Scored::topicId).toList()), r::toString);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "oggi sono in malattia, a chi mando il certificato medico",
+      "come si chiedono i buoni pasto del mese",
+      "posso scambiare il turno di domenica con te?",
+      "il mio outlook aziendale chiede sempre la password"})
+  void officeLifeIsNoTopic(String sentence) {
+    assumeTrue(matcher != null, "no topic files");
+    assertEquals(Ranking.Verdict.NONE, matcher.rank(sentence).verdict(),
+        () -> matcher.rank(sentence) + " [" + matcher.explain(sentence) + "]");
   }
 
   @Test
