@@ -87,11 +87,6 @@ public final class TeamsAdapter extends BotFrameworkHttpAdapter {
     return dispatcher;
   }
 
-  /** Calls sent again after a 429 since start. */
-  public long connectorRetries() {
-    return pacing.retried();
-  }
-
   /** Stops the pacer's thread. */
   public void shutdown() {
     if (pacer != null) {

@@ -27,6 +27,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -36,6 +37,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * real dialogs, a loopback connector): none gets a 5xx, a sentinel agent standing at a question
  * keeps it, and a normal message is answered afterwards.
  */
+@Tag("slow")   // ~3 min: out of the default build, run by .ci/run (see vademecum-tools/pom.xml)
 class HostileActivitiesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

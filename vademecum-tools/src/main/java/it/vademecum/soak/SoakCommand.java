@@ -1,4 +1,4 @@
-package it.vademecum.cli;
+package it.vademecum.soak;
 
 import it.vademecum.bench.Folders;
 import it.vademecum.escalation.EscalationSender;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "soak", mixinStandardHelpOptions = true,
     description = {"1,000 escalations through a failing connector and a kill -9.",
         "Soaks the escalation outbox, then counts the cards of each escalation: none lost, none doubled."})
-final class SoakCommand implements Callable<Integer> {
+public final class SoakCommand implements Callable<Integer> {
 
   @Option(names = "--count", paramLabel = "N", defaultValue = "1000", description = "Escalations (default: ${DEFAULT-VALUE}).")
   int count;
@@ -162,7 +162,7 @@ final class SoakCommand implements Callable<Integer> {
     String java = ProcessHandle.current().info().command()
         .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     List<String> cmd = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        "it.vademecum.cli.Main", "soak-worker", "--data", data.toString(), "--connector", connector.serviceUrl(),
+        "it.vademecum.tools.Tools", "soak-worker", "--data", data.toString(), "--connector", connector.serviceUrl(),
         "--count", String.valueOf(count), "--rate", String.valueOf(rate));
     Process p = new ProcessBuilder(new ArrayList<>(cmd))
         .redirectError(ProcessBuilder.Redirect.appendTo(data.resolve("worker.log").toFile())).start();

@@ -1,4 +1,4 @@
-package it.vademecum.cli;
+package it.vademecum.soak;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

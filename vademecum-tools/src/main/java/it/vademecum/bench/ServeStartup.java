@@ -23,23 +23,30 @@ final class ServeStartup {
 
   private static final long GIVE_UP_MS = 60_000;
 
+  private static final String PRODUCT_JAR = "vademecum.jar";
+
   private ServeStartup() {}
 
   /**
-   * The class-data archive the build leaves beside the jar (target/vademecum.jsa, see README
-   * "Start-up"), when this JVM runs from that jar and the archive is there.
+   * The class-data archive the build leaves beside the product jar (target/vademecum.jsa, see
+   * docs/deploy.md "Start-up"), when this JVM runs from a jar beside them (target/vademecum-tools.jar)
+   * and the archive is there.
    */
   static Optional<Path> archive() {
     return archive(System.getProperty("java.class.path"));
   }
 
-  /** The archive for this class path: one jar, and a .jsa beside it no older than the jar. */
+  /**
+   * The archive for this class path: one jar, and beside it the product jar (vademecum.jar) and its
+   * vademecum.jsa, no older than the product jar.
+   */
   static Optional<Path> archive(String cp) {
     if (cp.contains(File.pathSeparator) || !cp.endsWith(".jar")) {
       return Optional.empty();
     }
-    Path jar = Path.of(cp).toAbsolutePath();
-    Path jsa = Path.of(cp.substring(0, cp.length() - ".jar".length()) + ".jsa").toAbsolutePath();
+    Path dir = Path.of(cp).toAbsolutePath().getParent();
+    Path jar = dir.resolve(PRODUCT_JAR);
+    Path jsa = dir.resolve("vademecum.jsa");
     try {
       // An archive older than the jar no longer matches it: the JVM would map it, then drop it.
       return Files.isRegularFile(jsa) && Files.getLastModifiedTime(jsa).compareTo(Files.getLastModifiedTime(jar)) >= 0
@@ -65,7 +72,9 @@ final class ServeStartup {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java));
     archive.ifPresent(jsa -> command.add("-XX:SharedArchiveFile=" + jsa));
-    command.addAll(List.of("-cp", classPath(), "it.vademecum.cli.Main", "serve", "--port", Integer.toString(port),
+    // With the archive: the product jar it was trained on, beside it; else this JVM's class path.
+    String cp = archive.map(jsa -> jsa.resolveSibling(PRODUCT_JAR).toString()).orElseGet(ServeStartup::classPath);
+    command.addAll(List.of("-cp", cp, "it.vademecum.cli.Main", "serve", "--port", Integer.toString(port),
         "--dialogs", dialogs.toString()));
     ProcessBuilder pb = new ProcessBuilder(command)
         .directory(dataDir.toFile())

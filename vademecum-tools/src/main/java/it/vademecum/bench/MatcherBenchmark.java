@@ -1,5 +1,7 @@
-package it.vademecum.match;
+package it.vademecum.bench;
 
+import it.vademecum.match.LexicalTopicMatcher;
+import it.vademecum.match.TopicMatcher;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +10,7 @@ import java.util.Locale;
  * Speed figures for the {@code bench} command (not a timed test): per-query latency percentiles
  * over several rounds, after a warm-up, and the index build time.
  */
-public final class MatcherBenchmark {
+final class MatcherBenchmark {
 
   private MatcherBenchmark() {}
 
@@ -16,25 +18,9 @@ public final class MatcherBenchmark {
    * Times {@code rounds} passes over the queries. {@code build_ms} is the matcher's own build time
    * when it is a {@link LexicalTopicMatcher}, else -1.
    */
-  public static String run(TopicMatcher m, List<String> queries, int rounds) {
+  static String run(TopicMatcher m, List<String> queries, int rounds) {
     double build = m instanceof LexicalTopicMatcher l ? l.buildMillis() : -1;
     return latency(m, queries, rounds) + String.format(Locale.ROOT, " build_ms=%.1f", build);
-  }
-
-  /** Builds the matcher {@code rounds} times (median build time reported), then times the queries. */
-  public static String run(List<TopicText> topics, Lexicon lexicon, List<String> queries, int rounds) {
-    int builds = Math.max(3, Math.min(rounds, 20));
-    double[] ms = new double[builds];
-    LexicalTopicMatcher m = null;
-    for (int i = 0; i < builds; i++) {
-      long t0 = System.nanoTime();
-      m = LexicalTopicMatcher.build(topics, lexicon);
-      ms[i] = (System.nanoTime() - t0) / 1e6;
-    }
-    double first = ms[0];
-    Arrays.sort(ms);
-    return latency(m, queries, rounds)
-        + String.format(Locale.ROOT, " build_ms=%.1f build_first_ms=%.1f topics=%d", ms[builds / 2], first, topics.size());
   }
 
   private static String latency(TopicMatcher m, List<String> queries, int rounds) {

@@ -1,4 +1,4 @@
-package it.vademecum.cli;
+package it.vademecum.soak;
 
 import it.vademecum.assistant.Agent;
 import it.vademecum.engine.EscalationRequest;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * answered the agent (the escalation is durable), and "drained" when nothing is pending.
  */
 @Command(name = "soak-worker", hidden = true, description = "Internal: one process of the escalation soak.")
-final class SoakWorkerCommand implements Callable<Integer> {
+public final class SoakWorkerCommand implements Callable<Integer> {
 
   static final String CHANNEL = "19:soak@thread.tacv2";
 

@@ -6,7 +6,6 @@ import it.vademecum.assistant.EscalationSink;
 import it.vademecum.dialog.Topic;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.EngineLoader;
-import it.vademecum.match.MatcherBenchmark;
 import it.vademecum.config.Settings;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.teams.ConnectorLimits;
@@ -108,9 +107,10 @@ public final class Bench {
       drive(run);
       long loadEnd = System.nanoTime();
       Report report = report(run, connector, loadBegin, loadEnd);
-      out.printf(Locale.ROOT, "bot: ceiling %s connector calls/s, %d calls sent again after a 429%n",
+      // The calls answered 429 (connector line) are the ones the bot held and sent again.
+      out.printf(Locale.ROOT, "bot: ceiling %s connector calls/s, %d calls answered 429 and sent again%n",
           options.connectorRate() > 0 ? String.format(Locale.ROOT, "%.0f", options.connectorRate()) : "no",
-          server.adapter().connectorRetries() + echoServer.adapter().connectorRetries());
+          connector.refused());
 
       String match = MatcherBenchmark.run(engine.matcher(), sentences, options.matchRounds());
       Matcher m = MATCH_P99.matcher(match);

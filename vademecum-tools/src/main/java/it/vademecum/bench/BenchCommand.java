@@ -1,15 +1,11 @@
-package it.vademecum.cli;
+package it.vademecum.bench;
 
-import it.vademecum.bench.Bench;
-import it.vademecum.bench.Folders;
-import it.vademecum.bench.BenchOptions;
 import it.vademecum.config.Settings;
 import it.vademecum.dialog.InvalidCatalogException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Latency, throughput and memory of the real server against an echo bot on the same SDK. */
@@ -19,7 +15,7 @@ import picocli.CommandLine.Option;
         + "in one process over loopback HTTP; then matcher latency, heap per idle session and time to ready.",
         "Last line: turns_per_s=… p99_ms=… echo_p99_ms=… p99_ratio=… session_bytes=… ready_ms=… "
             + "match_p99_us=… errors=0"})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--agents", defaultValue = "50", description = "Simulated agents (default: ${DEFAULT-VALUE}).")
   int agents;
@@ -78,8 +74,8 @@ final class BenchCommand implements Callable<Integer> {
           + "capacity (default: ${DEFAULT-VALUE}).")
   double connectorRate;
 
-  @Mixin
-  DialogsOption dialogs;
+  @Option(names = "--dialogs", paramLabel = "DIR", description = "Dialogs folder (default: DIALOGS_DIR or dialogs).")
+  Path dialogs;
 
   @Override
   public Integer call() throws Exception {
@@ -90,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     Path data = noStats ? null : Files.createTempDirectory("vademecum-bench");
     BenchOptions options = new BenchOptions(agents, duration, warmup, phase, think, !noEcho, sentences,
-        dialogs.resolve(settings), data, sessions, matchRounds, serveStarts, connectorLatency, connector429, retryAfter, connectorRate);
+        dialogs != null ? dialogs : settings.dialogsDir(), data, sessions, matchRounds, serveStarts, connectorLatency, connector429, retryAfter, connectorRate);
     try {
       return new Bench(options, System.out).run() == 0 ? 0 : 1;
     } catch (InvalidCatalogException e) {

@@ -1,4 +1,4 @@
-package it.vademecum.cli;
+package it.vademecum.soak;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
