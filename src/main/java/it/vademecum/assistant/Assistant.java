@@ -1,5 +1,6 @@
 package it.vademecum.assistant;
 
+import it.vademecum.engine.Action;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.EscalationRequest;
 import it.vademecum.engine.Input;
@@ -86,7 +87,7 @@ public final class Assistant {
     if (input instanceof Input.Text text && reply.search().isPresent()) {
       usage.recordSearch(agent.id(), text.text(), reply.search().get());
     }
-    if (input instanceof Input.Button b && b.value().startsWith("t:") && before.query() != null
+    if (input instanceof Input.Button b && b.action() instanceof Action.StartTopic && before.query() != null
         && reply.topicId() != null) {
       usage.recordPick(agent.id(), reply.topicId(), before.query());
       usage.recordSuggestion(agent.id(), reply.topicId(), before.query());

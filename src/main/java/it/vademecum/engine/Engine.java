@@ -78,51 +78,38 @@ public final class Engine {
   // ---- inputs ---------------------------------------------------------------------------------
 
   private Turn button(Session s, Input.Button input, TurnContext ctx, List<String> notices) {
-    String value = input.value();
-    String[] parts = value.split(":", -1);
-    switch (parts[0]) {
-      case "c" -> {
-        if (parts.length == 4) {
-          return clickedChoice(s, parts[1], parts[2], parts[3], ctx, notices);
-        }
+    Action action = input.action();
+    if (action instanceof Action.Choose c) {
+      return clickedChoice(s, c.topicId(), c.nodeId(), c.index(), ctx, notices);
+    }
+    if (action instanceof Action.StartTopic t) {
+      Optional<Topic> topic = catalog.topic(t.topicId());
+      if (topic.isPresent()) {
+        Turn turn = start(s.cleared(), topic.get(), s.facts(), s.preanswers(), ctx, notices, Optional.empty());
+        return settled(turn, Texts.PICK_TOPIC, topic.get().title());
       }
-      case "t" -> {
-        Optional<Topic> topic = parts.length == 2 ? catalog.topic(parts[1]) : Optional.empty();
-        if (topic.isPresent()) {
-          Turn t = start(s.cleared(), topic.get(), s.facts(), s.preanswers(), ctx, notices, Optional.empty());
-          return settled(t, Texts.PICK_TOPIC, topic.get().title());
-        }
+    }
+    if (action instanceof Action.Escalate e) {
+      return e.step() == Action.Escalate.Step.FORM ? escalationForm(s, input, ctx, notices)
+          : escalationButton(s, e.step(), ctx, notices);
+    }
+    if (action instanceof Action.Command k) {
+      if (k.words().equals(NONE_OF_THESE)) {
+        return settled(noneOfThese(s, notices), Texts.PICK_TOPIC, Texts.NONE_OF_THESE);
       }
-      case "e" -> {
-        if (value.equals(EscalationForm.FORM)) {
-          return escalationForm(s, (Input.Button) input, ctx, notices);
-        }
-        if (parts.length == 2) {
-          return escalationButton(s, parts[1], ctx, notices);
-        }
+      Optional<Turn> command = command(s, k.words(), ctx, notices);
+      if (command.isPresent()) {
+        return command.get();
       }
-      case "k" -> {
-        if (parts.length == 2 && parts[1].equals(NONE_OF_THESE)) {
-          return settled(noneOfThese(s, notices), Texts.PICK_TOPIC, Texts.NONE_OF_THESE);
-        }
-        if (parts.length == 2) {
-          Optional<Turn> command = command(s, parts[1], ctx, notices);
-          if (command.isPresent()) {
-            return command.get();
-          }
-        }
-      }
-      default -> { }
     }
     notices.add(Texts.INVALID_BUTTON);
     return current(s, ctx, notices);
   }
 
-  private Turn clickedChoice(Session s, String topicId, String nodeId, String index, TurnContext ctx,
+  private Turn clickedChoice(Session s, String topicId, String nodeId, int i, TurnContext ctx,
       List<String> notices) {
     Optional<Topic> topic = catalog.topic(topicId);
     Node node = topic.map(t -> t.node(nodeId)).orElse(null);
-    int i = parseIndex(index);
     if (!(node instanceof Question q) || i < 0 || i >= q.choices().size()) {
       notices.add(Texts.INVALID_BUTTON);
       return current(s, ctx, notices);
@@ -229,10 +216,10 @@ public final class Engine {
       default -> {
         String answer = Texts.yesNo(Typed.fold(text));
         if (answer.equals("si") || answer.equals("invia")) {
-          return escalationButton(s, "send", ctx, notices);
+          return escalationButton(s, Action.Escalate.Step.SEND, ctx, notices);
         }
         if (answer.equals("no") || answer.equals("annulla")) {
-          return escalationButton(s, "cancel", ctx, notices);
+          return escalationButton(s, Action.Escalate.Step.CANCEL, ctx, notices);
         }
       }
     }
@@ -253,7 +240,7 @@ public final class Engine {
    */
   private Turn escalationForm(Session s, Input.Button form, TurnContext ctx, List<String> notices) {
     if (s.draft() == null || !EscalationFlow.handles(s.awaiting())) {
-      return escalationButton(s, "form", ctx, notices);
+      return escalationButton(s, Action.Escalate.Step.FORM, ctx, notices);
     }
     String note = EscalationFlow.note(Texts.clean(form.field(EscalationForm.NOTE)));
     Optional<String> ticket = EscalationFlow.ticket(Texts.clean(form.field(EscalationForm.TICKET)));
@@ -264,7 +251,7 @@ public final class Engine {
     }
     Session ready = s.withDraft(new Session.EscalationDraft(ticket.get(), note))
         .at(s.nodeId(), true, EscalationFlow.CONFIRM);
-    return escalationButton(ready, "send", ctx, notices);
+    return escalationButton(ready, Action.Escalate.Step.SEND, ctx, notices);
   }
 
   /**
@@ -283,7 +270,7 @@ public final class Engine {
     }
     switch (s.awaiting()) {
       case EscalationFlow.TICKET -> {
-        return escalationButton(s, "cancel", ctx, notices);
+        return escalationButton(s, Action.Escalate.Step.CANCEL, ctx, notices);
       }
       case EscalationFlow.NOTE -> {
         return confirm(s, "", ctx, notices);
@@ -308,7 +295,7 @@ public final class Engine {
     return current(next, ctx, notices);
   }
 
-  private Turn escalationButton(Session s, String action, TurnContext ctx, List<String> notices) {
+  private Turn escalationButton(Session s, Action.Escalate.Step action, TurnContext ctx, List<String> notices) {
     Optional<Topic> topic = catalog.topic(s.topicId());
     Node node = topic.map(t -> t.node(s.nodeId())).orElse(null);
     if (!(node instanceof Step step) || step.escalateReason() == null) {
@@ -317,26 +304,26 @@ public final class Engine {
     }
     Session atStep = s.withDraft(null).at(step.id(), false, null);
     switch (action) {
-      case "start" -> {
+      case START -> {
         if (s.draft() == null) {
           return current(EscalationFlow.begin(atStep), ctx, notices);
         }
       }
-      case "cancel" -> {
+      case CANCEL -> {
         if (s.draft() != null) {
           notices.add(Texts.ESCALATION_CANCELLED);
           Reply r = new Reply(Reply.Kind.INFO, notices, topic.get().id(), topic.get().title(), step.id(), null,
-              List.of(new Option("Prepara di nuovo la segnalazione", "e:start")), Optional.empty(), List.of(),
+              List.of(new Option("Prepara di nuovo la segnalazione", new Action.Escalate(Action.Escalate.Step.START))), Optional.empty(), List.of(),
               List.of(), !s.path().isEmpty(), Optional.empty(), Optional.empty());
           return new Turn(atStep, r);
         }
       }
-      case "nonote" -> {
+      case NO_NOTE -> {
         if (EscalationFlow.NOTE.equals(s.awaiting())) {
           return confirm(s, "", ctx, notices);
         }
       }
-      case "send" -> {
+      case SEND -> {
         if (EscalationFlow.CONFIRM.equals(s.awaiting())) {
           EscalationRequest request = EscalationFlow.request(topic.get(), step, s);
           Reply r = new Reply(Reply.Kind.INFO, notices, topic.get().id(), topic.get().title(), step.id(),
@@ -438,9 +425,9 @@ public final class Engine {
         for (Scored sc : ranking.top(3)) {
           Topic topic = catalog.topic(sc.topicId()).orElseThrow();
           pre.putAll(preanswers(topic, terms));
-          options.add(new Option(topic.title(), "t:" + topic.id()));
+          options.add(new Option(topic.title(), new Action.StartTopic(topic.id())));
         }
-        options.add(new Option(Texts.NONE_OF_THESE, "k:" + NONE_OF_THESE));
+        options.add(new Option(Texts.NONE_OF_THESE, new Action.Command(NONE_OF_THESE)));
         Session next = s.undecided(facts, pre, text);
         Reply r = new Reply(Reply.Kind.SUGGESTIONS, notices, null, null, null, Texts.WHICH_TOPIC, options,
             Optional.empty(), List.of(), List.of(), false, Optional.of(ranking), Optional.empty());
@@ -448,7 +435,7 @@ public final class Engine {
       }
       default -> {
         Reply r = new Reply(Reply.Kind.NOT_FOUND, notices, null, null, null, Texts.NOT_FOUND,
-            List.of(new Option("Aiuto", "k:aiuto")), Optional.empty(), List.of(), Texts.notFoundLines(), false,
+            List.of(new Option("Aiuto", new Action.Command("aiuto"))), Optional.empty(), List.of(), Texts.notFoundLines(), false,
             Optional.of(ranking), Optional.empty(), Texts.sections(catalog), Optional.empty());
         // The sentence is kept until the next one: a rephrase that finds the topic makes it a suggestion.
         return new Turn(s.cleared().undecided(Facts.NONE, Map.of(), text), r);
@@ -599,7 +586,7 @@ public final class Engine {
   private static Reply question(Session s, Topic topic, Question q, List<String> notices) {
     List<Option> options = new ArrayList<>();
     for (int i = 0; i < q.choices().size(); i++) {
-      options.add(new Option(q.choices().get(i).label(), "c:" + topic.id() + ":" + q.id() + ":" + i));
+      options.add(new Option(q.choices().get(i).label(), new Action.Choose(topic.id(), q.id(), i)));
     }
     List<String> lines = new ArrayList<>();
     if (!q.hint().isBlank()) {
@@ -611,7 +598,7 @@ public final class Engine {
   }
 
   /** Goes on without the value a prompt asks for (a gap in the phrase, or no ticket). */
-  private static final Option SKIP = new Option("Salta", "k:salta");
+  private static final Option SKIP = new Option("Salta", new Action.Command("salta"));
 
   private static Reply askValue(Session s, Topic topic, String value, List<String> notices) {
     String prompt = Phrases.ADDRESS.equals(value) ? Texts.ASK_ADDRESS : Texts.ASK_NAME;
@@ -672,13 +659,5 @@ public final class Engine {
     return new Reply(r.kind(), r.notices(), r.topicId(), r.topicTitle(), r.nodeId(), r.prompt(), r.options(),
         r.answer(), r.phrases(), r.lines(), r.canGoBack(), Optional.of(ranking), r.escalation(), r.sections(),
         r.settled());
-  }
-
-  private static int parseIndex(String s) {
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 }

@@ -1,5 +1,7 @@
 package it.vademecum.escalation;
 
+import it.vademecum.engine.ActionCodec;
+import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
 import it.vademecum.assistant.Command;
 import it.vademecum.engine.Input;
@@ -14,7 +16,7 @@ import java.util.Set;
 /** "le mie escalation": the agent's latest escalations with their state. */
 public final class MyEscalationsCommand implements Command {
 
-  public static final String BUTTON = "k:le mie escalation";
+  public static final String BUTTON = ActionCodec.encode(new Action.Command("le mie escalation"));
   static final int SHOWN = 10;
   private static final Set<String> PHRASES = Set.of("le mie escalation", "mie escalation",
       "escalation mie", "le mie segnalazioni", "stato escalation", "le mie escalation al tl");

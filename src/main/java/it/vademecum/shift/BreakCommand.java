@@ -1,5 +1,6 @@
 package it.vademecum.shift;
 
+import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
 import it.vademecum.assistant.Command;
 import it.vademecum.engine.Input;
@@ -59,7 +60,7 @@ public final class BreakCommand implements Command {
   private Reply start(Agent agent) {
     BreakReminders.Started s = reminders.start(agent.key(), rules.get().breakMinutes());
     String at = HH_MM.format(s.pending().due().atZone(zone));
-    List<Option> cancel = List.of(new Option("Annulla la pausa", "k:pausa fine"));
+    List<Option> cancel = List.of(new Option("Annulla la pausa", new Action.Command("pausa fine")));
     if (!s.isNew()) {
       long left = Math.max(1, (Duration.between(clock.instant(), s.pending().due()).getSeconds() + 59) / 60);
       return Reply.info(List.of(), "Hai già una pausa in corso: finisce alle " + at + " (" + (left == 1 ? "manca 1 minuto"

@@ -1,5 +1,7 @@
 package it.vademecum.shift;
 
+import it.vademecum.engine.ActionCodec;
+import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
 import it.vademecum.assistant.Command;
 import it.vademecum.dialog.Node;
@@ -65,7 +67,7 @@ public final class ShiftEndCommand implements Command {
       return Optional.empty();
     }
     TurnContext ctx = new TurnContext(clock.instant(), agent.name(), false);
-    Turn t = e.handle(session.cleared(), Input.button("t:" + topic.get().id()), ctx);
+    Turn t = e.handle(session.cleared(), Input.button(new Action.StartTopic(topic.get().id())), ctx);
     List<String> notices = new ArrayList<>(t.reply().notices());
     for (String press : presses.get()) {
       if (t.reply().kind() != Reply.Kind.QUESTION) {
@@ -106,7 +108,7 @@ public final class ShiftEndCommand implements Command {
           String next = q.choices().get(i).next();
           if (!from.containsKey(next)) {
             from.put(next, id);
-            cameBy.put(next, "c:" + topic.id() + ":" + q.id() + ":" + i);
+            cameBy.put(next, ActionCodec.encode(new Action.Choose(topic.id(), q.id(), i)));
             queue.add(next);
           }
         }

@@ -1,5 +1,6 @@
 package it.vademecum.supervisor;
 
+import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
 import it.vademecum.assistant.Command;
 import it.vademecum.assistant.Notifier;
@@ -180,9 +181,9 @@ public final class SupervisorCommands implements Command {
         + h.count()));
     List<Option> options = List.of(
         new Option(p.words().equals("settimana") ? "Oggi" : "Settimana",
-            "k:statistiche " + (p.words().equals("settimana") ? "oggi" : "settimana")),
-        new Option("Senza risposta", "k:senza risposta " + p.words()),
-        new Option("Escalation aperte", "k:escalation aperte"));
+            new Action.Command("statistiche " + (p.words().equals("settimana") ? "oggi" : "settimana"))),
+        new Option("Senza risposta", new Action.Command("senza risposta " + p.words())),
+        new Option("Escalation aperte", new Action.Command("escalation aperte")));
     return Reply.info(notices(), "📊 Statistiche — " + p.label(), lines, options);
   }
 
@@ -228,7 +229,7 @@ public final class SupervisorCommands implements Command {
       picks.forEach(pc -> lines.add(pc.count() + "× «" + pc.text() + "» → " + title(catalog, pc.topicId())));
     }
     return Reply.info(notices(), "Frasi senza risposta — " + p.label() + ", le più frequenti prima", lines,
-        List.of(new Option("Statistiche", "k:statistiche " + p.words())));
+        List.of(new Option("Statistiche", new Action.Command("statistiche " + p.words()))));
   }
 
   // ---- escalation aperte ------------------------------------------------------------------------
@@ -255,7 +256,7 @@ public final class SupervisorCommands implements Command {
     List<Option> resend = open.stream()
         .filter(e -> it.vademecum.escalation.State.UNCERTAIN.label().equals(e.state()))
         .limit(MAX_RESEND_BUTTONS)
-        .map(e -> new Option("Reinvia n. " + e.id(), "k:escalation reinvia " + e.id())).toList();
+        .map(e -> new Option("Reinvia n. " + e.id(), new Action.Command("escalation reinvia " + e.id()))).toList();
     if (!resend.isEmpty()) {
       lines.add("Prima di reinviare controlla nel canale dei TL che la card non ci sia già.");
     }

@@ -1,5 +1,7 @@
 package it.vademecum.bench;
 
+import it.vademecum.engine.ActionCodec;
+import it.vademecum.engine.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -68,6 +70,7 @@ record CardReading(List<String> values, String prompt, boolean asksValue, int ph
 
   /** Whether a click on this value answers the card's question (so the bot settles the card). */
   static boolean isChoice(String value) {
-    return value.startsWith("c:") || value.startsWith("t:") || value.equals("k:nessuno");
+    Action a = ActionCodec.decode(value);
+    return a instanceof Action.Choose || a instanceof Action.StartTopic || a.equals(new Action.Command("nessuno"));
   }
 }

@@ -1,5 +1,6 @@
 package it.vademecum.bench;
 
+import it.vademecum.engine.Action;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Option;
@@ -54,7 +55,8 @@ final class SessionFootprint {
         Turn t = engine.handle(s, input, new TurnContext(now, "Giulia", false));
         s = t.session();
         Reply r = t.reply();
-        List<Option> next = r.options().stream().filter(o -> o.value().startsWith("c:") || o.value().startsWith("t:"))
+        List<Option> next = r.options().stream()
+            .filter(o -> o.action() instanceof Action.Choose || o.action() instanceof Action.StartTopic)
             .toList();
         if (next.isEmpty() || clicks == 2) {
           break;

@@ -1,5 +1,7 @@
 package it.vademecum.bench;
 
+import it.vademecum.engine.ActionCodec;
+import it.vademecum.engine.Action;
 import java.io.IOException;
 import java.util.List;
 import java.util.Random;
@@ -18,6 +20,9 @@ import okhttp3.Response;
  * (a typed sentence or a button's value), since an echo has no cards to read.
  */
 final class SimulatedAgent implements Runnable {
+
+  private static final String BACK = ActionCodec.encode(new Action.Command("indietro"));
+  private static final String CANCEL = ActionCodec.encode(new Action.Escalate(Action.Escalate.Step.CANCEL));
 
   private static final MediaType JSON = MediaType.get("application/json");
   /** How long a turn may take before its missing replies count as lost. */
@@ -155,7 +160,7 @@ final class SimulatedAgent implements Runnable {
     if (random.nextInt(10) < 4) {
       return run.activities().text(echoChat, id, sentence());
     }
-    return click(echoChat, id, "c:topic:node:" + random.nextInt(3), true);
+    return click(echoChat, id, ActionCodec.encode(new Action.Choose("topic", "node", random.nextInt(3))), true);
   }
 
   private byte[] vademecumInput(String id) {
@@ -164,11 +169,11 @@ final class SimulatedAgent implements Runnable {
       return activities.text(vademecumChat, id, sentence());
     }
     List<String> choices = card.values().stream().filter(CardReading::isChoice).toList();
-    boolean canGoBack = card.values().contains("k:indietro");
+    boolean canGoBack = card.values().contains(BACK);
     int dice = random.nextInt(100);
     if (!choices.isEmpty()) {
       if (dice < 4 && canGoBack) {
-        return click(vademecumChat, id, "k:indietro", false);
+        return click(vademecumChat, id, BACK, false);
       }
       if (dice < 6) {
         card = null;
@@ -176,8 +181,8 @@ final class SimulatedAgent implements Runnable {
       }
       return click(vademecumChat, id, choices.get(random.nextInt(choices.size())), false);
     }
-    if (card.values().contains("e:cancel")) {
-      return click(vademecumChat, id, "e:cancel", false);
+    if (card.values().contains(CANCEL)) {
+      return click(vademecumChat, id, CANCEL, false);
     }
     if (card.asksValue()) {
       String prompt = card.prompt() == null ? "" : card.prompt();

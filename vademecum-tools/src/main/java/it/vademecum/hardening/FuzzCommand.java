@@ -1,5 +1,7 @@
 package it.vademecum.hardening;
 
+import it.vademecum.engine.ActionCodec;
+import it.vademecum.engine.Action;
 import it.vademecum.config.Settings;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.EngineLoader;
@@ -109,7 +111,7 @@ public final class FuzzCommand implements Callable<Integer> {
     pool.shutdown();
     pool.awaitTermination(1, TimeUnit.HOURS);
     double seconds = (System.nanoTime() - start) / 1e9;
-    rig.post(rig.submit(SENTINEL, "c:pagamento-non-registrato:metodo:2"));
+    rig.post(rig.submit(SENTINEL, ActionCodec.encode(new Action.Choose("pagamento-non-registrato", "metodo", 2))));
     boolean kept = atQuestion && rig.connector().last(Rig.conversation(SENTINEL)).contains(NEXT_QUESTION);
     int after = rig.post(rig.message("after-agent", "bonifico di 600 euro non registrato"));
     Map<Integer, Long> byStatus = new TreeMap<>();

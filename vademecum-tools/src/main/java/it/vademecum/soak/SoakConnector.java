@@ -1,5 +1,7 @@
 package it.vademecum.soak;
 
+import it.vademecum.engine.ActionCodec;
+import it.vademecum.engine.Action;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +29,9 @@ import java.util.regex.Pattern;
  */
 final class SoakConnector implements AutoCloseable {
 
-  private static final Pattern TAKE = Pattern.compile("esc:take:(\\d+)");
+  /** The take button's value in a posted card, its id the escalation's (the value as the codec writes it). */
+  private static final Pattern TAKE = Pattern.compile(
+      Pattern.quote(ActionCodec.encode(new Action.Take(0)).replaceAll("0$", "")) + "(\\d+)");
 
   /** One card in the channel. */
   record Card(String conversationId, String activityId) {}
