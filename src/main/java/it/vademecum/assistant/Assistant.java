@@ -61,9 +61,16 @@ public final class Assistant {
     SessionStore.Lookup lookup = sessions.get(agent.key());
     Session before = lookup.session();
     for (Command c : commands) {
-      Optional<Reply> r = c.handle(agent, input, before);
-      if (r.isPresent()) {
-        return decorator.decorate(agent, r.get());
+      Optional<Turn> command = c.handle(agent, input, before);
+      if (command.isPresent()) {
+        Turn t = command.get();
+        if (t.session() != before) {
+          sessions.put(agent.key(), t.session());
+        }
+        if (t.reply().kind() == Reply.Kind.ANSWER) {
+          usage.recordAnswer(agent.id(), t.reply().topicId(), t.reply().nodeId());
+        }
+        return decorator.decorate(agent, t.reply());
       }
     }
     Turn t = engine.get().handle(before, input, new TurnContext(clock.instant(), agent.name(), lookup.expired()));

@@ -134,7 +134,7 @@ final class ServeCommand implements Callable<Integer> {
     Engine engine = reloader.get();
     Supervision supervision;
     try {
-      supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), sessions,
+      supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(),
           usage, escalations.supervision().map(OutboxEscalations::new), escalations.notifier(), Clock.systemUTC());
     } catch (DamagedStoreException e) {
       abandon.run();

@@ -6,6 +6,7 @@ import it.vademecum.assistant.Agent;
 import it.vademecum.assistant.Command;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
+import it.vademecum.engine.Turn;
 import it.vademecum.engine.Typed;
 import it.vademecum.session.Session;
 import java.util.ArrayList;
@@ -28,7 +29,11 @@ public final class MyEscalationsCommand implements Command {
   }
 
   @Override
-  public Optional<Reply> handle(Agent agent, Input input, Session session) {
+  public Optional<Turn> handle(Agent agent, Input input, Session session) {
+    return reply(agent, input, session).map(r -> new Turn(session, r));
+  }
+
+  private Optional<Reply> reply(Agent agent, Input input, Session session) {
     if (!asks(input)) {
       return Optional.empty();
     }

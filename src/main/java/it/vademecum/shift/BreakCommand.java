@@ -7,6 +7,7 @@ import it.vademecum.engine.Input;
 import it.vademecum.engine.Typed;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Reply;
+import it.vademecum.engine.Turn;
 import it.vademecum.session.Session;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +44,11 @@ public final class BreakCommand implements Command {
   }
 
   @Override
-  public Optional<Reply> handle(Agent agent, Input input, Session session) {
+  public Optional<Turn> handle(Agent agent, Input input, Session session) {
+    return reply(agent, input, session).map(r -> new Turn(session, r));
+  }
+
+  private Optional<Reply> reply(Agent agent, Input input, Session session) {
     Optional<String> typed = Typed.command(input);
     if (typed.isEmpty()) {
       return Optional.empty();

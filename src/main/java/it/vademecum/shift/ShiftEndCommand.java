@@ -14,8 +14,6 @@ import it.vademecum.engine.Typed;
 import it.vademecum.engine.Turn;
 import it.vademecum.engine.TurnContext;
 import it.vademecum.session.Session;
-import it.vademecum.session.SessionStore;
-import it.vademecum.usage.UsageLog;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,21 +39,16 @@ public final class ShiftEndCommand implements Command {
 
   private final Supplier<Engine> engine;
   private final Supplier<ShiftRules> rules;
-  private final SessionStore sessions;
-  private final UsageLog usage;
   private final Clock clock;
 
-  public ShiftEndCommand(Supplier<Engine> engine, Supplier<ShiftRules> rules, SessionStore sessions, UsageLog usage,
-      Clock clock) {
+  public ShiftEndCommand(Supplier<Engine> engine, Supplier<ShiftRules> rules, Clock clock) {
     this.engine = engine;
     this.rules = rules;
-    this.sessions = sessions;
-    this.usage = usage;
     this.clock = clock;
   }
 
   @Override
-  public Optional<Reply> handle(Agent agent, Input input, Session session) {
+  public Optional<Turn> handle(Agent agent, Input input, Session session) {
     if (!(input instanceof Input.Text) || !Typed.command(input).map(WORDS::contains).orElse(false)) {
       return Optional.empty();
     }
@@ -80,11 +73,9 @@ public final class ShiftEndCommand implements Command {
     if (reply.kind() != Reply.Kind.ANSWER || !r.tableStep().equals(reply.nodeId())) {
       return Optional.empty();
     }
-    sessions.put(agent.key(), t.session());
-    usage.recordAnswer(agent.id(), reply.topicId(), reply.nodeId());
-    return Optional.of(new Reply(reply.kind(), notices, reply.topicId(), reply.topicTitle(), reply.nodeId(),
+    return Optional.of(new Turn(t.session(), new Reply(reply.kind(), notices, reply.topicId(), reply.topicTitle(), reply.nodeId(),
         reply.prompt(), reply.options(), reply.answer(), reply.phrases(), reply.lines(), reply.canGoBack(),
-        Optional.empty(), Optional.empty()));
+        Optional.empty(), Optional.empty())));
   }
 
   /** The choice buttons from the topic's start to the target node (shortest path), if any. */

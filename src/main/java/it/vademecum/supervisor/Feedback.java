@@ -15,6 +15,7 @@ import it.vademecum.engine.Engine;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Reply;
+import it.vademecum.engine.Turn;
 import it.vademecum.engine.Typed;
 import it.vademecum.session.Session;
 import it.vademecum.usage.UsageLog;
@@ -85,7 +86,11 @@ public final class Feedback implements Command, ReplyDecorator {
   }
 
   @Override
-  public Optional<Reply> handle(Agent agent, Input input, Session session) {
+  public Optional<Turn> handle(Agent agent, Input input, Session session) {
+    return reply(agent, input, session).map(r -> new Turn(session, r));
+  }
+
+  private Optional<Reply> reply(Agent agent, Input input, Session session) {
     if (input instanceof Input.Button b && (b.action() instanceof Action.Rate
         || b.action() instanceof Action.SkipReason || b.action() instanceof Action.BadRating)) {
       return Optional.of(button(agent, b.action()));

@@ -7,6 +7,7 @@ import it.vademecum.dialog.Topic;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Reply;
+import it.vademecum.engine.Turn;
 import it.vademecum.engine.Typed;
 import it.vademecum.learning.Suggestions;
 import it.vademecum.session.Session;
@@ -40,7 +41,11 @@ final class SuggestionCommands implements Command {
   }
 
   @Override
-  public Optional<Reply> handle(Agent agent, Input input, Session session) {
+  public Optional<Turn> handle(Agent agent, Input input, Session session) {
+    return reply(agent, input, session).map(r -> new Turn(session, r));
+  }
+
+  private Optional<Reply> reply(Agent agent, Input input, Session session) {
     Optional<String> typed = Typed.command(input);
     if (typed.isEmpty() || !(typed.get().equals(WORD) || typed.get().startsWith(WORD + " "))) {
       return Optional.empty();

@@ -4,7 +4,6 @@ import it.vademecum.assistant.Command;
 import it.vademecum.assistant.Notifier;
 import it.vademecum.assistant.ReplyDecorator;
 import it.vademecum.learning.Suggestions;
-import it.vademecum.session.SessionStore;
 import it.vademecum.shift.BreakCommand;
 import it.vademecum.shift.BreakReminders;
 import it.vademecum.shift.ExecutorTimer;
@@ -47,7 +46,7 @@ public final class Supervision implements AutoCloseable {
    * it), «pausa inizio» is left to the tree, which gives the rule, and the reason is logged.
    */
   public static Supervision start(List<String> supervisors, DialogsReloader dialogs, Path dataDir,
-      SessionStore sessions, UsageLog usage, Optional<OpenEscalations> escalations, Notifier notifier,
+      UsageLog usage, Optional<OpenEscalations> escalations, Notifier notifier,
       Clock clock) {
     Feedback feedback = new Feedback(dialogs, usage);
     List<Command> commands = new ArrayList<>();
@@ -66,7 +65,7 @@ public final class Supervision implements AutoCloseable {
       LOG.warn("break reminders off: {}", e.getMessage());
       problem = e.getMessage();
     }
-    commands.add(new ShiftEndCommand(dialogs, dialogs::shift, sessions, usage, clock));
+    commands.add(new ShiftEndCommand(dialogs, dialogs::shift, clock));
     return new Supervision(commands, feedback, timer, reminders, problem);
   }
 

@@ -12,6 +12,7 @@ import it.vademecum.engine.Input;
 import it.vademecum.engine.Typed;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Reply;
+import it.vademecum.engine.Turn;
 import it.vademecum.session.Session;
 import it.vademecum.usage.Since;
 import it.vademecum.usage.UsageLog;
@@ -67,7 +68,11 @@ public final class SupervisorCommands implements Command {
   }
 
   @Override
-  public Optional<Reply> handle(Agent agent, Input input, Session session) {
+  public Optional<Turn> handle(Agent agent, Input input, Session session) {
+    return reply(agent, input, session).map(r -> new Turn(session, r));
+  }
+
+  private Optional<Reply> reply(Agent agent, Input input, Session session) {
     Optional<String> typed = Typed.command(input);
     if (typed.isEmpty()) {
       return Optional.empty();

@@ -68,7 +68,7 @@ final class Desk implements AutoCloseable {
         new SupervisorCommands(roles, reloader, usage, Optional.of(escalations), notifier, clock),
         new SuggestionCommands(roles, reloader, new Suggestions(usage, dialogs, clock, Knowledge.ROME)),
         new BreakCommand(reminders, reloader::shift, clock, Knowledge.ROME),
-        new ShiftEndCommand(reloader, reloader::shift, sessions, usage, clock));
+        new ShiftEndCommand(reloader, reloader::shift, clock));
     this.assistant = new Assistant(reloader, sessions, usage, EscalationSink.byHand(), commands, clock, feedback);
   }
 
