@@ -8,7 +8,6 @@ import it.vademecum.dashboard.Dashboard;
 import it.vademecum.engine.Engine;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.supervisor.DialogsReloader;
-import it.vademecum.supervisor.OutboxEscalations;
 import it.vademecum.supervisor.Supervision;
 import it.vademecum.store.DamagedStoreException;
 import it.vademecum.teams.HealthPart;
@@ -135,7 +134,7 @@ final class ServeCommand implements Callable<Integer> {
     Supervision supervision;
     try {
       supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(),
-          usage, escalations.supervision().map(OutboxEscalations::new), escalations.notifier(), Clock.systemUTC());
+          usage, escalations.supervision(), escalations.notifier(), Clock.systemUTC());
     } catch (DamagedStoreException e) {
       abandon.run();
       reloader.close();

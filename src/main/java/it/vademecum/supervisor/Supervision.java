@@ -3,6 +3,7 @@ package it.vademecum.supervisor;
 import it.vademecum.assistant.Command;
 import it.vademecum.assistant.Notifier;
 import it.vademecum.assistant.ReplyDecorator;
+import it.vademecum.escalation.OpenEscalations;
 import it.vademecum.learning.Suggestions;
 import it.vademecum.shift.BreakCommand;
 import it.vademecum.shift.BreakReminders;
