@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * happens. Supervisors who used a command since the start are told when the watcher reloads
  * dialogs/ by itself, and especially when an edit is broken.
  */
-public final class SupervisorCommands implements Command {
+final class SupervisorCommands implements Command {
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final int TOP_TOPICS = 10;

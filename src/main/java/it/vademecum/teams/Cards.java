@@ -27,7 +27,7 @@ import java.util.Map;
  * ticket) cannot become a link, a mention or HTML. The code block carries the phrase as it is: it
  * is shown literally, never as Markdown. Pure: no SDK types, so it is tested on its own.
  */
-public final class Cards {
+final class Cards {
 
   public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
   public static final String VERSION = "1.5";

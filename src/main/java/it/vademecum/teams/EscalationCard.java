@@ -20,7 +20,7 @@ import java.util.Optional;
  * answered on their own card, not in the thread. Every piece of outside text (names, UPN, ticket,
  * note, answers, the taking team lead's name) goes through {@link CardText#plain(String)}. Pure.
  */
-public final class EscalationCard {
+final class EscalationCard {
 
   static final String REFRESH_VERB = "refresh";
   public static final String TAKE = "Prendo in carico";

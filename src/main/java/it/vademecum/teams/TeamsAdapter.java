@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * conversations, and a 429 honoured (Retry-After) instead of failing the turn.
  * Single-tenant bots get their outgoing tokens from their own tenant.
  */
-public final class TeamsAdapter extends BotFrameworkHttpAdapter {
+final class TeamsAdapter extends BotFrameworkHttpAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
 
