@@ -3,10 +3,9 @@ package it.vademecum.escalation;
 import it.vademecum.engine.ActionCodec;
 import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
-import it.vademecum.assistant.Command;
+import it.vademecum.assistant.ReplyingCommand;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
-import it.vademecum.engine.Turn;
 import it.vademecum.engine.Typed;
 import it.vademecum.session.Session;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** "le mie escalation": the agent's latest escalations with their state. */
-public final class MyEscalationsCommand implements Command {
+public final class MyEscalationsCommand implements ReplyingCommand {
 
   public static final String BUTTON = ActionCodec.encode(new Action.Command("le mie escalation"));
   static final int SHOWN = 10;
@@ -29,11 +28,7 @@ public final class MyEscalationsCommand implements Command {
   }
 
   @Override
-  public Optional<Turn> handle(Agent agent, Input input, Session session) {
-    return reply(agent, input, session).map(r -> new Turn(session, r));
-  }
-
-  private Optional<Reply> reply(Agent agent, Input input, Session session) {
+  public Optional<Reply> reply(Agent agent, Input input, Session session) {
     if (!asks(input)) {
       return Optional.empty();
     }

@@ -2,12 +2,11 @@ package it.vademecum.shift;
 
 import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
-import it.vademecum.assistant.Command;
+import it.vademecum.assistant.ReplyingCommand;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Typed;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Reply;
-import it.vademecum.engine.Turn;
 import it.vademecum.session.Session;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +22,7 @@ import java.util.function.Supplier;
  * config/shift.json); «pausa fine» or «annulla pausa» cancels it. «pausa» alone is the topic's
  * rule, answered by the tree.
  */
-public final class BreakCommand implements Command {
+public final class BreakCommand implements ReplyingCommand {
 
   static final Set<String> START = Set.of("pausa inizio", "inizio pausa", "inizia pausa", "pausa inizia",
       "avvia pausa", "pausa avvia", "pausa start", "inizio la pausa");
@@ -44,11 +43,7 @@ public final class BreakCommand implements Command {
   }
 
   @Override
-  public Optional<Turn> handle(Agent agent, Input input, Session session) {
-    return reply(agent, input, session).map(r -> new Turn(session, r));
-  }
-
-  private Optional<Reply> reply(Agent agent, Input input, Session session) {
+  public Optional<Reply> reply(Agent agent, Input input, Session session) {
     Optional<String> typed = Typed.command(input);
     if (typed.isEmpty()) {
       return Optional.empty();

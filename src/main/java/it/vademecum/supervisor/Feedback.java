@@ -8,14 +8,13 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import it.vademecum.engine.ActionCodec;
 import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
-import it.vademecum.assistant.Command;
+import it.vademecum.assistant.ReplyingCommand;
 import it.vademecum.assistant.ReplyDecorator;
 import it.vademecum.dialog.Step;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Reply;
-import it.vademecum.engine.Turn;
 import it.vademecum.engine.Typed;
 import it.vademecum.session.Session;
 import it.vademecum.usage.UsageLog;
@@ -32,7 +31,7 @@ import java.util.function.Supplier;
  * text message («no» for none). A 👎 whose reason never comes is stored without one when the agent
  * does something else or after {@link #REASON_WAIT}. Values naming no current answer are refused.
  */
-public final class Feedback implements Command, ReplyDecorator {
+public final class Feedback implements ReplyingCommand, ReplyDecorator {
 
   public static final Duration REASON_WAIT = Duration.ofMinutes(10);
   static final String SKIP = ActionCodec.encode(new Action.SkipReason());
@@ -86,11 +85,7 @@ public final class Feedback implements Command, ReplyDecorator {
   }
 
   @Override
-  public Optional<Turn> handle(Agent agent, Input input, Session session) {
-    return reply(agent, input, session).map(r -> new Turn(session, r));
-  }
-
-  private Optional<Reply> reply(Agent agent, Input input, Session session) {
+  public Optional<Reply> reply(Agent agent, Input input, Session session) {
     if (input instanceof Input.Button b && (b.action() instanceof Action.Rate
         || b.action() instanceof Action.SkipReason || b.action() instanceof Action.BadRating)) {
       return Optional.of(button(agent, b.action()));

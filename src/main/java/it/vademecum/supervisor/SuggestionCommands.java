@@ -2,12 +2,11 @@ package it.vademecum.supervisor;
 
 import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
-import it.vademecum.assistant.Command;
+import it.vademecum.assistant.ReplyingCommand;
 import it.vademecum.dialog.Topic;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Reply;
-import it.vademecum.engine.Turn;
 import it.vademecum.engine.Typed;
 import it.vademecum.learning.Suggestions;
 import it.vademecum.session.Session;
@@ -23,7 +22,7 @@ import java.util.Optional;
  * knowledge editor) to turn into triggers with a click. An accepted one is written to its topic
  * file after lint and the dialogs are reloaded at once.
  */
-final class SuggestionCommands implements Command {
+final class SuggestionCommands implements ReplyingCommand {
 
   static final int PER_TOPIC = 3;
   /** Suggestions with buttons: two each, six in all, what a Teams card shows without an overflow menu. */
@@ -41,11 +40,7 @@ final class SuggestionCommands implements Command {
   }
 
   @Override
-  public Optional<Turn> handle(Agent agent, Input input, Session session) {
-    return reply(agent, input, session).map(r -> new Turn(session, r));
-  }
-
-  private Optional<Reply> reply(Agent agent, Input input, Session session) {
+  public Optional<Reply> reply(Agent agent, Input input, Session session) {
     Optional<String> typed = Typed.command(input);
     if (typed.isEmpty() || !(typed.get().equals(WORD) || typed.get().startsWith(WORD + " "))) {
       return Optional.empty();

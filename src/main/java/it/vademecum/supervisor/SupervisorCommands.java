@@ -2,7 +2,7 @@ package it.vademecum.supervisor;
 
 import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
-import it.vademecum.assistant.Command;
+import it.vademecum.assistant.ReplyingCommand;
 import it.vademecum.assistant.Notifier;
 import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.Problem;
@@ -12,7 +12,6 @@ import it.vademecum.engine.Input;
 import it.vademecum.engine.Typed;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Reply;
-import it.vademecum.engine.Turn;
 import it.vademecum.session.Session;
 import it.vademecum.escalation.OpenEscalation;
 import it.vademecum.escalation.OpenEscalations;
@@ -39,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * happens. Supervisors who used a command since the start are told when the watcher reloads
  * dialogs/ by itself, and especially when an edit is broken.
  */
-final class SupervisorCommands implements Command {
+final class SupervisorCommands implements ReplyingCommand {
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final int TOP_TOPICS = 10;
@@ -67,11 +66,7 @@ final class SupervisorCommands implements Command {
   }
 
   @Override
-  public Optional<Turn> handle(Agent agent, Input input, Session session) {
-    return reply(agent, input, session).map(r -> new Turn(session, r));
-  }
-
-  private Optional<Reply> reply(Agent agent, Input input, Session session) {
+  public Optional<Reply> reply(Agent agent, Input input, Session session) {
     Optional<String> typed = Typed.command(input);
     if (typed.isEmpty()) {
       return Optional.empty();
