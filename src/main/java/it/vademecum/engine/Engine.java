@@ -127,8 +127,7 @@ public final class Engine {
 
   /** "Nessuno di questi" on a topic menu: the whole list by group, and the search forgotten. */
   private Turn noneOfThese(Session s, List<String> notices) {
-    Reply r = new Reply(Reply.Kind.NOT_FOUND, notices, null, null, null, Texts.NONE_FITS, List.of(), Optional.empty(),
-        List.of(), List.of(), false, Optional.empty(), Optional.empty(), Texts.sections(catalog), Optional.empty());
+    Reply r = Reply.notFound(notices, Texts.NONE_FITS, List.of(), List.of(), Texts.sections(catalog), Optional.empty());
     return new Turn(s.cleared(), r);
   }
 
@@ -312,9 +311,9 @@ public final class Engine {
       case CANCEL -> {
         if (s.draft() != null) {
           notices.add(Texts.ESCALATION_CANCELLED);
-          Reply r = new Reply(Reply.Kind.INFO, notices, topic.get().id(), topic.get().title(), step.id(), null,
-              List.of(new Option("Prepara di nuovo la segnalazione", new Action.Escalate(Action.Escalate.Step.START))), Optional.empty(), List.of(),
-              List.of(), !s.path().isEmpty(), Optional.empty(), Optional.empty());
+          Reply r = Reply.atStep(notices, topic.get(), step.id(), null,
+              List.of(new Option("Prepara di nuovo la segnalazione", new Action.Escalate(Action.Escalate.Step.START))),
+              List.of(), !s.path().isEmpty(), Optional.empty());
           return new Turn(atStep, r);
         }
       }
@@ -326,9 +325,8 @@ public final class Engine {
       case SEND -> {
         if (EscalationFlow.CONFIRM.equals(s.awaiting())) {
           EscalationRequest request = EscalationFlow.request(topic.get(), step, s);
-          Reply r = new Reply(Reply.Kind.INFO, notices, topic.get().id(), topic.get().title(), step.id(),
-              Texts.ESCALATION_CONFIRMED, List.of(), Optional.empty(), List.of(), EscalationFlow.summary(request),
-              !s.path().isEmpty(), Optional.empty(), Optional.of(request));
+          Reply r = Reply.atStep(notices, topic.get(), step.id(), Texts.ESCALATION_CONFIRMED, List.of(),
+              EscalationFlow.summary(request), !s.path().isEmpty(), Optional.of(request));
           return new Turn(atStep, r);
         }
       }
@@ -342,14 +340,13 @@ public final class Engine {
     Step step = (Step) topic.node(s.nodeId());
     if (EscalationFlow.CONFIRM.equals(s.awaiting())) {
       EscalationRequest request = EscalationFlow.request(topic, step, s);
-      return new Reply(Reply.Kind.CONFIRM, notices, topic.id(), topic.title(), step.id(), Texts.CONFIRM_ESCALATION,
-          EscalationFlow.askOptions(EscalationFlow.CONFIRM), Optional.empty(), List.of(),
-          EscalationFlow.summary(request), !s.path().isEmpty(), Optional.empty(), Optional.of(request));
+      return Reply.confirm(notices, topic, step.id(), Texts.CONFIRM_ESCALATION,
+          EscalationFlow.askOptions(EscalationFlow.CONFIRM), EscalationFlow.summary(request), !s.path().isEmpty(),
+          request);
     }
-    return new Reply(Reply.Kind.ASK_VALUE, notices, topic.id(), topic.title(), step.id(),
-        EscalationFlow.prompt(s.awaiting()), EscalationFlow.askOptions(s.awaiting()), Optional.empty(), List.of(),
-        EscalationFlow.TICKET.equals(s.awaiting()) ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty(),
-        Optional.empty(), Optional.empty());
+    return Reply.askValue(notices, topic, step.id(), EscalationFlow.prompt(s.awaiting()),
+        EscalationFlow.askOptions(s.awaiting()),
+        EscalationFlow.TICKET.equals(s.awaiting()) ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty());
   }
 
   // ---- commands -------------------------------------------------------------------------------
@@ -429,14 +426,12 @@ public final class Engine {
         }
         options.add(new Option(Texts.NONE_OF_THESE, new Action.Command(NONE_OF_THESE)));
         Session next = s.undecided(facts, pre, text);
-        Reply r = new Reply(Reply.Kind.SUGGESTIONS, notices, null, null, null, Texts.WHICH_TOPIC, options,
-            Optional.empty(), List.of(), List.of(), false, Optional.of(ranking), Optional.empty());
+        Reply r = Reply.suggestions(notices, Texts.WHICH_TOPIC, options, ranking);
         return new Turn(next, r);
       }
       default -> {
-        Reply r = new Reply(Reply.Kind.NOT_FOUND, notices, null, null, null, Texts.NOT_FOUND,
-            List.of(new Option("Aiuto", new Action.Command("aiuto"))), Optional.empty(), List.of(), Texts.notFoundLines(), false,
-            Optional.of(ranking), Optional.empty(), Texts.sections(catalog), Optional.empty());
+        Reply r = Reply.notFound(notices, Texts.NOT_FOUND, List.of(new Option("Aiuto", new Action.Command("aiuto"))),
+            Texts.notFoundLines(), Texts.sections(catalog), Optional.of(ranking));
         // The sentence is kept until the next one: a rephrase that finds the topic makes it a suggestion.
         return new Turn(s.cleared().undecided(Facts.NONE, Map.of(), text), r);
       }
@@ -459,7 +454,7 @@ public final class Engine {
     notices.add("Argomento: " + topic.title());
     Session started = Session.started(s.agentName(), topic.id(), topic.start(), facts, preanswers);
     Turn t = walk(started, topic, topic.start(), ctx, notices);
-    return ranking.isEmpty() ? t : new Turn(t.session(), withSearch(t.reply(), ranking.get()));
+    return ranking.isEmpty() ? t : new Turn(t.session(), t.reply().withSearch(ranking.get()));
   }
 
   private Turn choose(Session s, Topic topic, Question q, int index, TurnContext ctx, List<String> notices) {
@@ -593,8 +588,7 @@ public final class Engine {
       lines.add(q.hint());
     }
     q.local().forEach(l -> lines.add(Answer.marked(l)));
-    return new Reply(Reply.Kind.QUESTION, notices, topic.id(), topic.title(), q.id(), q.ask(), options,
-        Optional.empty(), List.of(), lines, !s.path().isEmpty(), Optional.empty(), Optional.empty());
+    return Reply.question(notices, topic, q.id(), q.ask(), options, lines, !s.path().isEmpty());
   }
 
   /** Goes on without the value a prompt asks for (a gap in the phrase, or no ticket). */
@@ -602,9 +596,8 @@ public final class Engine {
 
   private static Reply askValue(Session s, Topic topic, String value, List<String> notices) {
     String prompt = Phrases.ADDRESS.equals(value) ? Texts.ASK_ADDRESS : Texts.ASK_NAME;
-    return new Reply(Reply.Kind.ASK_VALUE, notices, topic.id(), topic.title(), s.nodeId(), prompt,
-        List.of(SKIP), Optional.empty(), List.of(), List.of(Texts.PROMPT_WAYS_OUT),
-        !s.path().isEmpty(), Optional.empty(), Optional.empty());
+    return Reply.askValue(notices, topic, s.nodeId(), prompt, List.of(SKIP), List.of(Texts.PROMPT_WAYS_OUT),
+        !s.path().isEmpty());
   }
 
   private Reply answer(Session s, Topic topic, Step step, TurnContext ctx, List<String> notices) {
@@ -615,10 +608,9 @@ public final class Engine {
     String prompt = drafting ? Texts.ASK_TICKET
         : Phrases.ADDRESS.equals(s.awaiting()) ? Texts.COMPLETE_ADDRESS
         : Phrases.NAME.equals(s.awaiting()) ? Texts.COMPLETE_NAME : null;
-    return new Reply(Reply.Kind.ANSWER, notices, topic.id(), topic.title(), step.id(),
-        prompt, drafting ? EscalationFlow.askOptions(EscalationFlow.TICKET) : prompt != null ? List.of(SKIP) : List.of(),
-        Optional.of(a), phrases, prompt != null ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty(),
-        Optional.empty(), Optional.empty());
+    return Reply.answer(notices, topic, step.id(), prompt,
+        drafting ? EscalationFlow.askOptions(EscalationFlow.TICKET) : prompt != null ? List.of(SKIP) : List.of(),
+        a, phrases, prompt != null ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty());
   }
 
   /**
@@ -651,13 +643,6 @@ public final class Engine {
   }
 
   private static Reply info(List<String> notices, String prompt, List<String> lines) {
-    return new Reply(Reply.Kind.INFO, notices, null, null, null, prompt, List.of(), Optional.empty(), List.of(),
-        lines, false, Optional.empty(), Optional.empty());
-  }
-
-  private static Reply withSearch(Reply r, Ranking ranking) {
-    return new Reply(r.kind(), r.notices(), r.topicId(), r.topicTitle(), r.nodeId(), r.prompt(), r.options(),
-        r.answer(), r.phrases(), r.lines(), r.canGoBack(), Optional.of(ranking), r.escalation(), r.sections(),
-        r.settled());
+    return Reply.info(notices, prompt, lines, List.of());
   }
 }

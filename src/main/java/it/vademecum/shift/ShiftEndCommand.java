@@ -73,9 +73,9 @@ public final class ShiftEndCommand implements Command {
     if (reply.kind() != Reply.Kind.ANSWER || !r.tableStep().equals(reply.nodeId())) {
       return Optional.empty();
     }
-    return Optional.of(new Turn(t.session(), new Reply(reply.kind(), notices, reply.topicId(), reply.topicTitle(), reply.nodeId(),
-        reply.prompt(), reply.options(), reply.answer(), reply.phrases(), reply.lines(), reply.canGoBack(),
-        Optional.empty(), Optional.empty())));
+    // The table on its own: the notices of every press, no card to settle (the presses were not the agent's).
+    return Optional.of(new Turn(t.session(), Reply.answer(notices, topic.get(), reply.nodeId(), reply.prompt(),
+        reply.options(), reply.answer().orElseThrow(), reply.phrases(), reply.lines(), reply.canGoBack())));
   }
 
   /** The choice buttons from the topic's start to the target node (shortest path), if any. */
