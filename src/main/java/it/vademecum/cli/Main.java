@@ -1,5 +1,6 @@
 package it.vademecum.cli;
 
+import it.vademecum.config.InvalidSettingException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -71,7 +72,8 @@ public final class Main implements Runnable {
     return cli.setOut(out).setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          if (e instanceof IllegalArgumentException) {
+          // Only a setting's own error: any other exception is a bug, shown as one.
+          if (e instanceof InvalidSettingException) {
             cmd.getErr().println("Invalid setting: " + e.getMessage());
             return 2;
           }

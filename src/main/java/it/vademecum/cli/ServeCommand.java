@@ -1,5 +1,6 @@
 package it.vademecum.cli;
 
+import it.vademecum.config.TypedSettings;
 import io.javalin.util.JavalinBindException;
 import it.vademecum.assistant.Assistant;
 import it.vademecum.backup.BackupListener;
@@ -61,7 +62,9 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println(credentials.get());
       return 1;
     }
-    boolean phrasesAsMessages = settings.phrasesAsMessages();
+    // Every setting parsed before anything starts: a bad value stops here, named.
+    TypedSettings typed = TypedSettings.parse(settings);
+    boolean phrasesAsMessages = typed.server().phrasesAsMessages();
     // Nothing is created (no stores, no port) before the dialogs folder is found.
     if (dialogs.present(settings, System.err).isEmpty()) {
       return 1;
@@ -74,14 +77,14 @@ final class ServeCommand implements Callable<Integer> {
           t.setDaemon(true);
           t.start();
         });
-    TeamsServer.Options options = new TeamsServer.Options(settings.appId(), settings.appPassword(),
-        settings.get("MicrosoftAppType", "MultiTenant"), settings.get("MicrosoftAppTenantId", ""), null,
-        port != null ? port : settings.port());
+    TypedSettings.Credentials app = typed.credentials();
+    TeamsServer.Options options = new TeamsServer.Options(app.appId(), app.appPassword(),
+        app.appType(), app.tenantId(), null, port != null ? port : typed.server().port());
     AtomicReference<DialogsReloader> published = new AtomicReference<>();
     PendingBot pending = new PendingBot();
     TeamsServer server = new TeamsServer(options, () -> published.get() == null ? null : published.get().get(),
-        pending, ConnectorLimits.fromSettings(settings))
-        .rateLimit(new RateLimiter(RateLimiter.Policy.from(settings)));
+        pending, ConnectorLimits.from(typed.connector()))
+        .rateLimit(new RateLimiter(RateLimiter.Policy.from(typed.rateLimits())));
     if (!free(options.bindHost(), options.port())) {
       return portInUse(options, server);
     }
@@ -101,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println(e.getMessage());
       return 1;
     }
-    CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 100_000);
+    CaffeineSessionStore sessions = new CaffeineSessionStore(typed.server().sessionTtl(), 100_000);
     server.routes(DashboardWiring.dashboard(settings, options, usage, escalations, published::get)::install);
     int bound;
     try {

@@ -1,5 +1,6 @@
 package it.vademecum.teams;
 
+import it.vademecum.config.TypedSettings;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
@@ -70,8 +71,9 @@ final class TeamsAdapter extends BotFrameworkHttpAdapter {
     CredentialProvider credentials = appId == null || appId.isBlank()
         ? new SimpleCredentialProvider()
         : new SimpleCredentialProvider(appId, appPassword);
-    String single = "SingleTenant".equalsIgnoreCase(appType) && tenantId != null && !tenantId.isBlank()
-        ? tenantId : null;
+    String tenant = new TypedSettings.Credentials(appId, appPassword, appType, tenantId == null ? "" : tenantId)
+        .singleTenant();
+    String single = tenant.isBlank() ? null : tenant;
     return new TeamsAdapter(credentials, new SimpleChannelProvider(), appPassword, single, limits);
   }
 

@@ -1,5 +1,6 @@
 package it.vademecum.bench;
 
+import it.vademecum.config.TypedSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.vademecum.assistant.Assistant;
 import it.vademecum.assistant.EscalationSink;
@@ -135,7 +136,7 @@ public final class Bench {
   }
 
   private TeamsServer.Options local() {
-    return new TeamsServer.Options(null, null, "MultiTenant", null, "127.0.0.1", 0);
+    return new TeamsServer.Options(null, null, TypedSettings.Credentials.DEFAULT_APP_TYPE, null, "127.0.0.1", 0);
   }
 
   /** Warm-up, then measured phases alternating between the two bots, with the agents running throughout. */

@@ -1,5 +1,6 @@
 package it.vademecum.hardening;
 
+import it.vademecum.config.TypedSettings;
 import it.vademecum.config.Settings;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.EngineLoader;
@@ -73,7 +74,7 @@ public final class FloodCommand implements Callable<Integer> {
     QuietLogs.warningsOnly();
     Settings settings = Settings.load();
     Engine engine = new EngineLoader().load(dialogs != null ? dialogs : settings.dialogsDir());
-    RateLimiter.Policy policy = RateLimiter.Policy.from(settings);
+    RateLimiter.Policy policy = RateLimiter.Policy.from(TypedSettings.RateLimits.from(settings));
     try (Rig rig = Rig.start(engine, policy)) {
       if (slowloris > 0) {
         System.out.println("Slow-loris: " + slowloris + " connections sending a byte a second for " + seconds + " s.");

@@ -1,5 +1,6 @@
 package it.vademecum.hardening;
 
+import it.vademecum.config.TypedSettings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.vademecum.assistant.Assistant;
 import it.vademecum.assistant.EscalationSink;
@@ -50,7 +51,7 @@ public final class Rig implements AutoCloseable {
     VademecumBot bot = new VademecumBot(new Assistant(() -> engine,
         new CaffeineSessionStore(Duration.ofHours(8), 100_000), UsageLog.disabled(), EscalationSink.byHand(),
         List.of(), Clock.systemUTC()));
-    TeamsServer server = new TeamsServer(new TeamsServer.Options(null, null, "MultiTenant", null, "127.0.0.1", 0),
+    TeamsServer server = new TeamsServer(new TeamsServer.Options(null, null, TypedSettings.Credentials.DEFAULT_APP_TYPE, null, "127.0.0.1", 0),
         () -> engine, bot).rateLimit(new RateLimiter(limit));
     server.start();
     return new Rig(connector, server);
