@@ -3,14 +3,11 @@ package it.vademecum.engine;
 import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.Check;
 import it.vademecum.dialog.Choice;
-import it.vademecum.dialog.Condition;
 import it.vademecum.dialog.Condition.Facts;
 import it.vademecum.dialog.Node;
 import it.vademecum.dialog.Question;
 import it.vademecum.dialog.Step;
 import it.vademecum.dialog.Topic;
-import it.vademecum.hours.Bounds;
-import it.vademecum.hours.SaidTime;
 import it.vademecum.match.ItalianAnalysis;
 import it.vademecum.match.Ranking;
 import it.vademecum.match.Scored;
@@ -35,13 +32,13 @@ public final class Engine {
   private final Catalog catalog;
   private final TopicMatcher matcher;
   private final ItalianAnalysis analysis;
-  private final KeywordSpotter spotter;
+  private final ChoiceRecognizer choices;
 
   public Engine(Catalog catalog, TopicMatcher matcher, ItalianAnalysis analysis) {
     this.catalog = catalog;
     this.matcher = matcher;
     this.analysis = analysis;
-    this.spotter = new KeywordSpotter(analysis);
+    this.choices = new ChoiceRecognizer(catalog.calendar(), new KeywordSpotter(analysis));
   }
 
   public Catalog catalog() {
@@ -158,7 +155,7 @@ public final class Engine {
           return search(s, text, terms, ranking, ctx, notices);
         }
       }
-      Optional<Integer> typed = typedChoice(q, text, terms, ctx);
+      Optional<Integer> typed = choices.typed(q, text, terms, ctx);
       if (typed.isPresent()) {
         return settled(choose(s, topic, q, typed.get(), ctx, notices), q.ask(), q.choices().get(typed.get()).label());
       }
@@ -414,14 +411,14 @@ public final class Engine {
     switch (ranking.verdict()) {
       case CONFIDENT -> {
         Topic topic = catalog.topic(ranking.best()).orElseThrow();
-        return start(s.cleared(), topic, facts, preanswers(topic, terms), ctx, notices, Optional.of(ranking));
+        return start(s.cleared(), topic, facts, choices.preanswers(topic, terms), ctx, notices, Optional.of(ranking));
       }
       case AMBIGUOUS -> {
         Map<String, Integer> pre = new HashMap<>();
         List<Option> options = new ArrayList<>();
         for (Scored sc : ranking.top(3)) {
           Topic topic = catalog.topic(sc.topicId()).orElseThrow();
-          pre.putAll(preanswers(topic, terms));
+          pre.putAll(choices.preanswers(topic, terms));
           options.add(new Option(topic.title(), new Action.StartTopic(topic.id())));
         }
         options.add(new Option(Texts.NONE_OF_THESE, new Action.Command(NONE_OF_THESE)));
@@ -436,17 +433,6 @@ public final class Engine {
         return new Turn(s.cleared().undecided(Facts.NONE, Map.of(), text), r);
       }
     }
-  }
-
-  /** Choices of the topic's questions that the message names by keyword, keyed topic/node. */
-  private Map<String, Integer> preanswers(Topic topic, List<String> terms) {
-    Map<String, Integer> out = new HashMap<>();
-    for (Node n : topic.nodes().values()) {
-      if (n instanceof Question q) {
-        spotter.byKeywords(q, terms).ifPresent(i -> out.put(topic.id() + "/" + q.id(), i));
-      }
-    }
-    return out;
   }
 
   private Turn start(Session s, Topic topic, Facts facts, Map<String, Integer> preanswers, TurnContext ctx,
@@ -472,7 +458,7 @@ public final class Engine {
         notices.add(open ? Texts.SECOND_LEVEL_OPEN : Texts.SECOND_LEVEL_CLOSED);
         id = open ? c.yes() : c.no();
       } else if (node instanceof Question q) {
-        Optional<Integer> auto = preanswered(cur, topic, q);
+        Optional<Integer> auto = choices.preanswered(cur, topic, q);
         if (auto.isEmpty()) {
           Session at = cur.at(q.id(), true, null);
           return new Turn(at, question(at, topic, q, notices));
@@ -504,59 +490,6 @@ public final class Engine {
       }
     }
     throw new IllegalStateException("automatic steps do not end in topic " + topic.id());
-  }
-
-  private Optional<Integer> preanswered(Session s, Topic topic, Question q) {
-    Integer byKeyword = s.preanswers().get(topic.id() + "/" + q.id());
-    if (byKeyword != null) {
-      return Optional.of(byKeyword);
-    }
-    return byFacts(q, s.facts());
-  }
-
-  private static Optional<Integer> byFacts(Question q, Facts facts) {
-    List<Integer> holding = new ArrayList<>();
-    for (int i = 0; i < q.choices().size(); i++) {
-      Condition when = q.choices().get(i).when();
-      if (when != null && when.holds(facts)) {
-        holding.add(i);
-      }
-    }
-    return holding.size() == 1 ? Optional.of(holding.get(0)) : Optional.empty();
-  }
-
-  /** A typed answer: the choice's number, sì/no, its label or keywords, or a fact it tests. */
-  private Optional<Integer> typedChoice(Question q, String text, List<String> terms, TurnContext ctx) {
-    String t = Typed.fold(text);
-    if (t.matches("\\d{1,2}")) {
-      int n = Integer.parseInt(t);
-      if (n >= 1 && n <= q.choices().size()) {
-        return Optional.of(n - 1);
-      }
-    }
-    String yesNo = Texts.yesNo(t);
-    for (int i = 0; i < q.choices().size(); i++) {
-      String label = Texts.fold(q.choices().get(i).label());
-      if (label.equals(t) || label.equals(yesNo)) {
-        return Optional.of(i);
-      }
-    }
-    Optional<Integer> named = spotter.byKeywordsOrLabel(q, terms);
-    if (named.isPresent()) {
-      return named;
-    }
-    Facts facts = FactExtractor.extract(text, catalog.calendar(), ctx.now());
-    if (facts.expiredDays().isEmpty()) {
-      // A typed answer to "da quanto è scaduta?" needs no "scaduta": «2 mesi», «100 giorni», «12/08».
-      facts = new Facts(facts.amountEuro(), facts.workingHours(),
-          SaidTime.daysSince(text, catalog.calendar().zone(), ctx.now()), facts.address(), facts.domain());
-    }
-    if (t.matches("\\d+([.,]\\d+)?")) {
-      double n = FactExtractor.number(t);
-      facts = new Facts(Optional.of(n), Optional.of(Bounds.exactly(n)), Optional.of(Bounds.exactly(n)),
-          facts.address(), facts.domain());
-    }
-    return byFacts(q, facts);
   }
 
   // ---- replies --------------------------------------------------------------------------------
