@@ -33,12 +33,26 @@ public final class Engine {
   private final TopicMatcher matcher;
   private final ItalianAnalysis analysis;
   private final ChoiceRecognizer choices;
+  private final EscalationDialogue escalation;
 
   public Engine(Catalog catalog, TopicMatcher matcher, ItalianAnalysis analysis) {
     this.catalog = catalog;
     this.matcher = matcher;
     this.analysis = analysis;
     this.choices = new ChoiceRecognizer(catalog.calendar(), new KeywordSpotter(analysis));
+    this.escalation = new EscalationDialogue(catalog, new EscalationDialogue.Around() {
+      @Override
+      public Turn current(Session s, TurnContext ctx, List<String> notices) {
+        return Engine.this.current(s, ctx, notices);
+      }
+
+      @Override
+      public Optional<Turn> newQuestion(Session s, String text, TurnContext ctx, List<String> notices) {
+        List<String> terms = analysis.terms(text);
+        Ranking r = matcher.rank(text);
+        return Engine.newQuestion(r, terms) ? Optional.of(search(s, text, terms, r, ctx, notices)) : Optional.empty();
+      }
+    });
   }
 
   public Catalog catalog() {
@@ -87,8 +101,8 @@ public final class Engine {
       }
     }
     if (action instanceof Action.Escalate e) {
-      return e.step() == Action.Escalate.Step.FORM ? escalationForm(s, input, ctx, notices)
-          : escalationButton(s, e.step(), ctx, notices);
+      return e.step() == Action.Escalate.Step.FORM ? escalation.form(s, input, ctx, notices)
+          : escalation.step(s, e.step(), ctx, notices);
     }
     if (action instanceof Action.Command k) {
       if (k.words().equals(NONE_OF_THESE)) {
@@ -139,7 +153,7 @@ public final class Engine {
       return command.get();
     }
     if (s.pending() && EscalationFlow.handles(s.awaiting())) {
-      return escalationText(s, text, ctx, notices);
+      return escalation.text(s, text, ctx, notices);
     }
     if (s.pending() && s.awaiting() != null) {
       return value(s, text, ctx, notices);
@@ -194,62 +208,6 @@ public final class Engine {
     return walk(next, topic, step.id(), ctx, notices);
   }
 
-  // ---- escalation to a team lead --------------------------------------------------------------
-
-  private Turn escalationText(Session s, String text, TurnContext ctx, List<String> notices) {
-    switch (s.awaiting()) {
-      case EscalationFlow.TICKET -> {
-        Optional<String> ticket = EscalationFlow.ticket(text);
-        if (ticket.isPresent()) {
-          Session next = s.withDraft(new Session.EscalationDraft(ticket.get(), null))
-              .at(s.nodeId(), true, EscalationFlow.NOTE);
-          return current(next, ctx, notices);
-        }
-      }
-      case EscalationFlow.NOTE -> {
-        return confirm(s, EscalationFlow.note(Texts.clean(text)), ctx, notices);
-      }
-      default -> {
-        String answer = Texts.yesNo(Typed.fold(text));
-        if (answer.equals("si") || answer.equals("invia")) {
-          return escalationButton(s, Action.Escalate.Step.SEND, ctx, notices);
-        }
-        if (answer.equals("no") || answer.equals("annulla")) {
-          return escalationButton(s, Action.Escalate.Step.CANCEL, ctx, notices);
-        }
-      }
-    }
-    List<String> terms = analysis.terms(text);
-    Ranking r = matcher.rank(text);
-    if (newQuestion(r, terms)) {
-      return search(s, text, terms, r, ctx, notices);
-    }
-    if (EscalationFlow.TICKET.equals(s.awaiting())) {
-      notices.add(Texts.BAD_TICKET);
-    }
-    return current(s, ctx, notices);
-  }
-
-  /**
-   * The escalation form sent in one click: the ticket number (checked again here) and the note; the
-   * escalation is confirmed at once. A bad ticket number shows the form again, the note kept in the draft.
-   */
-  private Turn escalationForm(Session s, Input.Button form, TurnContext ctx, List<String> notices) {
-    if (s.draft() == null || !EscalationFlow.handles(s.awaiting())) {
-      return escalationButton(s, Action.Escalate.Step.FORM, ctx, notices);
-    }
-    String note = EscalationFlow.note(Texts.clean(form.field(EscalationForm.NOTE)));
-    Optional<String> ticket = EscalationFlow.ticket(Texts.clean(form.field(EscalationForm.TICKET)));
-    if (ticket.isEmpty()) {
-      notices.add(Texts.BAD_TICKET);
-      Session again = s.withDraft(new Session.EscalationDraft(null, note)).at(s.nodeId(), true, EscalationFlow.TICKET);
-      return current(again, ctx, notices);
-    }
-    Session ready = s.withDraft(new Session.EscalationDraft(ticket.get(), note))
-        .at(s.nodeId(), true, EscalationFlow.CONFIRM);
-    return escalationButton(ready, Action.Escalate.Step.SEND, ctx, notices);
-  }
-
   /**
    * Whether what the agent typed at a prompt is a new question rather than a bad answer: a topic
    * found with confidence, or a sentence of three words or more close to some topics.
@@ -266,10 +224,10 @@ public final class Engine {
     }
     switch (s.awaiting()) {
       case EscalationFlow.TICKET -> {
-        return escalationButton(s, Action.Escalate.Step.CANCEL, ctx, notices);
+        return escalation.step(s, Action.Escalate.Step.CANCEL, ctx, notices);
       }
       case EscalationFlow.NOTE -> {
-        return confirm(s, "", ctx, notices);
+        return escalation.confirm(s, "", ctx, notices);
       }
       case Phrases.ADDRESS, Phrases.NAME -> {
         Topic topic = catalog.topic(s.topicId()).orElseThrow();
@@ -283,67 +241,6 @@ public final class Engine {
         return current(s, ctx, notices);
       }
     }
-  }
-
-  private Turn confirm(Session s, String note, TurnContext ctx, List<String> notices) {
-    Session next = s.withDraft(new Session.EscalationDraft(s.draft().ticket(), note))
-        .at(s.nodeId(), true, EscalationFlow.CONFIRM);
-    return current(next, ctx, notices);
-  }
-
-  private Turn escalationButton(Session s, Action.Escalate.Step action, TurnContext ctx, List<String> notices) {
-    Optional<Topic> topic = catalog.topic(s.topicId());
-    Node node = topic.map(t -> t.node(s.nodeId())).orElse(null);
-    if (!(node instanceof Step step) || step.escalateReason() == null) {
-      notices.add(Texts.NO_ESCALATION);
-      return current(s, ctx, notices);
-    }
-    Session atStep = s.withDraft(null).at(step.id(), false, null);
-    switch (action) {
-      case START -> {
-        if (s.draft() == null) {
-          return current(EscalationFlow.begin(atStep), ctx, notices);
-        }
-      }
-      case CANCEL -> {
-        if (s.draft() != null) {
-          notices.add(Texts.ESCALATION_CANCELLED);
-          Reply r = Reply.atStep(notices, topic.get(), step.id(), null,
-              List.of(new Option("Prepara di nuovo la segnalazione", new Action.Escalate(Action.Escalate.Step.START))),
-              List.of(), !s.path().isEmpty(), Optional.empty());
-          return new Turn(atStep, r);
-        }
-      }
-      case NO_NOTE -> {
-        if (EscalationFlow.NOTE.equals(s.awaiting())) {
-          return confirm(s, "", ctx, notices);
-        }
-      }
-      case SEND -> {
-        if (EscalationFlow.CONFIRM.equals(s.awaiting())) {
-          EscalationRequest request = EscalationFlow.request(topic.get(), step, s);
-          Reply r = Reply.atStep(notices, topic.get(), step.id(), Texts.ESCALATION_CONFIRMED, List.of(),
-              EscalationFlow.summary(request), !s.path().isEmpty(), Optional.of(request));
-          return new Turn(atStep, r);
-        }
-      }
-      default -> { }
-    }
-    notices.add(s.draft() == null ? Texts.NO_ESCALATION : Texts.STALE_BUTTON);
-    return current(s, ctx, notices);
-  }
-
-  private static Reply drafting(Session s, Topic topic, List<String> notices) {
-    Step step = (Step) topic.node(s.nodeId());
-    if (EscalationFlow.CONFIRM.equals(s.awaiting())) {
-      EscalationRequest request = EscalationFlow.request(topic, step, s);
-      return Reply.confirm(notices, topic, step.id(), Texts.CONFIRM_ESCALATION,
-          EscalationFlow.askOptions(EscalationFlow.CONFIRM), EscalationFlow.summary(request), !s.path().isEmpty(),
-          request);
-    }
-    return Reply.askValue(notices, topic, step.id(), EscalationFlow.prompt(s.awaiting()),
-        EscalationFlow.askOptions(s.awaiting()),
-        EscalationFlow.TICKET.equals(s.awaiting()) ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty());
   }
 
   // ---- commands -------------------------------------------------------------------------------
@@ -499,7 +396,7 @@ public final class Engine {
     if (topic.isPresent() && s.pending()) {
       Node node = topic.get().node(s.nodeId());
       if (EscalationFlow.handles(s.awaiting())) {
-        return new Turn(s, drafting(s, topic.get(), notices));
+        return new Turn(s, EscalationDialogue.drafting(s, topic.get(), notices));
       }
       if (s.awaiting() != null) {
         return new Turn(s, askValue(s, topic.get(), s.awaiting(), notices));
