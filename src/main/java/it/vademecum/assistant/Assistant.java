@@ -1,5 +1,6 @@
 package it.vademecum.assistant;
 
+import it.vademecum.engine.Action;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.EscalationRequest;
 import it.vademecum.engine.Input;
@@ -80,9 +81,16 @@ public final class Assistant {
     SessionStore.Lookup lookup = sessions.get(agent.key());
     Session before = lookup.session();
     for (Command c : commands) {
-      Optional<Reply> r = c.handle(agent, input, before);
-      if (r.isPresent()) {
-        return decorator.decorate(agent, r.get());
+      Optional<Turn> command = c.handle(agent, input, before);
+      if (command.isPresent()) {
+        Turn t = command.get();
+        if (t.session() != before) {
+          sessions.put(agent.key(), t.session());
+        }
+        if (t.reply().kind() == Reply.Kind.ANSWER) {
+          usage.recordAnswer(agent.id(), t.reply().topicId(), t.reply().nodeId());
+        }
+        return decorator.decorate(agent, t.reply());
       }
     }
     // The engine is pure, so the update may run it again when another instance changed the session
@@ -117,7 +125,7 @@ public final class Assistant {
     if (input instanceof Input.Text text && reply.search().isPresent()) {
       usage.recordSearch(agent.id(), text.text(), reply.search().get());
     }
-    if (input instanceof Input.Button b && b.value().startsWith("t:") && before.query() != null
+    if (input instanceof Input.Button b && b.action() instanceof Action.StartTopic && before.query() != null
         && reply.topicId() != null) {
       usage.recordPick(agent.id(), reply.topicId(), before.query());
       usage.recordSuggestion(agent.id(), reply.topicId(), before.query());

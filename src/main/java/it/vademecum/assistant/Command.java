@@ -1,13 +1,17 @@
 package it.vademecum.assistant;
 
 import it.vademecum.engine.Input;
-import it.vademecum.engine.Reply;
+import it.vademecum.engine.Turn;
 import it.vademecum.session.Session;
 import java.util.Optional;
 
 /** A command outside the dialog trees (supervisors' statistics, feedback, escalations list…). */
 public interface Command {
 
-  /** The reply when this command takes the input; empty to let the engine have it. */
-  Optional<Reply> handle(Agent agent, Input input, Session session);
+  /**
+   * The turn when this command takes the input: its reply and the agent's session after it
+   * ({@code session} itself when the command leaves it alone); empty to let the engine have it.
+   * The {@link Assistant} stores the session and records the answer: a command does neither.
+   */
+  Optional<Turn> handle(Agent agent, Input input, Session session);
 }

@@ -81,7 +81,7 @@ final class ChatCommand implements Callable<Integer> {
       return 2;
     }
     CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 10);
-    try (Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(), sessions,
+    try (Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(),
         usage, Optional.empty(), (key, text) -> {
           out.println("» " + text);
           return true;

@@ -1,7 +1,6 @@
 package it.vademecum.cli;
 
-import it.vademecum.hardening.FloodCommand;
-import it.vademecum.hardening.FuzzCommand;
+import it.vademecum.config.InvalidSettingException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The one entry point of target/vademecum.jar. */
+/** The one entry point of target/vademecum.jar (the tools jar has its own, {@code it.vademecum.tools.Tools}). */
 @Command(
     name = "vademecum",
     mixinStandardHelpOptions = true,
@@ -37,12 +36,7 @@ public final class Main implements Runnable {
       EvalCommand.class,
       UnmatchedCommand.class,
       SuggestionsCommand.class,
-      BackupCommand.class,
-      FuzzCommand.class,
-      FloodCommand.class,
-      SoakCommand.class,
-      SoakWorkerCommand.class,
-      BenchCommand.class);
+      BackupCommand.class);
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -55,22 +49,31 @@ public final class Main implements Runnable {
 
   /** Runs a command line, picocli's own output (help, usage errors) to {@code out} and {@code err}. */
   static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    return execute(new Main(), COMMANDS, out, err, args);
+  }
+
+  /**
+   * Runs a command line against {@code top} (a picocli command) and its {@code commands}, picocli's
+   * own output to {@code out} and {@code err}: the product's and the tools jar's entry points.
+   */
+  public static int execute(Object top, List<Class<?>> commands, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(top);
     cli.addSubcommand("help", new CommandLine.HelpCommand());
     // Picocli builds the model of every subcommand it is given (a third of a second for all of
     // them): a known command gets only its own; anything else (help, a typo) gets them all.
     Optional<Class<?>> named = args.length == 0 ? Optional.empty()
-        : COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst();
+        : commands.stream().filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst();
     if (named.isPresent()) {
       cli.addSubcommand(named.get());
     } else {
-      COMMANDS.forEach(cli::addSubcommand);
+      commands.forEach(cli::addSubcommand);
     }
     // After the subcommands are added, so that they write there too.
     return cli.setOut(out).setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          if (e instanceof IllegalArgumentException) {
+          // Only a setting's own error: any other exception is a bug, shown as one.
+          if (e instanceof InvalidSettingException) {
             cmd.getErr().println("Invalid setting: " + e.getMessage());
             return 2;
           }

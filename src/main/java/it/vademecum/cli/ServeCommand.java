@@ -1,5 +1,6 @@
 package it.vademecum.cli;
 
+import it.vademecum.config.TypedSettings;
 import io.javalin.util.JavalinBindException;
 import it.vademecum.assistant.Assistant;
 import it.vademecum.backup.BackupListener;
@@ -8,7 +9,6 @@ import it.vademecum.dashboard.Dashboard;
 import it.vademecum.engine.Engine;
 import it.vademecum.session.SessionStore;
 import it.vademecum.supervisor.DialogsReloader;
-import it.vademecum.supervisor.OutboxEscalations;
 import it.vademecum.supervisor.Supervision;
 import it.vademecum.store.DamagedStoreException;
 import it.vademecum.teams.HealthPart;
@@ -62,7 +62,9 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println(credentials.get());
       return 1;
     }
-    boolean phrasesAsMessages = settings.phrasesAsMessages();
+    // Every setting parsed before anything starts: a bad value stops here, named.
+    TypedSettings typed = TypedSettings.parse(settings);
+    boolean phrasesAsMessages = typed.server().phrasesAsMessages();
     // Nothing is created (no stores, no port) before the dialogs folder is found.
     if (dialogs.present(settings, System.err).isEmpty()) {
       return 1;
@@ -75,13 +77,13 @@ final class ServeCommand implements Callable<Integer> {
           t.setDaemon(true);
           t.start();
         });
-    TeamsServer.Options options = new TeamsServer.Options(settings.appId(), settings.appPassword(),
-        settings.get("MicrosoftAppType", "MultiTenant"), settings.get("MicrosoftAppTenantId", ""), null,
-        port != null ? port : settings.port());
+    TypedSettings.Credentials app = typed.credentials();
+    TeamsServer.Options options = new TeamsServer.Options(app.appId(), app.appPassword(),
+        app.appType(), app.tenantId(), null, port != null ? port : typed.server().port());
     AtomicReference<DialogsReloader> published = new AtomicReference<>();
     PendingBot pending = new PendingBot();
-    ConnectorLimits limits = ConnectorLimits.fromSettings(settings);
-    RateLimiter.Policy perAgent = RateLimiter.Policy.from(settings);
+    ConnectorLimits limits = ConnectorLimits.from(typed.connector());
+    RateLimiter.Policy perAgent = RateLimiter.Policy.from(typed.rateLimits());
     if (!free(options.bindHost(), options.port())) {
       return portInUse(options, () -> { });
     }
@@ -151,8 +153,7 @@ final class ServeCommand implements Callable<Integer> {
     Supervision supervision;
     try {
       supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(),
-          settings.databaseUrl(), sessions, usage, escalations.supervision().map(OutboxEscalations::new),
-          escalations.notifier(), Clock.systemUTC());
+          settings.databaseUrl(), usage, escalations.supervision(), escalations.notifier(), Clock.systemUTC());
     } catch (DamagedStoreException e) {
       abandon.run();
       reloader.close();

@@ -49,7 +49,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
   }
 
   private static IllegalArgumentException invalid() {
-    return new IllegalArgumentException("DATABASE_URL must be jdbc:postgresql://host:port/db?user=…&password=… or"
+    return new InvalidSettingException("DATABASE_URL", "DATABASE_URL must be jdbc:postgresql://host:port/db?user=…&password=… or"
         + " postgres://user:password@host:port/db");
   }
 

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Settings from the environment, with an optional .env file underneath (the environment wins).
- * Names are the contract of DESIGN.md; see .env.example.
+ * Names are the contract of DESIGN.md; see .env.example. {@link TypedSettings} parses them all into
+ * the records components take.
  */
 public record Settings(Map<String, String> values) {
 
@@ -124,7 +125,7 @@ public record Settings(Map<String, String> values) {
       }
       return port;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("PORT must be a port number (0-65535), not '" + p + "'");
+      throw new InvalidSettingException("PORT", "PORT must be a port number (0-65535), not '" + p + "'");
     }
   }
 
@@ -160,7 +161,7 @@ public record Settings(Map<String, String> values) {
         default -> throw new NumberFormatException();
       };
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw new IllegalArgumentException(name + " must be a duration like 8h, 30m or PT8H, not '" + v.get() + "'");
+      throw new InvalidSettingException(name, name + " must be a duration like 8h, 30m or PT8H, not '" + v.get() + "'");
     }
   }
 
@@ -173,7 +174,8 @@ public record Settings(Map<String, String> values) {
     return switch (v) {
       case "true", "1", "yes", "on" -> true;
       case "false", "0", "no", "off" -> false;
-      default -> throw new IllegalArgumentException("PHRASES_AS_MESSAGES must be true or false, not '" + v + "'");
+      default -> throw new InvalidSettingException("PHRASES_AS_MESSAGES",
+          "PHRASES_AS_MESSAGES must be true or false, not '" + v + "'");
     };
   }
 
@@ -194,7 +196,7 @@ public record Settings(Map<String, String> values) {
   public Optional<String> redisUrl() {
     Optional<String> v = get("REDIS_URL");
     if (v.isPresent() && !v.get().matches("(?i)rediss?://[^/\\s]+(/\\d+)?/?")) {
-      throw new IllegalArgumentException("REDIS_URL must be redis://[user:password@]host:port[/db] or rediss://…");
+      throw new InvalidSettingException("REDIS_URL", "REDIS_URL must be redis://[user:password@]host:port[/db] or rediss://…");
     }
     return v;
   }

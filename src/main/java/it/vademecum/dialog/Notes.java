@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The agents' notes, the authority for every answer, one element per line (line 1 first). */
-public record Notes(List<String> lines) {
+record Notes(List<String> lines) {
 
   public static final String FILE = "source/vademecum.txt";
   private static final Pattern SEPARATOR = Pattern.compile("-{3,}");

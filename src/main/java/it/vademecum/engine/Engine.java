@@ -3,14 +3,11 @@ package it.vademecum.engine;
 import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.Check;
 import it.vademecum.dialog.Choice;
-import it.vademecum.dialog.Condition;
 import it.vademecum.dialog.Condition.Facts;
 import it.vademecum.dialog.Node;
 import it.vademecum.dialog.Question;
 import it.vademecum.dialog.Step;
 import it.vademecum.dialog.Topic;
-import it.vademecum.hours.Bounds;
-import it.vademecum.hours.SaidTime;
 import it.vademecum.match.ItalianAnalysis;
 import it.vademecum.match.Ranking;
 import it.vademecum.match.Scored;
@@ -35,13 +32,27 @@ public final class Engine {
   private final Catalog catalog;
   private final TopicMatcher matcher;
   private final ItalianAnalysis analysis;
-  private final KeywordSpotter spotter;
+  private final ChoiceRecognizer choices;
+  private final EscalationDialogue escalation;
 
   public Engine(Catalog catalog, TopicMatcher matcher, ItalianAnalysis analysis) {
     this.catalog = catalog;
     this.matcher = matcher;
     this.analysis = analysis;
-    this.spotter = new KeywordSpotter(analysis);
+    this.choices = new ChoiceRecognizer(catalog.calendar(), new KeywordSpotter(analysis));
+    this.escalation = new EscalationDialogue(catalog, new EscalationDialogue.Around() {
+      @Override
+      public Turn current(Session s, TurnContext ctx, List<String> notices) {
+        return Engine.this.current(s, ctx, notices);
+      }
+
+      @Override
+      public Optional<Turn> newQuestion(Session s, String text, TurnContext ctx, List<String> notices) {
+        List<String> terms = analysis.terms(text);
+        Ranking r = matcher.rank(text);
+        return Engine.newQuestion(r, terms) ? Optional.of(search(s, text, terms, r, ctx, notices)) : Optional.empty();
+      }
+    });
   }
 
   public Catalog catalog() {
@@ -78,51 +89,38 @@ public final class Engine {
   // ---- inputs ---------------------------------------------------------------------------------
 
   private Turn button(Session s, Input.Button input, TurnContext ctx, List<String> notices) {
-    String value = input.value();
-    String[] parts = value.split(":", -1);
-    switch (parts[0]) {
-      case "c" -> {
-        if (parts.length == 4) {
-          return clickedChoice(s, parts[1], parts[2], parts[3], ctx, notices);
-        }
+    Action action = input.action();
+    if (action instanceof Action.Choose c) {
+      return clickedChoice(s, c.topicId(), c.nodeId(), c.index(), ctx, notices);
+    }
+    if (action instanceof Action.StartTopic t) {
+      Optional<Topic> topic = catalog.topic(t.topicId());
+      if (topic.isPresent()) {
+        Turn turn = start(s.cleared(), topic.get(), s.facts(), s.preanswers(), ctx, notices, Optional.empty());
+        return settled(turn, Texts.PICK_TOPIC, topic.get().title());
       }
-      case "t" -> {
-        Optional<Topic> topic = parts.length == 2 ? catalog.topic(parts[1]) : Optional.empty();
-        if (topic.isPresent()) {
-          Turn t = start(s.cleared(), topic.get(), s.facts(), s.preanswers(), ctx, notices, Optional.empty());
-          return settled(t, Texts.PICK_TOPIC, topic.get().title());
-        }
+    }
+    if (action instanceof Action.Escalate e) {
+      return e.step() == Action.Escalate.Step.FORM ? escalation.form(s, input, ctx, notices)
+          : escalation.step(s, e.step(), ctx, notices);
+    }
+    if (action instanceof Action.Command k) {
+      if (k.words().equals(NONE_OF_THESE)) {
+        return settled(noneOfThese(s, notices), Texts.PICK_TOPIC, Texts.NONE_OF_THESE);
       }
-      case "e" -> {
-        if (value.equals(EscalationForm.FORM)) {
-          return escalationForm(s, (Input.Button) input, ctx, notices);
-        }
-        if (parts.length == 2) {
-          return escalationButton(s, parts[1], ctx, notices);
-        }
+      Optional<Turn> command = command(s, k.words(), ctx, notices);
+      if (command.isPresent()) {
+        return command.get();
       }
-      case "k" -> {
-        if (parts.length == 2 && parts[1].equals(NONE_OF_THESE)) {
-          return settled(noneOfThese(s, notices), Texts.PICK_TOPIC, Texts.NONE_OF_THESE);
-        }
-        if (parts.length == 2) {
-          Optional<Turn> command = command(s, parts[1], ctx, notices);
-          if (command.isPresent()) {
-            return command.get();
-          }
-        }
-      }
-      default -> { }
     }
     notices.add(Texts.INVALID_BUTTON);
     return current(s, ctx, notices);
   }
 
-  private Turn clickedChoice(Session s, String topicId, String nodeId, String index, TurnContext ctx,
+  private Turn clickedChoice(Session s, String topicId, String nodeId, int i, TurnContext ctx,
       List<String> notices) {
     Optional<Topic> topic = catalog.topic(topicId);
     Node node = topic.map(t -> t.node(nodeId)).orElse(null);
-    int i = parseIndex(index);
     if (!(node instanceof Question q) || i < 0 || i >= q.choices().size()) {
       notices.add(Texts.INVALID_BUTTON);
       return current(s, ctx, notices);
@@ -141,8 +139,7 @@ public final class Engine {
 
   /** "Nessuno di questi" on a topic menu: the whole list by group, and the search forgotten. */
   private Turn noneOfThese(Session s, List<String> notices) {
-    Reply r = new Reply(Reply.Kind.NOT_FOUND, notices, null, null, null, Texts.NONE_FITS, List.of(), Optional.empty(),
-        List.of(), List.of(), false, Optional.empty(), Optional.empty(), Texts.sections(catalog), Optional.empty());
+    Reply r = Reply.notFound(notices, Texts.NONE_FITS, List.of(), List.of(), Texts.sections(catalog), Optional.empty());
     return new Turn(s.cleared(), r);
   }
 
@@ -157,7 +154,7 @@ public final class Engine {
       return command.get();
     }
     if (s.pending() && EscalationFlow.handles(s.awaiting())) {
-      return escalationText(s, text, ctx, notices);
+      return escalation.text(s, text, ctx, notices);
     }
     if (s.pending() && s.awaiting() != null) {
       return value(s, text, ctx, notices);
@@ -173,7 +170,7 @@ public final class Engine {
           return search(s, text, terms, ranking, ctx, notices);
         }
       }
-      Optional<Integer> typed = typedChoice(q, text, terms, ctx);
+      Optional<Integer> typed = choices.typed(q, text, terms, ctx);
       if (typed.isPresent()) {
         return settled(choose(s, topic, q, typed.get(), ctx, notices), q.ask(), q.choices().get(typed.get()).label());
       }
@@ -212,62 +209,6 @@ public final class Engine {
     return walk(next, topic, step.id(), ctx, notices);
   }
 
-  // ---- escalation to a team lead --------------------------------------------------------------
-
-  private Turn escalationText(Session s, String text, TurnContext ctx, List<String> notices) {
-    switch (s.awaiting()) {
-      case EscalationFlow.TICKET -> {
-        Optional<String> ticket = EscalationFlow.ticket(text);
-        if (ticket.isPresent()) {
-          Session next = s.withDraft(new Session.EscalationDraft(ticket.get(), null))
-              .at(s.nodeId(), true, EscalationFlow.NOTE);
-          return current(next, ctx, notices);
-        }
-      }
-      case EscalationFlow.NOTE -> {
-        return confirm(s, EscalationFlow.note(Texts.clean(text)), ctx, notices);
-      }
-      default -> {
-        String answer = Texts.yesNo(Typed.fold(text));
-        if (answer.equals("si") || answer.equals("invia")) {
-          return escalationButton(s, "send", ctx, notices);
-        }
-        if (answer.equals("no") || answer.equals("annulla")) {
-          return escalationButton(s, "cancel", ctx, notices);
-        }
-      }
-    }
-    List<String> terms = analysis.terms(text);
-    Ranking r = matcher.rank(text);
-    if (newQuestion(r, terms)) {
-      return search(s, text, terms, r, ctx, notices);
-    }
-    if (EscalationFlow.TICKET.equals(s.awaiting())) {
-      notices.add(Texts.BAD_TICKET);
-    }
-    return current(s, ctx, notices);
-  }
-
-  /**
-   * The escalation form sent in one click: the ticket number (checked again here) and the note; the
-   * escalation is confirmed at once. A bad ticket number shows the form again, the note kept in the draft.
-   */
-  private Turn escalationForm(Session s, Input.Button form, TurnContext ctx, List<String> notices) {
-    if (s.draft() == null || !EscalationFlow.handles(s.awaiting())) {
-      return escalationButton(s, "form", ctx, notices);
-    }
-    String note = EscalationFlow.note(Texts.clean(form.field(EscalationForm.NOTE)));
-    Optional<String> ticket = EscalationFlow.ticket(Texts.clean(form.field(EscalationForm.TICKET)));
-    if (ticket.isEmpty()) {
-      notices.add(Texts.BAD_TICKET);
-      Session again = s.withDraft(new Session.EscalationDraft(null, note)).at(s.nodeId(), true, EscalationFlow.TICKET);
-      return current(again, ctx, notices);
-    }
-    Session ready = s.withDraft(new Session.EscalationDraft(ticket.get(), note))
-        .at(s.nodeId(), true, EscalationFlow.CONFIRM);
-    return escalationButton(ready, "send", ctx, notices);
-  }
-
   /**
    * Whether what the agent typed at a prompt is a new question rather than a bad answer: a topic
    * found with confidence, or a sentence of three words or more close to some topics.
@@ -284,10 +225,10 @@ public final class Engine {
     }
     switch (s.awaiting()) {
       case EscalationFlow.TICKET -> {
-        return escalationButton(s, "cancel", ctx, notices);
+        return escalation.step(s, Action.Escalate.Step.CANCEL, ctx, notices);
       }
       case EscalationFlow.NOTE -> {
-        return confirm(s, "", ctx, notices);
+        return escalation.confirm(s, "", ctx, notices);
       }
       case Phrases.ADDRESS, Phrases.NAME -> {
         Topic topic = catalog.topic(s.topicId()).orElseThrow();
@@ -301,69 +242,6 @@ public final class Engine {
         return current(s, ctx, notices);
       }
     }
-  }
-
-  private Turn confirm(Session s, String note, TurnContext ctx, List<String> notices) {
-    Session next = s.withDraft(new Session.EscalationDraft(s.draft().ticket(), note))
-        .at(s.nodeId(), true, EscalationFlow.CONFIRM);
-    return current(next, ctx, notices);
-  }
-
-  private Turn escalationButton(Session s, String action, TurnContext ctx, List<String> notices) {
-    Optional<Topic> topic = catalog.topic(s.topicId());
-    Node node = topic.map(t -> t.node(s.nodeId())).orElse(null);
-    if (!(node instanceof Step step) || step.escalateReason() == null) {
-      notices.add(Texts.NO_ESCALATION);
-      return current(s, ctx, notices);
-    }
-    Session atStep = s.withDraft(null).at(step.id(), false, null);
-    switch (action) {
-      case "start" -> {
-        if (s.draft() == null) {
-          return current(EscalationFlow.begin(atStep), ctx, notices);
-        }
-      }
-      case "cancel" -> {
-        if (s.draft() != null) {
-          notices.add(Texts.ESCALATION_CANCELLED);
-          Reply r = new Reply(Reply.Kind.INFO, notices, topic.get().id(), topic.get().title(), step.id(), null,
-              List.of(new Option("Prepara di nuovo la segnalazione", "e:start")), Optional.empty(), List.of(),
-              List.of(), !s.path().isEmpty(), Optional.empty(), Optional.empty());
-          return new Turn(atStep, r);
-        }
-      }
-      case "nonote" -> {
-        if (EscalationFlow.NOTE.equals(s.awaiting())) {
-          return confirm(s, "", ctx, notices);
-        }
-      }
-      case "send" -> {
-        if (EscalationFlow.CONFIRM.equals(s.awaiting())) {
-          EscalationRequest request = EscalationFlow.request(topic.get(), step, s);
-          Reply r = new Reply(Reply.Kind.INFO, notices, topic.get().id(), topic.get().title(), step.id(),
-              Texts.ESCALATION_CONFIRMED, List.of(), Optional.empty(), List.of(), EscalationFlow.summary(request),
-              !s.path().isEmpty(), Optional.empty(), Optional.of(request));
-          return new Turn(atStep, r);
-        }
-      }
-      default -> { }
-    }
-    notices.add(s.draft() == null ? Texts.NO_ESCALATION : Texts.STALE_BUTTON);
-    return current(s, ctx, notices);
-  }
-
-  private static Reply drafting(Session s, Topic topic, List<String> notices) {
-    Step step = (Step) topic.node(s.nodeId());
-    if (EscalationFlow.CONFIRM.equals(s.awaiting())) {
-      EscalationRequest request = EscalationFlow.request(topic, step, s);
-      return new Reply(Reply.Kind.CONFIRM, notices, topic.id(), topic.title(), step.id(), Texts.CONFIRM_ESCALATION,
-          EscalationFlow.askOptions(EscalationFlow.CONFIRM), Optional.empty(), List.of(),
-          EscalationFlow.summary(request), !s.path().isEmpty(), Optional.empty(), Optional.of(request));
-    }
-    return new Reply(Reply.Kind.ASK_VALUE, notices, topic.id(), topic.title(), step.id(),
-        EscalationFlow.prompt(s.awaiting()), EscalationFlow.askOptions(s.awaiting()), Optional.empty(), List.of(),
-        EscalationFlow.TICKET.equals(s.awaiting()) ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty(),
-        Optional.empty(), Optional.empty());
   }
 
   // ---- commands -------------------------------------------------------------------------------
@@ -431,41 +309,28 @@ public final class Engine {
     switch (ranking.verdict()) {
       case CONFIDENT -> {
         Topic topic = catalog.topic(ranking.best()).orElseThrow();
-        return start(s.cleared(), topic, facts, preanswers(topic, terms), ctx, notices, Optional.of(ranking));
+        return start(s.cleared(), topic, facts, choices.preanswers(topic, terms), ctx, notices, Optional.of(ranking));
       }
       case AMBIGUOUS -> {
         Map<String, Integer> pre = new HashMap<>();
         List<Option> options = new ArrayList<>();
         for (Scored sc : ranking.top(3)) {
           Topic topic = catalog.topic(sc.topicId()).orElseThrow();
-          pre.putAll(preanswers(topic, terms));
-          options.add(new Option(topic.title(), "t:" + topic.id()));
+          pre.putAll(choices.preanswers(topic, terms));
+          options.add(new Option(topic.title(), new Action.StartTopic(topic.id())));
         }
-        options.add(new Option(Texts.NONE_OF_THESE, "k:" + NONE_OF_THESE));
+        options.add(new Option(Texts.NONE_OF_THESE, new Action.Command(NONE_OF_THESE)));
         Session next = s.undecided(facts, pre, text);
-        Reply r = new Reply(Reply.Kind.SUGGESTIONS, notices, null, null, null, Texts.WHICH_TOPIC, options,
-            Optional.empty(), List.of(), List.of(), false, Optional.of(ranking), Optional.empty());
+        Reply r = Reply.suggestions(notices, Texts.WHICH_TOPIC, options, ranking);
         return new Turn(next, r);
       }
       default -> {
-        Reply r = new Reply(Reply.Kind.NOT_FOUND, notices, null, null, null, Texts.NOT_FOUND,
-            List.of(new Option("Aiuto", "k:aiuto")), Optional.empty(), List.of(), Texts.notFoundLines(), false,
-            Optional.of(ranking), Optional.empty(), Texts.sections(catalog), Optional.empty());
+        Reply r = Reply.notFound(notices, Texts.NOT_FOUND, List.of(new Option("Aiuto", new Action.Command("aiuto"))),
+            Texts.notFoundLines(), Texts.sections(catalog), Optional.of(ranking));
         // The sentence is kept until the next one: a rephrase that finds the topic makes it a suggestion.
         return new Turn(s.cleared().undecided(Facts.NONE, Map.of(), text), r);
       }
     }
-  }
-
-  /** Choices of the topic's questions that the message names by keyword, keyed topic/node. */
-  private Map<String, Integer> preanswers(Topic topic, List<String> terms) {
-    Map<String, Integer> out = new HashMap<>();
-    for (Node n : topic.nodes().values()) {
-      if (n instanceof Question q) {
-        spotter.byKeywords(q, terms).ifPresent(i -> out.put(topic.id() + "/" + q.id(), i));
-      }
-    }
-    return out;
   }
 
   private Turn start(Session s, Topic topic, Facts facts, Map<String, Integer> preanswers, TurnContext ctx,
@@ -473,7 +338,7 @@ public final class Engine {
     notices.add("Argomento: " + topic.title());
     Session started = Session.started(s.agentName(), topic.id(), topic.start(), facts, preanswers);
     Turn t = walk(started, topic, topic.start(), ctx, notices);
-    return ranking.isEmpty() ? t : new Turn(t.session(), withSearch(t.reply(), ranking.get()));
+    return ranking.isEmpty() ? t : new Turn(t.session(), t.reply().withSearch(ranking.get()));
   }
 
   private Turn choose(Session s, Topic topic, Question q, int index, TurnContext ctx, List<String> notices) {
@@ -491,7 +356,7 @@ public final class Engine {
         notices.add(open ? Texts.SECOND_LEVEL_OPEN : Texts.SECOND_LEVEL_CLOSED);
         id = open ? c.yes() : c.no();
       } else if (node instanceof Question q) {
-        Optional<Integer> auto = preanswered(cur, topic, q);
+        Optional<Integer> auto = choices.preanswered(cur, topic, q);
         if (auto.isEmpty()) {
           Session at = cur.at(q.id(), true, null);
           return new Turn(at, question(at, topic, q, notices));
@@ -525,59 +390,6 @@ public final class Engine {
     throw new IllegalStateException("automatic steps do not end in topic " + topic.id());
   }
 
-  private Optional<Integer> preanswered(Session s, Topic topic, Question q) {
-    Integer byKeyword = s.preanswers().get(topic.id() + "/" + q.id());
-    if (byKeyword != null) {
-      return Optional.of(byKeyword);
-    }
-    return byFacts(q, s.facts());
-  }
-
-  private static Optional<Integer> byFacts(Question q, Facts facts) {
-    List<Integer> holding = new ArrayList<>();
-    for (int i = 0; i < q.choices().size(); i++) {
-      Condition when = q.choices().get(i).when();
-      if (when != null && when.holds(facts)) {
-        holding.add(i);
-      }
-    }
-    return holding.size() == 1 ? Optional.of(holding.get(0)) : Optional.empty();
-  }
-
-  /** A typed answer: the choice's number, sì/no, its label or keywords, or a fact it tests. */
-  private Optional<Integer> typedChoice(Question q, String text, List<String> terms, TurnContext ctx) {
-    String t = Typed.fold(text);
-    if (t.matches("\\d{1,2}")) {
-      int n = Integer.parseInt(t);
-      if (n >= 1 && n <= q.choices().size()) {
-        return Optional.of(n - 1);
-      }
-    }
-    String yesNo = Texts.yesNo(t);
-    for (int i = 0; i < q.choices().size(); i++) {
-      String label = Texts.fold(q.choices().get(i).label());
-      if (label.equals(t) || label.equals(yesNo)) {
-        return Optional.of(i);
-      }
-    }
-    Optional<Integer> named = spotter.byKeywordsOrLabel(q, terms);
-    if (named.isPresent()) {
-      return named;
-    }
-    Facts facts = FactExtractor.extract(text, catalog.calendar(), ctx.now());
-    if (facts.expiredDays().isEmpty()) {
-      // A typed answer to "da quanto è scaduta?" needs no "scaduta": «2 mesi», «100 giorni», «12/08».
-      facts = new Facts(facts.amountEuro(), facts.workingHours(),
-          SaidTime.daysSince(text, catalog.calendar().zone(), ctx.now()), facts.address(), facts.domain());
-    }
-    if (t.matches("\\d+([.,]\\d+)?")) {
-      double n = FactExtractor.number(t);
-      facts = new Facts(Optional.of(n), Optional.of(Bounds.exactly(n)), Optional.of(Bounds.exactly(n)),
-          facts.address(), facts.domain());
-    }
-    return byFacts(q, facts);
-  }
-
   // ---- replies --------------------------------------------------------------------------------
 
   private Turn current(Session s, TurnContext ctx, List<String> notices) {
@@ -585,7 +397,7 @@ public final class Engine {
     if (topic.isPresent() && s.pending()) {
       Node node = topic.get().node(s.nodeId());
       if (EscalationFlow.handles(s.awaiting())) {
-        return new Turn(s, drafting(s, topic.get(), notices));
+        return new Turn(s, EscalationDialogue.drafting(s, topic.get(), notices));
       }
       if (s.awaiting() != null) {
         return new Turn(s, askValue(s, topic.get(), s.awaiting(), notices));
@@ -600,25 +412,23 @@ public final class Engine {
   private static Reply question(Session s, Topic topic, Question q, List<String> notices) {
     List<Option> options = new ArrayList<>();
     for (int i = 0; i < q.choices().size(); i++) {
-      options.add(new Option(q.choices().get(i).label(), "c:" + topic.id() + ":" + q.id() + ":" + i));
+      options.add(new Option(q.choices().get(i).label(), new Action.Choose(topic.id(), q.id(), i)));
     }
     List<String> lines = new ArrayList<>();
     if (!q.hint().isBlank()) {
       lines.add(q.hint());
     }
     q.local().forEach(l -> lines.add(Answer.marked(l)));
-    return new Reply(Reply.Kind.QUESTION, notices, topic.id(), topic.title(), q.id(), q.ask(), options,
-        Optional.empty(), List.of(), lines, !s.path().isEmpty(), Optional.empty(), Optional.empty());
+    return Reply.question(notices, topic, q.id(), q.ask(), options, lines, !s.path().isEmpty());
   }
 
   /** Goes on without the value a prompt asks for (a gap in the phrase, or no ticket). */
-  private static final Option SKIP = new Option("Salta", "k:salta");
+  private static final Option SKIP = new Option("Salta", new Action.Command("salta"));
 
   private static Reply askValue(Session s, Topic topic, String value, List<String> notices) {
     String prompt = Phrases.ADDRESS.equals(value) ? Texts.ASK_ADDRESS : Texts.ASK_NAME;
-    return new Reply(Reply.Kind.ASK_VALUE, notices, topic.id(), topic.title(), s.nodeId(), prompt,
-        List.of(SKIP), Optional.empty(), List.of(), List.of(Texts.PROMPT_WAYS_OUT),
-        !s.path().isEmpty(), Optional.empty(), Optional.empty());
+    return Reply.askValue(notices, topic, s.nodeId(), prompt, List.of(SKIP), List.of(Texts.PROMPT_WAYS_OUT),
+        !s.path().isEmpty());
   }
 
   private Reply answer(Session s, Topic topic, Step step, TurnContext ctx, List<String> notices) {
@@ -629,10 +439,9 @@ public final class Engine {
     String prompt = drafting ? Texts.ASK_TICKET
         : Phrases.ADDRESS.equals(s.awaiting()) ? Texts.COMPLETE_ADDRESS
         : Phrases.NAME.equals(s.awaiting()) ? Texts.COMPLETE_NAME : null;
-    return new Reply(Reply.Kind.ANSWER, notices, topic.id(), topic.title(), step.id(),
-        prompt, drafting ? EscalationFlow.askOptions(EscalationFlow.TICKET) : prompt != null ? List.of(SKIP) : List.of(),
-        Optional.of(a), phrases, prompt != null ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty(),
-        Optional.empty(), Optional.empty());
+    return Reply.answer(notices, topic, step.id(), prompt,
+        drafting ? EscalationFlow.askOptions(EscalationFlow.TICKET) : prompt != null ? List.of(SKIP) : List.of(),
+        a, phrases, prompt != null ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty());
   }
 
   /**
@@ -665,21 +474,6 @@ public final class Engine {
   }
 
   private static Reply info(List<String> notices, String prompt, List<String> lines) {
-    return new Reply(Reply.Kind.INFO, notices, null, null, null, prompt, List.of(), Optional.empty(), List.of(),
-        lines, false, Optional.empty(), Optional.empty());
-  }
-
-  private static Reply withSearch(Reply r, Ranking ranking) {
-    return new Reply(r.kind(), r.notices(), r.topicId(), r.topicTitle(), r.nodeId(), r.prompt(), r.options(),
-        r.answer(), r.phrases(), r.lines(), r.canGoBack(), Optional.of(ranking), r.escalation(), r.sections(),
-        r.settled());
-  }
-
-  private static int parseIndex(String s) {
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return Reply.info(notices, prompt, lines, List.of());
   }
 }

@@ -61,12 +61,12 @@ final class EscalationFlow {
       out.add(new Option(EscalationForm.SEND, EscalationForm.FORM));
     }
     if (NOTE.equals(awaiting)) {
-      out.add(new Option("Nessuna nota", "e:nonote"));
+      out.add(new Option("Nessuna nota", new Action.Escalate(Action.Escalate.Step.NO_NOTE)));
     }
     if (CONFIRM.equals(awaiting)) {
-      out.add(new Option("Invia al TL", "e:send"));
+      out.add(new Option("Invia al TL", new Action.Escalate(Action.Escalate.Step.SEND)));
     }
-    out.add(new Option("Annulla segnalazione", "e:cancel"));
+    out.add(new Option("Annulla segnalazione", new Action.Escalate(Action.Escalate.Step.CANCEL)));
     return out;
   }
 

@@ -9,9 +9,9 @@ package it.vademecum.engine;
 public final class EscalationForm {
 
   /** The value of the form's send button. */
-  public static final String FORM = "e:form";
+  public static final String FORM = ActionCodec.encode(new Action.Escalate(Action.Escalate.Step.FORM));
   /** The value of the button that drops the escalation. */
-  public static final String CANCEL = "e:cancel";
+  public static final String CANCEL = ActionCodec.encode(new Action.Escalate(Action.Escalate.Step.CANCEL));
   public static final String SEND = "Invia al TL";
   public static final String TICKET = "ticket";
   public static final String NOTE = "nota";

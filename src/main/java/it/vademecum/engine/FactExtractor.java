@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Finds facts in an agent's sentence: an amount in euro, the working hours elapsed since a date or
  * "N giorni fa", how long ago a mailbox expired, a PEC address or a bare domain ("@ingpec.eu").
  */
-public final class FactExtractor {
+final class FactExtractor {
 
   private static final String NUMBER = "(\\d{1,3}(?:\\.\\d{3})+(?:,\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)";
   private static final String MORE = "(?:(più\\s+di|piu\\s+di|oltre|sopra\\s+(?:i|ai|a)?|superiore\\s+a|>)\\s*)?";

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The topic groups of the schema, in the order agents see them, with their Italian names. */
-public final class Groups {
+final class Groups {
 
   private static final Map<String, String> NAMES = ordered(
       "formule", "Formule per il cliente (saluti, attesa, chiusura)",

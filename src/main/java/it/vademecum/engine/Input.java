@@ -22,6 +22,11 @@ public sealed interface Input permits Input.Text, Input.Button {
       this(value, Map.of());
     }
 
+    /** What the button asks for. */
+    public Action action() {
+      return ActionCodec.decode(value);
+    }
+
     /** A field's value, "" when absent. */
     public String field(String id) {
       return fields.getOrDefault(id, "");
@@ -34,6 +39,10 @@ public sealed interface Input permits Input.Text, Input.Button {
 
   static Input button(String value) {
     return new Button(value == null ? "" : value);
+  }
+
+  static Input button(Action action) {
+    return new Button(ActionCodec.encode(action));
   }
 
   static Input form(String value, Map<String, String> fields) {

@@ -1,5 +1,6 @@
 package it.vademecum.engine;
 
+import it.vademecum.dialog.Topic;
 import it.vademecum.match.Ranking;
 import java.util.List;
 import java.util.Optional;
@@ -76,14 +77,6 @@ public record Reply(
     INFO
   }
 
-  /** A reply without sections and with no card to settle. */
-  public Reply(Kind kind, List<String> notices, String topicId, String topicTitle, String nodeId, String prompt,
-      List<Option> options, Optional<Answer> answer, List<Phrase> phrases, List<String> lines, boolean canGoBack,
-      Optional<Ranking> search, Optional<EscalationRequest> escalation) {
-    this(kind, notices, topicId, topicTitle, nodeId, prompt, options, answer, phrases, lines, canGoBack, search,
-        escalation, List.of(), Optional.empty());
-  }
-
   public Reply {
     sections = List.copyOf(sections);
     notices = List.copyOf(notices);
@@ -117,16 +110,78 @@ public record Reply(
     return b.toString();
   }
 
+  // ---- the replies there are (the canonical constructor is for the factories and the with-ers) ----
+
+  /** A question of {@code topic} at node {@code nodeId}, its choices as {@code options}. */
+  public static Reply question(List<String> notices, Topic topic, String nodeId, String ask, List<Option> options,
+      List<String> lines, boolean canGoBack) {
+    return at(Kind.QUESTION, notices, topic, nodeId, ask, options, Optional.empty(), List.of(), lines, canGoBack,
+        Optional.empty());
+  }
+
+  /** A value the step at {@code nodeId} asks for as free text ({@code prompt}). */
+  public static Reply askValue(List<String> notices, Topic topic, String nodeId, String prompt, List<Option> options,
+      List<String> lines, boolean canGoBack) {
+    return at(Kind.ASK_VALUE, notices, topic, nodeId, prompt, options, Optional.empty(), List.of(), lines, canGoBack,
+        Optional.empty());
+  }
+
+  /** The step at {@code nodeId}: {@code answer} and its filled phrases; {@code prompt} when a value is still asked. */
+  public static Reply answer(List<String> notices, Topic topic, String nodeId, String prompt, List<Option> options,
+      Answer answer, List<Phrase> phrases, List<String> lines, boolean canGoBack) {
+    return at(Kind.ANSWER, notices, topic, nodeId, prompt, options, Optional.of(answer), phrases, lines, canGoBack,
+        Optional.empty());
+  }
+
+  /** The summary of the escalation {@code draft} ({@code lines}), to send to a team lead or cancel. */
+  public static Reply confirm(List<String> notices, Topic topic, String nodeId, String prompt, List<Option> options,
+      List<String> lines, boolean canGoBack, EscalationRequest draft) {
+    return at(Kind.CONFIRM, notices, topic, nodeId, prompt, options, Optional.empty(), List.of(), lines, canGoBack,
+        Optional.of(draft));
+  }
+
+  /** Information at a step of {@code topic}; {@code sent}: the escalation the agent just confirmed, if any. */
+  public static Reply atStep(List<String> notices, Topic topic, String nodeId, String prompt, List<Option> options,
+      List<String> lines, boolean canGoBack, Optional<EscalationRequest> sent) {
+    return at(Kind.INFO, notices, topic, nodeId, prompt, options, Optional.empty(), List.of(), lines, canGoBack, sent);
+  }
+
+  /** Two or three close topics ({@code options}) the search {@code ranking} found: which one? */
+  public static Reply suggestions(List<String> notices, String prompt, List<Option> options, Ranking ranking) {
+    return new Reply(Kind.SUGGESTIONS, notices, null, null, null, prompt, options, Optional.empty(), List.of(),
+        List.of(), false, Optional.of(ranking), Optional.empty(), List.of(), Optional.empty());
+  }
+
+  /** No topic found (by {@code search}, when one ran); every topic in {@code sections}. */
+  public static Reply notFound(List<String> notices, String prompt, List<Option> options, List<String> lines,
+      List<Section> sections, Optional<Ranking> search) {
+    return new Reply(Kind.NOT_FOUND, notices, null, null, null, prompt, options, Optional.empty(), List.of(), lines,
+        false, search, Optional.empty(), sections, Optional.empty());
+  }
+
   /** An information reply with no topic, for commands outside the dialog trees. */
   public static Reply info(List<String> notices, String prompt, List<String> lines, List<Option> options) {
     return new Reply(Kind.INFO, notices, null, null, null, prompt, options, Optional.empty(), List.of(), lines,
-        false, Optional.empty(), Optional.empty());
+        false, Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+  }
+
+  private static Reply at(Kind kind, List<String> notices, Topic topic, String nodeId, String prompt,
+      List<Option> options, Optional<Answer> answer, List<Phrase> phrases, List<String> lines, boolean canGoBack,
+      Optional<EscalationRequest> escalation) {
+    return new Reply(kind, notices, topic.id(), topic.title(), nodeId, prompt, options, answer, phrases, lines,
+        canGoBack, Optional.empty(), escalation, List.of(), Optional.empty());
+  }
+
+  /** The same reply with the topic search that led to it. */
+  public Reply withSearch(Ranking ranking) {
+    return new Reply(kind, notices, topicId, topicTitle, nodeId, prompt, options, answer, phrases, lines, canGoBack,
+        Optional.of(ranking), escalation, sections, settled);
   }
 
   /** The same reply with these lines instead of its own. */
   public Reply withLines(List<String> replaced) {
     return new Reply(kind, notices, topicId, topicTitle, nodeId, prompt, options, answer, phrases, replaced,
-        canGoBack, search, escalation);
+        canGoBack, search, escalation, sections, settled);
   }
 
   /** The same reply with more lines at the end. */

@@ -90,7 +90,7 @@ final class Texts {
     List<Reply.Section> out = new ArrayList<>();
     for (Map.Entry<String, String> g : Groups.names().entrySet()) {
       List<Option> topics = catalog.list().stream().filter(t -> t.group().equals(g.getKey()))
-          .map(t -> new Option(t.title(), "t:" + t.id())).toList();
+          .map(t -> new Option(t.title(), new Action.StartTopic(t.id()))).toList();
       if (!topics.isEmpty()) {
         out.add(new Reply.Section(g.getValue(), topics));
       }

@@ -19,7 +19,6 @@ public final class Typed {
     if (input instanceof Input.Text t) {
       return Optional.of(fold(t.text()));
     }
-    String v = ((Input.Button) input).value();
-    return v.startsWith("k:") ? Optional.of(fold(v.substring(2))) : Optional.empty();
+    return ((Input.Button) input).action() instanceof Action.Command c ? Optional.of(fold(c.words())) : Optional.empty();
   }
 }

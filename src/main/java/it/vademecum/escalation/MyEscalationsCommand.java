@@ -1,7 +1,9 @@
 package it.vademecum.escalation;
 
+import it.vademecum.engine.ActionCodec;
+import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
-import it.vademecum.assistant.Command;
+import it.vademecum.assistant.ReplyingCommand;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
 import it.vademecum.engine.Typed;
@@ -12,9 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /** "le mie escalation": the agent's latest escalations with their state. */
-public final class MyEscalationsCommand implements Command {
+public final class MyEscalationsCommand implements ReplyingCommand {
 
-  public static final String BUTTON = "k:le mie escalation";
+  public static final String BUTTON = ActionCodec.encode(new Action.Command("le mie escalation"));
   static final int SHOWN = 10;
   private static final Set<String> PHRASES = Set.of("le mie escalation", "mie escalation",
       "escalation mie", "le mie segnalazioni", "stato escalation", "le mie escalation al tl");
@@ -26,7 +28,7 @@ public final class MyEscalationsCommand implements Command {
   }
 
   @Override
-  public Optional<Reply> handle(Agent agent, Input input, Session session) {
+  public Optional<Reply> reply(Agent agent, Input input, Session session) {
     if (!asks(input)) {
       return Optional.empty();
     }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * of dialogs/ in a scratch copy first; only a clean result replaces the real file, atomically, so
  * the running server's watcher never sees a broken or half-written topic.
  */
-public final class LearnedTriggers {
+final class LearnedTriggers {
 
   /** What happened: added, already there, or refused with the lint's problems. */
   public record Outcome(boolean added, boolean alreadyThere, List<Problem> problems) {

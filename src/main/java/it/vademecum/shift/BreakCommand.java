@@ -1,7 +1,8 @@
 package it.vademecum.shift;
 
+import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
-import it.vademecum.assistant.Command;
+import it.vademecum.assistant.ReplyingCommand;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Typed;
 import it.vademecum.engine.Option;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * config/shift.json); «pausa fine» or «annulla pausa» cancels it. «pausa» alone is the topic's
  * rule, answered by the tree.
  */
-public final class BreakCommand implements Command {
+public final class BreakCommand implements ReplyingCommand {
 
   static final Set<String> START = Set.of("pausa inizio", "inizio pausa", "inizia pausa", "pausa inizia",
       "avvia pausa", "pausa avvia", "pausa start", "inizio la pausa");
@@ -46,7 +47,7 @@ public final class BreakCommand implements Command {
       + " risponde. Riprova fra poco; intanto tieni d'occhio l'orologio (la pausa 626 dura %d minuti).";
 
   @Override
-  public Optional<Reply> handle(Agent agent, Input input, Session session) {
+  public Optional<Reply> reply(Agent agent, Input input, Session session) {
     Optional<String> typed = Typed.command(input);
     if (typed.isEmpty()) {
       return Optional.empty();
@@ -68,7 +69,7 @@ public final class BreakCommand implements Command {
   private Reply start(Agent agent) {
     BreakReminders.Started s = reminders.start(agent.key(), rules.get().breakMinutes());
     String at = HH_MM.format(s.pending().due().atZone(zone));
-    List<Option> cancel = List.of(new Option("Annulla la pausa", "k:pausa fine"));
+    List<Option> cancel = List.of(new Option("Annulla la pausa", new Action.Command("pausa fine")));
     if (!s.isNew()) {
       long left = Math.max(1, (Duration.between(clock.instant(), s.pending().due()).getSeconds() + 59) / 60);
       return Reply.info(List.of(), "Hai già una pausa in corso: finisce alle " + at + " (" + (left == 1 ? "manca 1 minuto"

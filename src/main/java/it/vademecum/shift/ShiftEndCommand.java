@@ -1,5 +1,7 @@
 package it.vademecum.shift;
 
+import it.vademecum.engine.ActionCodec;
+import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
 import it.vademecum.assistant.Command;
 import it.vademecum.dialog.Node;
@@ -12,8 +14,6 @@ import it.vademecum.engine.Typed;
 import it.vademecum.engine.Turn;
 import it.vademecum.engine.TurnContext;
 import it.vademecum.session.Session;
-import it.vademecum.session.SessionStore;
-import it.vademecum.usage.UsageLog;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,21 +39,16 @@ public final class ShiftEndCommand implements Command {
 
   private final Supplier<Engine> engine;
   private final Supplier<ShiftRules> rules;
-  private final SessionStore sessions;
-  private final UsageLog usage;
   private final Clock clock;
 
-  public ShiftEndCommand(Supplier<Engine> engine, Supplier<ShiftRules> rules, SessionStore sessions, UsageLog usage,
-      Clock clock) {
+  public ShiftEndCommand(Supplier<Engine> engine, Supplier<ShiftRules> rules, Clock clock) {
     this.engine = engine;
     this.rules = rules;
-    this.sessions = sessions;
-    this.usage = usage;
     this.clock = clock;
   }
 
   @Override
-  public Optional<Reply> handle(Agent agent, Input input, Session session) {
+  public Optional<Turn> handle(Agent agent, Input input, Session session) {
     if (!(input instanceof Input.Text) || !Typed.command(input).map(WORDS::contains).orElse(false)) {
       return Optional.empty();
     }
@@ -65,7 +60,7 @@ public final class ShiftEndCommand implements Command {
       return Optional.empty();
     }
     TurnContext ctx = new TurnContext(clock.instant(), agent.name(), false);
-    Turn t = e.handle(session.cleared(), Input.button("t:" + topic.get().id()), ctx);
+    Turn t = e.handle(session.cleared(), Input.button(new Action.StartTopic(topic.get().id())), ctx);
     List<String> notices = new ArrayList<>(t.reply().notices());
     for (String press : presses.get()) {
       if (t.reply().kind() != Reply.Kind.QUESTION) {
@@ -78,11 +73,9 @@ public final class ShiftEndCommand implements Command {
     if (reply.kind() != Reply.Kind.ANSWER || !r.tableStep().equals(reply.nodeId())) {
       return Optional.empty();
     }
-    sessions.put(agent.key(), t.session());
-    usage.recordAnswer(agent.id(), reply.topicId(), reply.nodeId());
-    return Optional.of(new Reply(reply.kind(), notices, reply.topicId(), reply.topicTitle(), reply.nodeId(),
-        reply.prompt(), reply.options(), reply.answer(), reply.phrases(), reply.lines(), reply.canGoBack(),
-        Optional.empty(), Optional.empty()));
+    // The table on its own: the notices of every press, no card to settle (the presses were not the agent's).
+    return Optional.of(new Turn(t.session(), Reply.answer(notices, topic.get(), reply.nodeId(), reply.prompt(),
+        reply.options(), reply.answer().orElseThrow(), reply.phrases(), reply.lines(), reply.canGoBack())));
   }
 
   /** The choice buttons from the topic's start to the target node (shortest path), if any. */
@@ -106,7 +99,7 @@ public final class ShiftEndCommand implements Command {
           String next = q.choices().get(i).next();
           if (!from.containsKey(next)) {
             from.put(next, id);
-            cameBy.put(next, "c:" + topic.id() + ":" + q.id() + ":" + i);
+            cameBy.put(next, ActionCodec.encode(new Action.Choose(topic.id(), q.id(), i)));
             queue.add(next);
           }
         }

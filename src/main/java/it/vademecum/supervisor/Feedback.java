@@ -5,8 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
+import it.vademecum.engine.ActionCodec;
+import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
-import it.vademecum.assistant.Command;
+import it.vademecum.assistant.ReplyingCommand;
 import it.vademecum.assistant.ReplyDecorator;
 import it.vademecum.dialog.Step;
 import it.vademecum.engine.Engine;
@@ -29,10 +31,10 @@ import java.util.function.Supplier;
  * text message («no» for none). A 👎 whose reason never comes is stored without one when the agent
  * does something else or after {@link #REASON_WAIT}. Values naming no current answer are refused.
  */
-public final class Feedback implements Command, ReplyDecorator {
+public final class Feedback implements ReplyingCommand, ReplyDecorator {
 
   public static final Duration REASON_WAIT = Duration.ofMinutes(10);
-  static final String SKIP = "f:skip";
+  static final String SKIP = ActionCodec.encode(new Action.SkipReason());
   static final String THANKS_UP = "Grazie del 👍: aiuta a capire quali risposte funzionano.";
   static final String ASK_REASON = "Grazie del 👎. Cosa non andava? Scrivilo in una riga (senza dati del cliente), "
       + "oppure scrivi «no».";
@@ -75,18 +77,18 @@ public final class Feedback implements Command, ReplyDecorator {
   @Override
   public Reply decorate(Agent agent, Reply reply) {
     if (reply.kind() != Reply.Kind.ANSWER || reply.topicId() == null || reply.nodeId() == null
-        || reply.options().stream().anyMatch(o -> o.value().startsWith("e:"))) {
+        || reply.options().stream().anyMatch(o -> o.action() instanceof Action.Escalate)) {
       return reply; // not an answer, or a step still being escalated: nothing to rate yet
     }
-    String at = reply.topicId() + ":" + reply.nodeId();
-    return reply.withMoreOptions(List.of(new Option("👍 Utile", "f:up:" + at),
-        new Option("👎 Non utile", "f:down:" + at)));
+    return reply.withMoreOptions(List.of(new Option("👍 Utile", new Action.Rate(true, reply.topicId(), reply.nodeId())),
+        new Option("👎 Non utile", new Action.Rate(false, reply.topicId(), reply.nodeId()))));
   }
 
   @Override
-  public Optional<Reply> handle(Agent agent, Input input, Session session) {
-    if (input instanceof Input.Button b && b.value().startsWith("f:")) {
-      return Optional.of(button(agent, b.value()));
+  public Optional<Reply> reply(Agent agent, Input input, Session session) {
+    if (input instanceof Input.Button b && (b.action() instanceof Action.Rate
+        || b.action() instanceof Action.SkipReason || b.action() instanceof Action.BadRating)) {
+      return Optional.of(button(agent, b.action()));
     }
     Pending pending = reasons.asMap().remove(agent.key());
     if (pending == null) {
@@ -105,24 +107,26 @@ public final class Feedback implements Command, ReplyDecorator {
     return Optional.empty();
   }
 
-  private Reply button(Agent agent, String value) {
+  private Reply button(Agent agent, Action action) {
     Pending earlier = reasons.asMap().remove(agent.key());
     if (earlier != null) {
       usage.recordFeedback(earlier.agentId(), earlier.topicId(), earlier.nodeId(), false, null);
     }
-    if (value.equals(SKIP)) {
+    if (action instanceof Action.SkipReason) {
       return info(earlier != null ? THANKS_NO_REASON : UNKNOWN);
     }
-    String[] parts = value.split(":", -1);
-    if (parts.length != 4 || !(parts[1].equals("up") || parts[1].equals("down")) || !isAnswer(parts[2], parts[3])) {
+    if (!(action instanceof Action.Rate rate)) {
       return info(UNKNOWN);
     }
-    String topic = parts[2];
-    String node = parts[3];
+    if (!isAnswer(rate.topicId(), rate.nodeId())) {
+      return info(UNKNOWN);
+    }
+    String topic = rate.topicId();
+    String node = rate.nodeId();
     if (voted.asMap().putIfAbsent(agent.key() + "|" + topic + "|" + node, Boolean.TRUE) != null) {
       return info(ALREADY);
     }
-    if (parts[1].equals("up")) {
+    if (rate.useful()) {
       usage.recordFeedback(agent.id(), topic, node, true, null);
       return info(THANKS_UP);
     }

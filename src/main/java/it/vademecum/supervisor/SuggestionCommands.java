@@ -1,7 +1,8 @@
 package it.vademecum.supervisor;
 
+import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
-import it.vademecum.assistant.Command;
+import it.vademecum.assistant.ReplyingCommand;
 import it.vademecum.dialog.Topic;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Option;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * knowledge editor) to turn into triggers with a click. An accepted one is written to its topic
  * file after lint and the dialogs are reloaded at once.
  */
-final class SuggestionCommands implements Command {
+final class SuggestionCommands implements ReplyingCommand {
 
   static final int PER_TOPIC = 3;
   /** Suggestions with buttons: two each, six in all, what a Teams card shows without an overflow menu. */
@@ -39,7 +40,7 @@ final class SuggestionCommands implements Command {
   }
 
   @Override
-  public Optional<Reply> handle(Agent agent, Input input, Session session) {
+  public Optional<Reply> reply(Agent agent, Input input, Session session) {
     Optional<String> typed = Typed.command(input);
     if (typed.isEmpty() || !(typed.get().equals(WORD) || typed.get().startsWith(WORD + " "))) {
       return Optional.empty();
@@ -82,8 +83,8 @@ final class SuggestionCommands implements Command {
       }
       lines.add("n. " + s.id() + " · " + s.count() + "× «" + s.text() + "»");
       if (options.size() < BUTTONS * 2) {
-        options.add(new Option("Accetta n. " + s.id(), "k:" + WORD + " accetta " + s.id()));
-        options.add(new Option("Rifiuta n. " + s.id(), "k:" + WORD + " rifiuta " + s.id()));
+        options.add(new Option("Accetta n. " + s.id(), new Action.Command(WORD + " accetta " + s.id())));
+        options.add(new Option("Rifiuta n. " + s.id(), new Action.Command(WORD + " rifiuta " + s.id())));
       }
     }
     lines.add("Accettare aggiunge la frase ai trigger dell'argomento (con il tuo nome); rifiutarla non la propone più.");
@@ -101,7 +102,7 @@ final class SuggestionCommands implements Command {
         String head = d.result() == Suggestions.Result.ACCEPTED
             ? "✅ «" + s.text() + "» è ora un trigger di " + title(s.topicId()) + "."
             : "✅ «" + s.text() + "» era già un trigger di " + title(s.topicId()) + ": segnato come accettato.";
-        return info(head, lines, List.of(new Option("Altri suggerimenti", "k:" + WORD)));
+        return info(head, lines, List.of(new Option("Altri suggerimenti", new Action.Command(WORD))));
       }
       case LINT_FAILED -> {
         List<String> lines = new ArrayList<>();
@@ -121,14 +122,14 @@ final class SuggestionCommands implements Command {
       return notOpen(id, d);
     }
     return info("Suggerimento n. " + id + " rifiutato: non lo proporrò più.", List.of(),
-        List.of(new Option("Altri suggerimenti", "k:" + WORD)));
+        List.of(new Option("Altri suggerimenti", new Action.Command(WORD))));
   }
 
   private static Reply notOpen(long id, Suggestions.Decision d) {
     String why = d.suggestion().map(s -> s.state() == Suggestion.State.ACCEPTED
         ? " è già stato accettato" + (s.decidedBy() == null ? "" : " da " + s.decidedBy())
         : " è già stato rifiutato" + (s.decidedBy() == null ? "" : " da " + s.decidedBy())).orElse(" non esiste");
-    return info("Il suggerimento n. " + id + why + ".", List.of(), List.of(new Option("Suggerimenti", "k:" + WORD)));
+    return info("Il suggerimento n. " + id + why + ".", List.of(), List.of(new Option("Suggerimenti", new Action.Command(WORD))));
   }
 
   private String title(String topicId) {

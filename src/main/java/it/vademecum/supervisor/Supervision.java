@@ -3,9 +3,9 @@ package it.vademecum.supervisor;
 import it.vademecum.assistant.Command;
 import it.vademecum.assistant.Notifier;
 import it.vademecum.assistant.ReplyDecorator;
+import it.vademecum.escalation.OpenEscalations;
 import it.vademecum.learning.Suggestions;
 import it.vademecum.config.DatabaseUrl;
-import it.vademecum.session.SessionStore;
 import it.vademecum.store.Database;
 import it.vademecum.shift.BreakCommand;
 import it.vademecum.shift.BreakReminders;
@@ -49,14 +49,14 @@ public final class Supervision implements AutoCloseable {
    * it), «pausa inizio» is left to the tree, which gives the rule, and the reason is logged.
    */
   public static Supervision start(List<String> supervisors, DialogsReloader dialogs, Path dataDir,
-      SessionStore sessions, UsageLog usage, Optional<OpenEscalations> escalations, Notifier notifier,
+      UsageLog usage, Optional<OpenEscalations> escalations, Notifier notifier,
       Clock clock) {
-    return start(supervisors, dialogs, dataDir, Optional.empty(), sessions, usage, escalations, notifier, clock);
+    return start(supervisors, dialogs, dataDir, Optional.empty(), usage, escalations, notifier, clock);
   }
 
   /** The same, with the break reminders in the shared PostgreSQL database when one is given. */
   public static Supervision start(List<String> supervisors, DialogsReloader dialogs, Path dataDir,
-      Optional<DatabaseUrl> shared, SessionStore sessions, UsageLog usage, Optional<OpenEscalations> escalations,
+      Optional<DatabaseUrl> shared, UsageLog usage, Optional<OpenEscalations> escalations,
       Notifier notifier, Clock clock) {
     Feedback feedback = new Feedback(dialogs, usage);
     List<Command> commands = new ArrayList<>();
@@ -77,7 +77,7 @@ public final class Supervision implements AutoCloseable {
       LOG.warn("break reminders off: {}", e.getMessage());
       problem = e.getMessage();
     }
-    commands.add(new ShiftEndCommand(dialogs, dialogs::shift, sessions, usage, clock));
+    commands.add(new ShiftEndCommand(dialogs, dialogs::shift, clock));
     return new Supervision(commands, feedback, timer, reminders, problem);
   }
 

@@ -1,7 +1,8 @@
 package it.vademecum.supervisor;
 
+import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
-import it.vademecum.assistant.Command;
+import it.vademecum.assistant.ReplyingCommand;
 import it.vademecum.assistant.Notifier;
 import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.Problem;
@@ -12,6 +13,9 @@ import it.vademecum.engine.Typed;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Reply;
 import it.vademecum.session.Session;
+import it.vademecum.escalation.OpenEscalation;
+import it.vademecum.escalation.OpenEscalations;
+import it.vademecum.escalation.State;
 import it.vademecum.usage.Since;
 import it.vademecum.usage.UsageLog;
 import it.vademecum.usage.UsageStoreException;
@@ -34,15 +38,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * happens. Supervisors who used a command since the start are told when the watcher reloads
  * dialogs/ by itself, and especially when an edit is broken.
  */
-public final class SupervisorCommands implements Command {
+final class SupervisorCommands implements ReplyingCommand {
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final int TOP_TOPICS = 10;
   private static final int UNMATCHED = 20;
-  private static final Map<String, String> STATES = Map.of("queued", "in coda", "pending", "in attesa di invio",
-      "posted", "inviate ai TL", "sent", "inviate ai TL", "taken", "prese in carico", "failed", "non inviate",
-      "closed", "chiuse", "cancelled", "annullate");
-
   /** Resend buttons on "escalation aperte" at most (the rest by typing "escalation reinvia N"). */
   private static final int MAX_RESEND_BUTTONS = 10;
   private final Roles roles;
@@ -66,7 +66,7 @@ public final class SupervisorCommands implements Command {
   }
 
   @Override
-  public Optional<Reply> handle(Agent agent, Input input, Session session) {
+  public Optional<Reply> reply(Agent agent, Input input, Session session) {
     Optional<String> typed = Typed.command(input);
     if (typed.isEmpty()) {
       return Optional.empty();
@@ -180,9 +180,9 @@ public final class SupervisorCommands implements Command {
         + h.count()));
     List<Option> options = List.of(
         new Option(p.words().equals("settimana") ? "Oggi" : "Settimana",
-            "k:statistiche " + (p.words().equals("settimana") ? "oggi" : "settimana")),
-        new Option("Senza risposta", "k:senza risposta " + p.words()),
-        new Option("Escalation aperte", "k:escalation aperte"));
+            new Action.Command("statistiche " + (p.words().equals("settimana") ? "oggi" : "settimana"))),
+        new Option("Senza risposta", new Action.Command("senza risposta " + p.words())),
+        new Option("Escalation aperte", new Action.Command("escalation aperte")));
     return Reply.info(notices(), "📊 Statistiche — " + p.label(), lines, options);
   }
 
@@ -190,7 +190,7 @@ public final class SupervisorCommands implements Command {
     if (escalations.isEmpty()) {
       return List.of("Escalation: non registrate qui (nessun canale dei TL configurato).");
     }
-    Map<String, Long> byState = escalations.get().countByState(since);
+    Map<State, Long> byState = escalations.get().countByState(since);
     long total = byState.values().stream().mapToLong(Long::longValue).sum();
     if (total == 0) {
       return List.of("Escalation: nessuna nel periodo.");
@@ -198,13 +198,9 @@ public final class SupervisorCommands implements Command {
     List<String> out = new ArrayList<>();
     out.add("Escalation per stato (" + total + " in tutto):");
     long max = byState.values().stream().mapToLong(Long::longValue).max().orElse(0);
-    byState.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> out.add(Bars.line(e.getValue(), max, state(e.getKey()))));
+    byState.entrySet().stream().sorted(Map.Entry.<State, Long>comparingByValue().reversed())
+        .forEach(e -> out.add(Bars.line(e.getValue(), max, e.getKey().label())));
     return out;
-  }
-
-  static String state(String s) {
-    return STATES.getOrDefault(s == null ? "" : s.toLowerCase(java.util.Locale.ROOT), s);
   }
 
   // ---- senza risposta ---------------------------------------------------------------------------
@@ -228,7 +224,7 @@ public final class SupervisorCommands implements Command {
       picks.forEach(pc -> lines.add(pc.count() + "× «" + pc.text() + "» → " + title(catalog, pc.topicId())));
     }
     return Reply.info(notices(), "Frasi senza risposta — " + p.label() + ", le più frequenti prima", lines,
-        List.of(new Option("Statistiche", "k:statistiche " + p.words())));
+        List.of(new Option("Statistiche", new Action.Command("statistiche " + p.words()))));
   }
 
   // ---- escalation aperte ------------------------------------------------------------------------
@@ -238,7 +234,7 @@ public final class SupervisorCommands implements Command {
       return Reply.info(notices(), "Le escalation non sono registrate qui: nessun canale dei TL è configurato.",
           List.of(), List.of());
     }
-    List<OpenEscalations.OpenEscalation> open = escalations.get().open();
+    List<OpenEscalation> open = escalations.get().open();
     if (open.isEmpty()) {
       return Reply.info(notices(), "Nessuna escalation in attesa: i TL le hanno prese tutte in carico.",
           List.of(), List.of());
@@ -246,20 +242,28 @@ public final class SupervisorCommands implements Command {
     Catalog catalog = dialogs.get().catalog();
     Instant now = clock.instant();
     List<String> lines = new ArrayList<>();
-    open.stream().sorted(java.util.Comparator.comparing(OpenEscalations.OpenEscalation::created)).forEach(e ->
-        lines.add("#" + e.id() + " · " + Bars.age(Duration.between(e.created(), now)) + " · " + e.agentName()
-            + " · " + title(catalog, e.topic()) + " · ticket " + e.ticket() + " · " + state(e.state())
-            + (e.reason() == null || e.reason().isBlank() ? "" : " — " + e.reason())));
+    open.stream().sorted(java.util.Comparator.comparing(OpenEscalation::createdAt)).forEach(e ->
+        lines.add("#" + e.id() + " · " + Bars.age(Duration.between(e.createdAt(), now)) + " · " + e.agent()
+            + " · " + title(catalog, e.topicTitle()) + " · ticket " + e.ticket() + " · " + e.state().label()
+            + why(e).map(w -> " — " + w).orElse("")));
     String prompt = open.size() == 1 ? "1 escalation non ancora presa in carico:"
         : open.size() + " escalation non ancora prese in carico, dalla più vecchia:";
     List<Option> resend = open.stream()
-        .filter(e -> it.vademecum.escalation.State.UNCERTAIN.label().equals(e.state()))
+        .filter(e -> e.state() == State.UNCERTAIN)
         .limit(MAX_RESEND_BUTTONS)
-        .map(e -> new Option("Reinvia n. " + e.id(), "k:escalation reinvia " + e.id())).toList();
+        .map(e -> new Option("Reinvia n. " + e.id(), new Action.Command("escalation reinvia " + e.id()))).toList();
     if (!resend.isEmpty()) {
       lines.add("Prima di reinviare controlla nel canale dei TL che la card non ci sia già.");
     }
     return Reply.info(notices(), prompt, lines, resend);
+  }
+
+  /** What a supervisor should know about an open escalation: how to resend it, or why it is stuck. */
+  private static Optional<String> why(OpenEscalation e) {
+    if (e.state() == State.UNCERTAIN) {
+      return Optional.of("invio da verificare: se la card non è nel canale dei TL, «escalation reinvia " + e.id() + "»");
+    }
+    return e.problem() == null ? Optional.empty() : Optional.of("⚠ " + e.problem());
   }
 
   private Reply resend(String id) {
@@ -267,12 +271,20 @@ public final class SupervisorCommands implements Command {
       return Reply.info(notices(), "Le escalation non sono registrate qui: nessun canale dei TL è configurato.",
           List.of(), List.of());
     }
-    if (escalations.get().resend(id)) {
+    if (resendable(id).map(n -> escalations.get().resend(n)).orElse(false)) {
       return Reply.info(notices(), "Escalation n. " + id + " rimessa in coda: la nuova card dirà che è un reinvio.",
           List.of(), List.of());
     }
     return Reply.info(notices(), "Non posso reinviare «" + id + "»: si reinviano solo le escalation con invio da "
         + "verificare (vedi «escalation aperte»).", List.of(), List.of());
+  }
+
+  private static Optional<Long> resendable(String id) {
+    try {
+      return Optional.of(Long.parseLong(id.strip().replaceFirst("^#", "")));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   // ---- verifica ---------------------------------------------------------------------------------

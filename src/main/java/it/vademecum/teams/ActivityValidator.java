@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * reason for the caller and a fixed token for the log (never the body: it may hold customer data).
  * The body is read at most to {@link #MAX_BODY_BYTES} + 1 byte.
  */
-public final class ActivityValidator {
+final class ActivityValidator {
 
   /** Bot Framework activities are far smaller; Teams caps a message at about 28 KB. */
   public static final int MAX_BODY_BYTES = 256 * 1024;

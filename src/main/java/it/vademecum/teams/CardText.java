@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * Emphasis ({@code **}, {@code _}) is left alone: it cannot hide anything, and underscores are
  * common in queue names. A bare URL stays readable as it is, its visible text being its target.
  */
-public final class CardText {
+final class CardText {
 
   /** Longest text kept, in characters. */
   public static final int MAX = 2_000;

@@ -3,6 +3,8 @@ package it.vademecum.teams;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.vademecum.engine.ActionCodec;
+import it.vademecum.engine.Action;
 import it.vademecum.dialog.Step;
 import it.vademecum.engine.Answer;
 import it.vademecum.engine.Option;
@@ -25,14 +27,14 @@ import java.util.Map;
  * ticket) cannot become a link, a mention or HTML. The code block carries the phrase as it is: it
  * is shown literally, never as Markdown. Pure: no SDK types, so it is tested on its own.
  */
-public final class Cards {
+final class Cards {
 
   public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
   public static final String VERSION = "1.5";
   /** The key of a button's data that carries the engine's opaque option value. */
   public static final String VALUE_KEY = "v";
-  static final String BACK = "k:indietro";
-  static final String RESTART = "k:ricomincia";
+  static final String BACK = ActionCodec.encode(new Action.Command("indietro"));
+  static final String RESTART = ActionCodec.encode(new Action.Command("ricomincia"));
   /** The introduction of a step's phrases; one per phrase, followed by its copy block. */
   static final String PHRASE_LABEL = "Frase per il cliente";
   /**
@@ -76,7 +78,7 @@ public final class Cards {
       body.add(text("Scrivi la risposta qui sotto, nel campo del messaggio.").put("isSubtle", true));
     }
     // Buttons of one kind (escalation, feedback, commands) share rows; kinds do not mix in a row.
-    Map<String, List<ObjectNode>> buttons = new LinkedHashMap<>();
+    Map<Class<?>, List<ObjectNode>> buttons = new LinkedHashMap<>();
     int number = 0;
     for (Option o : form ? EscalationFormCard.others(r) : r.options()) {
       if (isChoice(o)) {
@@ -84,8 +86,7 @@ public final class Cards {
         String label = r.kind() == Reply.Kind.QUESTION ? number + " · " + o.label() : o.label();
         body.add(choice(label, o).put("spacing", number == 1 ? "Medium" : "Small"));
       } else {
-        String kind = o.value().contains(":") ? o.value().substring(0, o.value().indexOf(':')) : "";
-        buttons.computeIfAbsent(kind, k -> new ArrayList<>()).add(submit(o.label(), o.value()));
+        buttons.computeIfAbsent(o.action().getClass(), k -> new ArrayList<>()).add(submit(o.label(), o.value()));
       }
     }
     sections(body, r.sections());
@@ -174,7 +175,8 @@ public final class Cards {
 
   /** A choice of a question or a topic menu; the rest (commands, feedback, escalation) are buttons. */
   private static boolean isChoice(Option o) {
-    return o.value().startsWith("c:") || o.value().startsWith("t:") || o.value().equals("k:nessuno");
+    Action a = o.action();
+    return a instanceof Action.Choose || a instanceof Action.StartTopic || a.equals(new Action.Command("nessuno"));
   }
 
   /** A full-width tappable box whose label wraps: never cut off, however long. */

@@ -1,6 +1,6 @@
 package it.vademecum.teams;
 
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import java.time.Duration;
 
 /**
@@ -34,18 +34,8 @@ public record ConnectorLimits(double perSecond, int maxRetries, Duration maxWait
     return perSecond > 0;
   }
 
-  /** CONNECTOR_RATE (calls per second, default 50, 0 = no ceiling). */
-  public static ConnectorLimits fromSettings(Settings settings) {
-    String v = settings.get("CONNECTOR_RATE", "50");
-    try {
-      double rate = Double.parseDouble(v);
-      if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
-        throw new NumberFormatException();
-      }
-      return new ConnectorLimits(rate, DEFAULT.maxRetries(), DEFAULT.maxWait());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("CONNECTOR_RATE must be a number of calls per second (0 = no ceiling), not '"
-          + v + "'");
-    }
+  /** CONNECTOR_RATE, as parsed at start-up; the retries and the longest wait are the defaults. */
+  public static ConnectorLimits from(TypedSettings.Connector connector) {
+    return new ConnectorLimits(connector.callsPerSecond(), DEFAULT.maxRetries(), DEFAULT.maxWait());
   }
 }

@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
  * <p>{@link #grantDue()} does the work and is driven by a pump thread ({@link #start()}) or, in
  * tests, directly with an injected clock.
  */
-public final class ConnectorPacer implements AutoCloseable {
+final class ConnectorPacer implements AutoCloseable {
 
   /** Margin added to the one-second window, for the jitter between a grant and its arrival. */
   static final long MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(75);

@@ -3,6 +3,8 @@ package it.vademecum.teams;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.vademecum.engine.ActionCodec;
+import it.vademecum.engine.Action;
 import it.vademecum.engine.EscalationRequest;
 import it.vademecum.escalation.Escalation;
 import it.vademecum.escalation.EscalationTexts;
@@ -18,12 +20,8 @@ import java.util.Optional;
  * answered on their own card, not in the thread. Every piece of outside text (names, UPN, ticket,
  * note, answers, the taking team lead's name) goes through {@link CardText#plain(String)}. Pure.
  */
-public final class EscalationCard {
+final class EscalationCard {
 
-  /** The button's value: {@code esc:take:<id>}. */
-  public static final String TAKE_PREFIX = "esc:take:";
-  /** The refresh action's value: {@code esc:view:<id>} (the card as it is now, nothing taken). */
-  public static final String VIEW_PREFIX = "esc:view:";
   static final String REFRESH_VERB = "refresh";
   public static final String TAKE = "Prendo in carico";
   /** The Action.Execute verb of "Prendo in carico". */
@@ -36,24 +34,14 @@ public final class EscalationCard {
 
   private EscalationCard() {}
 
+  /** The escalation a "Prendo in carico" asks for. */
   public static Optional<Long> takeId(String buttonValue) {
-    return id(buttonValue, TAKE_PREFIX);
+    return ActionCodec.decode(buttonValue) instanceof Action.Take t ? Optional.of(t.id()) : Optional.empty();
   }
 
   /** The escalation a refresh asks for. */
   public static Optional<Long> viewId(String value) {
-    return id(value, VIEW_PREFIX);
-  }
-
-  private static Optional<Long> id(String value, String prefix) {
-    if (value == null || !value.startsWith(prefix)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Long.parseLong(value.substring(prefix.length())));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return ActionCodec.decode(value) instanceof Action.View v ? Optional.of(v.id()) : Optional.empty();
   }
 
   /** The notification text of the channel post. */
@@ -135,7 +123,7 @@ public final class EscalationCard {
       // No userIds: the team leads are not known by id, and automatic refresh is for at most 60 users.
       ObjectNode refresh = card.putObject("refresh").putObject("action").put("type", "Action.Execute")
           .put("verb", REFRESH_VERB);
-      refresh.putObject("data").put(Cards.VALUE_KEY, VIEW_PREFIX + e.id());
+      refresh.putObject("data").put(Cards.VALUE_KEY, ActionCodec.encode(new Action.View(e.id())));
     }
     return card;
   }
@@ -176,8 +164,8 @@ public final class EscalationCard {
   static ObjectNode take(long id) {
     ObjectNode action = JSON.objectNode().put("type", "Action.Execute").put("title", TAKE).put("verb", TAKE_VERB)
         .put("style", "positive");
-    action.putObject("data").put(Cards.VALUE_KEY, TAKE_PREFIX + id);
-    action.set("fallback", Cards.submit(TAKE, TAKE_PREFIX + id));
+    action.putObject("data").put(Cards.VALUE_KEY, ActionCodec.encode(new Action.Take(id)));
+    action.set("fallback", Cards.submit(TAKE, ActionCodec.encode(new Action.Take(id))));
     return action;
   }
 

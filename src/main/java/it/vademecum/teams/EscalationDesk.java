@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * chat and the team leads' channel (from any activity), and handles "Prendo in carico" clicks on a
  * channel card (Action.Submit or Action.Execute).
  */
-public final class EscalationDesk {
+final class EscalationDesk {
 
   private static final Logger LOG = LoggerFactory.getLogger(EscalationDesk.class);
 

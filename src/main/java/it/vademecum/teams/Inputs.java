@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Maps Teams activities to engine inputs, session keys and the agent's name. */
-public final class Inputs {
+final class Inputs {
 
   private static final Pattern GIVEN_NAME = Pattern.compile("\\p{L}[\\p{L}'’-]{0,24}");
   private static final Pattern GIVEN_NAMES = Pattern.compile("\\p{L}[\\p{L}'’-]{0,24}( \\p{L}[\\p{L}'’-]{0,24}){0,2}");

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -34,18 +33,12 @@ final class PacingInterceptor implements Interceptor {
   private final ConnectorPacer pacer;
   private final ConnectorLimits limits;
   private final LongSupplier clock;
-  private final AtomicLong retried = new AtomicLong();
 
   /** {@code pacer} may be null: no ceiling, 429s still honoured. */
   PacingInterceptor(ConnectorPacer pacer, ConnectorLimits limits, LongSupplier nanoClock) {
     this.pacer = pacer;
     this.limits = limits;
     this.clock = nanoClock;
-  }
-
-  /** Calls sent again after a 429. */
-  long retried() {
-    return retried.get();
   }
 
   @Override
@@ -66,7 +59,6 @@ final class PacingInterceptor implements Interceptor {
         return response;
       }
       response.close();
-      retried.incrementAndGet();
       LOG.info("connector 429: conversation held {} ms, then sent again (attempt {})", waitMs, attempt + 2);
       shareHold(lane, TimeUnit.MILLISECONDS.toNanos(waitMs));
       if (pacer != null) {

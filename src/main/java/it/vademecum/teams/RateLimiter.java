@@ -2,7 +2,7 @@ package it.vademecum.teams;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -41,14 +41,9 @@ public final class RateLimiter {
       return perSecond == 0;
     }
 
-    /** RATE_LIMIT_BURST (default 10) and RATE_LIMIT_PER_SECOND (default 2; 0 turns it off). */
-    public static Policy from(Settings settings) {
-      try {
-        return new Policy(Integer.parseInt(settings.get("RATE_LIMIT_BURST", "10")),
-            Double.parseDouble(settings.get("RATE_LIMIT_PER_SECOND", "2")));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("RATE_LIMIT_BURST and RATE_LIMIT_PER_SECOND must be numbers");
-      }
+    /** RATE_LIMIT_BURST and RATE_LIMIT_PER_SECOND, as parsed at start-up. */
+    public static Policy from(TypedSettings.RateLimits limits) {
+      return new Policy(limits.burst(), limits.perSecond());
     }
   }
 

@@ -1,5 +1,6 @@
 package it.vademecum.teams;
 
+import it.vademecum.config.TypedSettings;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * conversations, and a 429 honoured (Retry-After) instead of failing the turn.
  * Single-tenant bots get their outgoing tokens from their own tenant.
  */
-public final class TeamsAdapter extends BotFrameworkHttpAdapter {
+final class TeamsAdapter extends BotFrameworkHttpAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
 
@@ -70,8 +71,9 @@ public final class TeamsAdapter extends BotFrameworkHttpAdapter {
     CredentialProvider credentials = appId == null || appId.isBlank()
         ? new SimpleCredentialProvider()
         : new SimpleCredentialProvider(appId, appPassword);
-    String single = "SingleTenant".equalsIgnoreCase(appType) && tenantId != null && !tenantId.isBlank()
-        ? tenantId : null;
+    String tenant = new TypedSettings.Credentials(appId, appPassword, appType, tenantId == null ? "" : tenantId)
+        .singleTenant();
+    String single = tenant.isBlank() ? null : tenant;
     return new TeamsAdapter(credentials, new SimpleChannelProvider(), appPassword, single, limits);
   }
 
@@ -85,11 +87,6 @@ public final class TeamsAdapter extends BotFrameworkHttpAdapter {
 
   public Dispatcher dispatcher() {
     return dispatcher;
-  }
-
-  /** Calls sent again after a 429 since start. */
-  public long connectorRetries() {
-    return pacing.retried();
   }
 
   /** Stops the pacer's thread. */

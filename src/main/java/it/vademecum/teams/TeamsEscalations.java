@@ -1,5 +1,6 @@
 package it.vademecum.teams;
 
+import it.vademecum.config.TypedSettings;
 import it.vademecum.assistant.Command;
 import it.vademecum.assistant.EscalationSink;
 import it.vademecum.assistant.Notifier;
@@ -54,9 +55,9 @@ public final class TeamsEscalations implements AutoCloseable {
     this.timing = timing;
     this.clock = clock;
     String channel = settings.teamLeadChannelId().orElse("");
-    this.poster = outbox == null ? null : new TeamsChannelPoster(channel, settings.appId(), settings.appPassword(),
-        "SingleTenant".equalsIgnoreCase(settings.get("MicrosoftAppType", "")) ? settings.get("MicrosoftAppTenantId", "")
-            : "", outbox, Duration.ofSeconds(15), clock);
+    TypedSettings.Credentials credentials = TypedSettings.Credentials.from(settings);
+    this.poster = outbox == null ? null : new TeamsChannelPoster(channel, credentials.appId(),
+        credentials.appPassword(), credentials.singleTenant(), outbox, Duration.ofSeconds(15), clock);
     this.desk = outbox == null ? null : new EscalationDesk(outbox, channel, this::wake);
   }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Proactive messages to an agent's personal chat, through the adapter's continueConversation with
  * the conversation reference stored durably when the agent last wrote to the bot.
  */
-public final class TeamsNotifier implements Notifier {
+final class TeamsNotifier implements Notifier {
 
   /** Reference kind of agents' personal chats, keyed by session key. */
   public static final String AGENT = "agent";

@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -82,7 +81,7 @@ public final class TeamsServer implements AutoCloseable {
   private final ChannelAuthenticator authenticator;
   private volatile BodyReads bodyReads = new BodyReads(MAX_BODY_READS, DEFAULT_BODY_DEADLINE);
   private volatile Supplier<List<HealthPart>> parts = List::of;
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final InFlightGate inFlight = new InFlightGate();
   private final AtomicLong busyLogged = new AtomicLong(
       System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
   /** Runs the turns; as many at most as Jetty has request threads waiting on them. */
@@ -104,11 +103,16 @@ public final class TeamsServer implements AutoCloseable {
 
   /** With the connector's ceiling and 429 handling (CONNECTOR_RATE). */
   public TeamsServer(Options options, Supplier<Engine> engine, Bot bot, ConnectorLimits connector) {
+    this(options, engine, bot, TeamsAdapter.create(options.appId(), options.appPassword(), options.appType(),
+        options.tenantId(), connector));
+  }
+
+  /** With the adapter given: the credentials it holds must be those of {@code options}. */
+  TeamsServer(Options options, Supplier<Engine> engine, Bot bot, TeamsAdapter adapter) {
     this.options = options;
     this.engine = engine;
     this.bot = bot;
-    this.adapter = TeamsAdapter.create(options.appId(), options.appPassword(), options.appType(), options.tenantId(),
-        connector);
+    this.adapter = adapter;
     this.validator = new ActivityValidator(options.localMode());
     this.authenticator = options.localMode() ? null : ChannelAuthenticator.start(adapter.credentials(), adapter.channel());
   }
@@ -160,7 +164,7 @@ public final class TeamsServer implements AutoCloseable {
 
   /** Requests being answered now. */
   public int inFlight() {
-    return inFlight.get();
+    return inFlight.count();
   }
 
   public TeamsAdapter adapter() {
@@ -204,21 +208,9 @@ public final class TeamsServer implements AutoCloseable {
         n.close();
       }
     }
-    long deadline = System.nanoTime() + drain.toNanos();
-    boolean drained;
-    synchronized (inFlight) {
-      while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-        try {
-          inFlight.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-      drained = inFlight.get() == 0;
-    }
+    boolean drained = inFlight.awaitEmpty(drain);
     if (!drained) {
-      LOG.warn("shutdown: {} requests still in flight after {} ms", inFlight.get(), drain.toMillis());
+      LOG.warn("shutdown: {} requests still in flight after {} ms", inFlight.count(), drain.toMillis());
     }
     app.stop();
     turns.shutdown();
@@ -296,15 +288,11 @@ public final class TeamsServer implements AutoCloseable {
       error(ctx, 503, "Starting");
       return;
     }
-    inFlight.incrementAndGet();
+    inFlight.enter();
     try {
       turn(ctx);
     } finally {
-      if (inFlight.decrementAndGet() == 0) {
-        synchronized (inFlight) {
-          inFlight.notifyAll();
-        }
-      }
+      inFlight.leave();
     }
   }
 

@@ -1,6 +1,7 @@
 package it.vademecum.usage;
 
 import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.match.Ranking;
 import it.vademecum.match.Scored;
 import it.vademecum.privacy.Redactor;
@@ -162,18 +163,9 @@ public final class H2UsageLog implements UsageLog {
     return Files.isRegularFile(dataDir.resolve(FILE_NAME + ".mv.db"));
   }
 
-  /** RETENTION_DAYS, default 90; a positive whole number of days. */
+  /** RETENTION_DAYS, default 90; a positive whole number of days (parsed by {@link TypedSettings.Retention}). */
   public static Duration retention(Settings settings) {
-    String v = settings.get("RETENTION_DAYS", String.valueOf(DEFAULT_RETENTION_DAYS));
-    try {
-      int days = Integer.parseInt(v);
-      if (days < 1) {
-        throw new NumberFormatException();
-      }
-      return Duration.ofDays(days);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("RETENTION_DAYS must be a whole number of days (1 or more), not '" + v + "'");
-    }
+    return TypedSettings.Retention.from(settings).usage();
   }
 
   public Path file() {

@@ -7,6 +7,7 @@ import it.vademecum.engine.Engine;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Knowledge;
 import it.vademecum.engine.Reply;
+import it.vademecum.engine.Turn;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.usage.H2UsageLog;
@@ -41,7 +42,7 @@ class AssistantTest {
     usage = H2UsageLog.open(data, Redactor.defaults(), clock, Duration.ofDays(90), Duration.ofHours(1), true);
     Engine engine = Knowledge.engine();
     Command ping = (agent, input, session) -> input instanceof Input.Text t && t.text().equals("ping")
-        ? Optional.of(Reply.info(List.of(), "pong", List.of(), List.of())) : Optional.empty();
+        ? Optional.of(new Turn(session, Reply.info(List.of(), "pong", List.of(), List.of()))) : Optional.empty();
     assistant = new Assistant(() -> engine, new CaffeineSessionStore(Duration.ofHours(8), 100), usage,
         (agent, request) -> {
           escalated.add(agent.id() + " " + request.ticket());

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.vademecum.backup.BackupListener;
 import it.vademecum.backup.StoreBackup;
-import it.vademecum.hardening.LoopbackConnector;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.usage.H2UsageLog;
 import java.io.IOException;
@@ -56,7 +55,7 @@ class BackupCommandTest {
   @Test
   void copiesTheStoresOfARunningServeThroughItsLoopbackListener() throws Exception {
     ChildServe child = new ChildServe(data);
-    try (LoopbackConnector connector = LoopbackConnector.start()) {
+    try (MockConnector connector = MockConnector.start()) {
       Process serve = child.start();
       try {
         assertTrue(Files.exists(data.resolve("admin.json")), "serve says where to ask for a backup");

@@ -2,9 +2,8 @@ package it.vademecum.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import it.vademecum.hardening.ActivityFuzzer;
-import it.vademecum.hardening.LoopbackConnector;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 /** `serve` in a child JVM on a free port and a data folder of its own, in local mode; its output in that folder. */
 final class ChildServe {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Path data;
@@ -58,13 +58,20 @@ final class ChildServe {
   }
 
   /** A personal message from {@code agent}, as the Playground sends it. */
-  CompletableFuture<HttpResponse<String>> post(LoopbackConnector connector, String agent, String text) {
-    ObjectNode a = ActivityFuzzer.templates().get(ActivityFuzzer.FIXTURES.indexOf("personal-message"));
+  CompletableFuture<HttpResponse<String>> post(MockConnector connector, String agent, String text)
+      throws IOException {
+    ObjectNode a = personalMessage();
     a.put("serviceUrl", connector.serviceUrl()).put("id", UUID.randomUUID().toString()).put("text", text);
     ((ObjectNode) a.get("from")).put("aadObjectId", agent);
     return HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.ofString(a.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static ObjectNode personalMessage() throws IOException {
+    try (var in = ChildServe.class.getResourceAsStream("/it/vademecum/teams/fixtures/personal-message.json")) {
+      return (ObjectNode) JSON.readTree(in);
+    }
   }
 
   /** A file the child wrote in its data folder, or "" when there is none. */

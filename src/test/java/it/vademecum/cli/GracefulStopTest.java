@@ -3,7 +3,6 @@ package it.vademecum.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import it.vademecum.hardening.LoopbackConnector;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.usage.H2UsageLog;
 import java.net.http.HttpResponse;
@@ -31,7 +30,7 @@ class GracefulStopTest {
 
   @Test
   void inFlightRequestsFinishThenTheStoreClosesAndNothingIsLost() throws Exception {
-    try (LoopbackConnector connector = LoopbackConnector.start()) {
+    try (MockConnector connector = MockConnector.start()) {
       // Each turn: a member lookup and a reply, each 800 ms: SIGTERM lands in the middle of them.
       connector.delay(800);
       ChildServe child = new ChildServe(data);

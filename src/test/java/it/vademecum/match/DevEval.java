@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Measuring aid, not a test: runs {@link Evaluation} on a JSONL file against the topic files in
- * {@code vademecum.dialogs} and prints the report, then the benchmark figures.
+ * {@code vademecum.dialogs} and prints the report (the matcher figures: the tools jar's bench command).
  * Usage: {@code java -cp ... it.vademecum.match.DevEval FILE.jsonl}
  */
 final class DevEval {
@@ -27,10 +27,6 @@ final class DevEval {
               + c.text() + "\n     [" + m.explain(c.text()) + "]");
         }
       }
-    }
-    if (args.length > 1 && args[1].equals("bench")) {
-      List<String> queries = cases.stream().map(Evaluation.Case::text).toList();
-      System.out.println(MatcherBenchmark.run(topics, lexicon, queries, 50));
     }
   }
 }

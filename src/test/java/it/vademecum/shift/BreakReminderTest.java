@@ -48,7 +48,7 @@ class BreakReminderTest {
   }
 
   private Reply say(String text) {
-    return command.handle(mario, Input.text(text), Session.EMPTY).orElseThrow();
+    return command.handle(mario, Input.text(text), Session.EMPTY).orElseThrow().reply();
   }
 
   @Test
@@ -69,7 +69,7 @@ class BreakReminderTest {
   @Test
   void theLengthComesFromTheShiftRules() {
     BreakCommand twenty = new BreakCommand(reminders, () -> rules(20), clock, Knowledge.ROME);
-    Reply r = twenty.handle(mario, Input.text("Inizio pausa!"), Session.EMPTY).orElseThrow();
+    Reply r = twenty.handle(mario, Input.text("Inizio pausa!"), Session.EMPTY).orElseThrow().reply();
     assertTrue(r.prompt().contains("Alle 10:20") && r.prompt().contains("20 minuti"), r.prompt());
     assertEquals(List.of(Knowledge.TUESDAY_10.plus(Duration.ofMinutes(20))), timer.armed());
   }
@@ -117,7 +117,7 @@ class BreakReminderTest {
   @Test
   void theCancelButtonWorksLikeTheTypedCommand() {
     say("pausa inizio");
-    Reply r = command.handle(mario, Input.button("k:pausa fine"), Session.EMPTY).orElseThrow();
+    Reply r = command.handle(mario, Input.button("k:pausa fine"), Session.EMPTY).orElseThrow().reply();
     assertEquals("Bentornato! Ho annullato il promemoria della pausa.", r.prompt());
   }
 

@@ -91,7 +91,7 @@ class SharedBreakRemindersTest {
       BreakCommand command = new BreakCommand(reminders, () -> BreakReminderTest.rules(15), clock, Knowledge.ROME);
       it.vademecum.assistant.Agent mario = new it.vademecum.assistant.Agent("t/mario", "aad", "Mario", null);
       proxy.cut();
-      String during = command.handle(mario, it.vademecum.engine.Input.text("pausa inizio"),
+      String during = command.reply(mario, it.vademecum.engine.Input.text("pausa inizio"),
           it.vademecum.session.Session.EMPTY).orElseThrow().prompt();
       assertTrue(during.contains("Non riesco a registrare la pausa"), during);
       assertTrue(during.contains("15 minuti"), during);
@@ -100,7 +100,7 @@ class SharedBreakRemindersTest {
       String after = during;
       for (int i = 0; i < 20 && !after.startsWith("Buona pausa!"); i++) {
         Thread.sleep(100);
-        after = command.handle(mario, it.vademecum.engine.Input.text("pausa inizio"),
+        after = command.reply(mario, it.vademecum.engine.Input.text("pausa inizio"),
             it.vademecum.session.Session.EMPTY).orElseThrow().prompt();
       }
       assertTrue(after.startsWith("Buona pausa!"), after);

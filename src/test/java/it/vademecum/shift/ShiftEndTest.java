@@ -48,7 +48,7 @@ class ShiftEndTest {
     rules = ShiftRules.load(Knowledge.DIALOGS, engine.catalog());
     CaffeineSessionStore sessions = new CaffeineSessionStore(Duration.ofHours(8), 100);
     assistant = new Assistant(() -> engine, sessions, usage, EscalationSink.byHand(),
-        List.of(new ShiftEndCommand(() -> engine, () -> rules, sessions, usage, clock)), clock);
+        List.of(new ShiftEndCommand(() -> engine, () -> rules, clock)), clock);
   }
 
   @AfterEach
@@ -103,9 +103,8 @@ class ShiftEndTest {
         "\"Mai rilasciare: mancata accettazione.\"", "\"Mai rilasciare: mancata accettazione, sospeso.\"");
     Engine edited = new EngineLoader().load(copy);
     ShiftRules r = ShiftRules.load(copy, edited.catalog());
-    ShiftEndCommand c = new ShiftEndCommand(() -> edited, () -> r, new CaffeineSessionStore(Duration.ofHours(1), 10),
-        UsageLog.disabled(), clock);
-    Reply reply = c.handle(mario, Input.text("fine turno"), it.vademecum.session.Session.EMPTY).orElseThrow();
+    ShiftEndCommand c = new ShiftEndCommand(() -> edited, () -> r, clock);
+    Reply reply = c.handle(mario, Input.text("fine turno"), it.vademecum.session.Session.EMPTY).orElseThrow().reply();
     assertEquals("Mai rilasciare: mancata accettazione, sospeso.", reply.answer().orElseThrow().notes().get(2));
   }
 

@@ -20,6 +20,9 @@ import it.vademecum.shift.RecordingNotifier;
 import it.vademecum.shift.ShiftEndCommand;
 import it.vademecum.testing.MutableClock;
 import it.vademecum.usage.H2UsageLog;
+import it.vademecum.escalation.OpenEscalation;
+import it.vademecum.escalation.OpenEscalations;
+import it.vademecum.escalation.State;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +71,7 @@ final class Desk implements AutoCloseable {
         new SupervisorCommands(roles, reloader, usage, Optional.of(escalations), notifier, clock),
         new SuggestionCommands(roles, reloader, new Suggestions(usage, dialogs, clock, Knowledge.ROME)),
         new BreakCommand(reminders, reloader::shift, clock, Knowledge.ROME),
-        new ShiftEndCommand(reloader, reloader::shift, sessions, usage, clock));
+        new ShiftEndCommand(reloader, reloader::shift, clock));
     this.assistant = new Assistant(reloader, sessions, usage, EscalationSink.byHand(), commands, clock, feedback);
   }
 
@@ -90,7 +93,7 @@ final class Desk implements AutoCloseable {
   /** The outbox as the supervisors' commands see it. */
   static final class FakeEscalations implements OpenEscalations {
     final List<OpenEscalation> open = new ArrayList<>();
-    final Map<String, Long> byState = new HashMap<>();
+    final Map<State, Long> byState = new HashMap<>();
     Instant askedSince;
 
     @Override
@@ -99,14 +102,14 @@ final class Desk implements AutoCloseable {
     }
 
     @Override
-    public Map<String, Long> countByState(Instant since) {
+    public Map<State, Long> countByState(Instant since) {
       askedSince = since;
       return Map.copyOf(byState);
     }
 
     @Override
-    public boolean resend(String id) {
-      return open.removeIf(e -> e.id().equals(id) && e.state().equals("invio da verificare"));
+    public boolean resend(long id) {
+      return open.removeIf(e -> e.id() == id && e.state() == State.UNCERTAIN);
     }
   }
 }

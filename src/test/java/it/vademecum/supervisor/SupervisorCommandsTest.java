@@ -12,6 +12,8 @@ import it.vademecum.engine.Knowledge;
 import it.vademecum.engine.Option;
 import it.vademecum.engine.Reply;
 import it.vademecum.shift.DialogsCopy;
+import it.vademecum.escalation.OpenEscalation;
+import it.vademecum.escalation.State;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,8 +88,8 @@ class SupervisorCommandsTest {
     desk.press(MARIO, "f:up:pagamento-non-registrato:inoltra-billing");
     desk.press(ANNA, answer.options().get(answer.options().size() - 1).value());
     desk.say(ANNA, "non dice cosa fare dopo");
-    desk.escalations.byState.put("queued", 2L);
-    desk.escalations.byState.put("taken", 1L);
+    desk.escalations.byState.put(State.PENDING, 2L);
+    desk.escalations.byState.put(State.TAKEN, 1L);
 
     Reply r = desk.say(SARA, "statistiche oggi");
     assertEquals("📊 Statistiche — oggi", r.prompt());
@@ -99,7 +101,7 @@ class SupervisorCommandsTest {
         lines.toString());
     assertTrue(lines.contains("Escalation per stato (3 in tutto):"), lines.toString());
     assertTrue(lines.contains("████████████ 2  in coda"), lines.toString());
-    assertTrue(lines.contains("██████ 1  prese in carico"), lines.toString());
+    assertTrue(lines.contains("██████ 1  presa in carico"), lines.toString());
     assertEquals(Knowledge.TUESDAY_10.minus(Duration.ofHours(10)), desk.escalations.askedSince, "since midnight");
     assertTrue(lines.contains("Valutazioni delle risposte: 👍 1 · 👎 1"), lines.toString());
     assertTrue(lines.contains("👎 1 👍 0  Ticket da rilasciare a fine turno → tieni"), lines.toString());
@@ -151,30 +153,34 @@ class SupervisorCommandsTest {
   @Test
   void openEscalationsOldestFirstWithTheirAge() {
     Instant now = Knowledge.TUESDAY_10;
-    desk.escalations.open.add(new OpenEscalations.OpenEscalation("E7", "Mario", "pagamento-non-registrato",
-        "Bonifico non registrato dopo oltre 72 ore lavorative", "1234567", "posted", now.minusSeconds(25 * 60)));
-    desk.escalations.open.add(new OpenEscalations.OpenEscalation("E3", "Anna", "phishing", "", "7654321", "queued",
-        now.minusSeconds(3 * 3600 + 10 * 60)));
+    desk.escalations.open.add(open(7, "Mario", "pagamento-non-registrato", "1234567", State.POSTED,
+        now.minusSeconds(25 * 60), "TEAMLEAD_CHANNEL_ID non impostato"));
+    desk.escalations.open.add(open(3, "Anna", "phishing", "7654321", State.PENDING,
+        now.minusSeconds(3 * 3600 + 10 * 60), null));
     Reply r = desk.say(SARA, "escalation aperte");
     assertEquals("2 escalation non ancora prese in carico, dalla più vecchia:", r.prompt());
-    assertTrue(r.lines().get(0).startsWith("#E3 · da 3 ore e 10 minuti · Anna · "), r.lines().get(0));
+    assertTrue(r.lines().get(0).startsWith("#3 · da 3 ore e 10 minuti · Anna · "), r.lines().get(0));
     assertTrue(r.lines().get(0).endsWith(" · ticket 7654321 · in coda"), r.lines().get(0));
-    assertEquals("#E7 · da 25 minuti · Mario · Pagamento con bollettino o bonifico non registrato · ticket 1234567"
-        + " · inviate ai TL — Bonifico non registrato dopo oltre 72 ore lavorative", r.lines().get(1));
+    assertEquals("#7 · da 25 minuti · Mario · Pagamento con bollettino o bonifico non registrato · ticket 1234567"
+        + " · inviata — ⚠ TEAMLEAD_CHANNEL_ID non impostato", r.lines().get(1));
   }
 
   @Test
   void anUncertainEscalationOffersSupervisorsAResendButtonThatResendsIt() {
     Instant now = Knowledge.TUESDAY_10;
-    desk.escalations.open.add(new OpenEscalations.OpenEscalation("5", "Mario", "pagamento-non-registrato",
-        "invio da verificare", "1234567", it.vademecum.escalation.State.UNCERTAIN.label(), now.minusSeconds(600)));
-    desk.escalations.open.add(new OpenEscalations.OpenEscalation("6", "Anna", "phishing", "", "7654321", "inviata",
-        now.minusSeconds(60)));
+    desk.escalations.open.add(open(5, "Mario", "pagamento-non-registrato", "1234567", State.UNCERTAIN,
+        now.minusSeconds(600), null));
+    desk.escalations.open.add(open(6, "Anna", "phishing", "7654321", State.POSTED, now.minusSeconds(60), null));
     Reply r = desk.say(SARA, "escalation aperte");
     assertEquals(List.of(new Option("Reinvia n. 5", "k:escalation reinvia 5")), r.options());
     Reply resent = desk.press(SARA, r.options().get(0).value());
     assertTrue(resent.prompt().startsWith("Escalation n. 5 rimessa in coda"), resent.prompt());
     assertTrue(desk.say(SARA, "escalation aperte").options().isEmpty());
+  }
+
+  private static OpenEscalation open(long id, String agent, String topic, String ticket, State state, Instant created,
+      String problem) {
+    return new OpenEscalation(id, created, Duration.ZERO, agent, topic, ticket, state, 1, problem);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package it.vademecum.teams;
 
+import it.vademecum.engine.ActionCodec;
+import it.vademecum.engine.Action;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +45,7 @@ final class Activities {
     ((ObjectNode) a.path("conversation")).put("id", channel + ";messageid=" + cardId);
     ((ObjectNode) a.path("from")).put("name", name).put("aadObjectId", aad).put("id", "29:" + aad);
     ((ObjectNode) a.path("channelData").path("channel")).put("id", channel);
-    a.putObject("value").put(Cards.VALUE_KEY, EscalationCard.TAKE_PREFIX + id);
+    a.putObject("value").put(Cards.VALUE_KEY, ActionCodec.encode(new Action.Take(id)));
     return a;
   }
 
@@ -55,7 +57,7 @@ final class Activities {
     a.put("type", "invoke").put("name", "adaptiveCard/action");
     ObjectNode action = a.putObject("value").putObject("action");
     action.put("type", "Action.Execute").put("title", EscalationCard.TAKE).put("verb", EscalationCard.TAKE_VERB);
-    action.putObject("data").put(Cards.VALUE_KEY, EscalationCard.TAKE_PREFIX + id);
+    action.putObject("data").put(Cards.VALUE_KEY, ActionCodec.encode(new Action.Take(id)));
     return a;
   }
 }

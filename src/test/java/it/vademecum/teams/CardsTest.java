@@ -25,7 +25,7 @@ class CardsTest {
       String nodeId, String prompt, List<Option> options, Optional<Answer> answer, List<Phrase> phrases,
       List<String> lines, boolean canGoBack) {
     return new Reply(kind, notices, topicId, topicTitle, nodeId, prompt, options, answer, phrases, lines,
-        canGoBack, Optional.empty(), Optional.empty());
+        canGoBack, Optional.empty(), Optional.empty(), List.of(), Optional.empty());
   }
 
   private static Reply question(boolean canGoBack) {

@@ -143,12 +143,12 @@ class ConnectorJsonTest {
     return new Reply(Reply.Kind.ANSWER, List.of("Argomento: Pagamenti"), "pagamenti", "Pagamenti", "s", null,
         List.of(), Optional.of(a), List.of(new Phrase("Saluto", "Buongiorno, sono Mario."),
             new Phrase("Chiusura", "La ringrazio, buona giornata.")), List.of(), true, Optional.empty(),
-        Optional.empty());
+        Optional.empty(), List.of(), Optional.empty());
   }
 
   private static Reply question() {
     return new Reply(Reply.Kind.QUESTION, List.of(), "pagamenti", "Pagamenti", "n", "Come ha pagato il cliente?",
         List.of(new Option("Bonifico", "c:pagamenti:n:0"), new Option("Carta di credito", "c:pagamenti:n:1")),
-        Optional.empty(), List.of(), List.of(), true, Optional.empty(), Optional.empty());
+        Optional.empty(), List.of(), List.of(), true, Optional.empty(), Optional.empty(), List.of(), Optional.empty());
   }
 }

@@ -126,7 +126,7 @@ class EscalationTakeOverTest {
     JsonNode channelCard = connector.cards.get(0).path("activity").path("attachments").get(0).path("content");
     JsonNode button = channelCard.path("actions").get(0);
     assertEquals("Action.Execute", button.path("type").asText(), channelCard.toString());
-    assertEquals(EscalationCard.TAKE_PREFIX + "1", button.path("data").path(Cards.VALUE_KEY).asText());
+    assertEquals("esc:take:1", button.path("data").path(Cards.VALUE_KEY).asText());
 
     JsonNode response = BotUnderTest.JSON.readTree(
         post(execute(1, posted.activityId(), "Anna Bianchi", "00000000-0000-0000-0000-0000000000aa")));
@@ -217,7 +217,7 @@ class EscalationTakeOverTest {
   void aRefreshOfAStaleCardShowsItAsItIsNowWithoutTakingIt() throws Exception {
     Escalation posted = postedEscalation("");
     JsonNode channelCard = connector.cards.get(0).path("activity").path("attachments").get(0).path("content");
-    assertEquals(EscalationCard.VIEW_PREFIX + "1",
+    assertEquals("esc:view:1",
         channelCard.path("refresh").path("action").path("data").path(Cards.VALUE_KEY).asText(), channelCard.toString());
     JsonNode open = BotUnderTest.JSON.readTree(post(refresh(posted)));
     assertTrue(open.path("value").toString().contains(EscalationCard.OPEN), open.toString());
@@ -233,7 +233,7 @@ class EscalationTakeOverTest {
   private ObjectNode refresh(Escalation posted) throws Exception {
     ObjectNode a = execute(1, posted.activityId(), "Luca Verdi", "00000000-0000-0000-0000-0000000000bb");
     ((ObjectNode) a.path("value").path("action")).put("verb", EscalationCard.REFRESH_VERB)
-        .putObject("data").put(Cards.VALUE_KEY, EscalationCard.VIEW_PREFIX + 1);
+        .putObject("data").put(Cards.VALUE_KEY, "esc:view:1");
     a.put("id", UUID.randomUUID().toString());
     return a;
   }

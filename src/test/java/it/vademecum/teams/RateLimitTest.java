@@ -1,5 +1,6 @@
 package it.vademecum.teams;
 
+import it.vademecum.config.TypedSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,11 +38,11 @@ class RateLimitTest {
 
   @Test
   void thePolicyComesFromTheSettingsAndZeroTurnsItOff() {
-    RateLimiter.Policy p = RateLimiter.Policy.from(Settings.load(Map.of("RATE_LIMIT_BURST", "5",
-        "RATE_LIMIT_PER_SECOND", "0.5"), Path.of("no.env")));
+    RateLimiter.Policy p = RateLimiter.Policy.from(TypedSettings.RateLimits.from(Settings.load(Map.of(
+        "RATE_LIMIT_BURST", "5", "RATE_LIMIT_PER_SECOND", "0.5"), Path.of("no.env"))));
     assertEquals(new RateLimiter.Policy(5, 0.5), p);
-    RateLimiter off = new RateLimiter(RateLimiter.Policy.from(Settings.load(Map.of("RATE_LIMIT_PER_SECOND", "0"),
-        Path.of("no.env"))));
+    RateLimiter off = new RateLimiter(RateLimiter.Policy.from(TypedSettings.RateLimits.from(
+        Settings.load(Map.of("RATE_LIMIT_PER_SECOND", "0"), Path.of("no.env")))));
     for (int i = 0; i < 1_000; i++) {
       assertEquals(RateLimiter.Decision.ALLOW, off.acquire("a"));
     }
