@@ -3,14 +3,10 @@ package it.vademecum.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 16: eval tells the truth about broken lines and writes a report a knowledge editor reads. */
@@ -19,24 +15,8 @@ class EvalCommandTest {
   @TempDir
   Path dir;
 
-  final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  PrintStream stdout;
-  PrintStream stderr;
-
-  @BeforeEach
-  void capture() {
-    stdout = System.out;
-    stderr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(stdout);
-    System.setErr(stderr);
-  }
+  @RegisterExtension
+  final StandardStreams console = new StandardStreams();
 
   @Test
   void anUnknownTopicIsAnErrorNamingItsLineNotACorrectRejection() throws Exception {
@@ -44,9 +24,9 @@ class EvalCommandTest {
     Files.writeString(set, "{\"text\": \"pw dimenticata\", \"topic\": \"recupero-password\"}\n"
         + "{\"text\": \"fattura\", \"topic\": \"fattura-non-arrivata\"}\n");
     assertEquals(1, Main.run("eval", set.toString(), "--dialogs", "dialogs"));
-    String e = err.toString(StandardCharsets.UTF_8);
+    String e = console.err();
     assertTrue(e.contains("line 2: unknown topic id \"fattura-non-arrivata\""), e);
-    assertEquals("", out.toString(StandardCharsets.UTF_8));
+    assertEquals("", console.out());
   }
 
   @Test
@@ -56,7 +36,7 @@ class EvalCommandTest {
         + "{\"text\": \"domani sciopero dei treni?\", \"topic\": null}\n");
     Path report = dir.resolve("out/report.md");
     assertEquals(0, Main.run("eval", set.toString(), "--dialogs", "dialogs", "--report", report.toString()));
-    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    String[] lines = console.out().split("\n");
     String last = lines[lines.length - 1];
     assertTrue(last.startsWith("top1=1.000 top3=1.000 ood_rejected=1.000 in_domain_rejected=0.000 n=2 "), last);
     String md = Files.readString(report);

@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.shift.DialogsCopy;
 import it.vademecum.usage.H2UsageLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SuggestionsCommandTest {
@@ -23,24 +19,8 @@ class SuggestionsCommandTest {
   @TempDir
   Path dir;
 
-  final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  PrintStream stdout;
-  PrintStream stderr;
-
-  @BeforeEach
-  void capture() {
-    stdout = System.out;
-    stderr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(stdout);
-    System.setErr(stderr);
-  }
+  @RegisterExtension
+  final StandardStreams console = new StandardStreams();
 
   private long seed(Path data) {
     try (H2UsageLog log = H2UsageLog.open(data, Redactor.defaults(), Clock.systemUTC(), Duration.ofDays(90),
@@ -58,7 +38,7 @@ class SuggestionsCommandTest {
     long id = seed(data);
     String d = dialogs.toString();
     assertEquals(0, Main.run("suggerimenti", "--data", data.toString(), "--dialogs", d));
-    String listed = out.toString(StandardCharsets.UTF_8);
+    String listed = console.out();
     assertTrue(listed.contains("(fatture):") && listed.contains("n. " + id) && listed.contains("2×  Dove sta la ft del mese scorso"),
         listed);
 
@@ -68,10 +48,10 @@ class SuggestionsCommandTest {
     assertTrue(file.contains("\"owner\": \"editor.kb\""), file);
     assertEquals(0, Main.run("lint", d), "the edited dialogs stay clean");
 
-    out.reset();
+    console.out.reset();
     assertEquals(0, Main.run("suggerimenti", "--data", data.toString(), "--dialogs", d));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("Nessun suggerimento da valutare."));
+    assertTrue(console.out().contains("Nessun suggerimento da valutare."));
     assertEquals(1, Main.run("suggerimenti", "--reject", String.valueOf(id), "--data", data.toString(), "--dialogs", d));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("è già stato deciso"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(console.err().contains("è già stato deciso"), console.err());
   }
 }

@@ -8,16 +8,12 @@ import it.vademecum.match.Ranking.Verdict;
 import it.vademecum.match.Scored;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.usage.H2UsageLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class UnmatchedCommandTest {
@@ -25,31 +21,15 @@ class UnmatchedCommandTest {
   @TempDir
   Path dir;
 
-  final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  PrintStream stdout;
-  PrintStream stderr;
-
-  @BeforeEach
-  void capture() {
-    stdout = System.out;
-    stderr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(stdout);
-    System.setErr(stderr);
-  }
+  @RegisterExtension
+  final StandardStreams console = new StandardStreams();
 
   String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return console.out();
   }
 
   String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return console.err();
   }
 
   void seed() {
