@@ -58,6 +58,7 @@ public final class Assistant {
     this.commands = List.copyOf(commands);
     this.clock = Objects.requireNonNull(clock);
     this.decorator = Objects.requireNonNull(decorator);
+    this.commands.forEach(c -> c.ratingsTo(this::record));
   }
 
   public Engine engine() {
@@ -119,6 +120,10 @@ public final class Assistant {
       reply = reply.withLines(lines);
     }
     return decorator.decorate(agent, reply);
+  }
+
+  private void record(Rating r) {
+    usage.recordFeedback(r.agentId(), r.topicId(), r.nodeId(), r.up(), r.reason());
   }
 
   private void record(Agent agent, Input input, Session before, Reply reply) {
