@@ -2,8 +2,6 @@ package it.vademecum.usage;
 
 import it.vademecum.config.Settings;
 import it.vademecum.config.TypedSettings;
-import it.vademecum.match.Ranking;
-import it.vademecum.match.Scored;
 import it.vademecum.privacy.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -179,22 +177,21 @@ public final class H2UsageLog implements UsageLog {
   // ---- recording --------------------------------------------------------------------------------
 
   @Override
-  public void recordSearch(String agentId, String text, Ranking ranking) {
-    Ranking.Verdict verdict = ranking == null ? Ranking.Verdict.NONE : ranking.verdict();
-    Scored best = ranking == null || ranking.ranked().isEmpty() ? null : ranking.ranked().get(0);
+  public void recordSearch(String agentId, String text, Search search) {
+    Search found = search == null ? Search.none() : search;
     String sentence = sentence(text);
     insert("search", "INSERT INTO usage_search (occurred_at, rome_hour, agent_id, sentence, sentence_key, verdict,"
         + " best_topic, best_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (ps, now) -> {
           ps.setString(3, id(agentId));
           ps.setString(4, sentence);
           ps.setString(5, key(sentence));
-          ps.setString(6, verdict.name());
-          if (best == null) {
+          ps.setString(6, found.verdict().name());
+          if (found.bestTopic() == null) {
             ps.setNull(7, Types.VARCHAR);
             ps.setNull(8, Types.DOUBLE);
           } else {
-            ps.setString(7, id(best.topicId()));
-            ps.setDouble(8, best.score());
+            ps.setString(7, id(found.bestTopic()));
+            ps.setDouble(8, found.bestScore());
           }
         });
   }
