@@ -84,14 +84,18 @@ public final class H2UsageLog implements UsageLog {
     purger.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
   }
 
-  /** Opens (creating if needed) the store under DATA_DIR with RETENTION_DAYS and the redaction settings. */
-  public static H2UsageLog open(Settings settings) {
-    if (settings.databaseUrl().isPresent()) {
-      return open(Database.postgres(settings.databaseUrl().get(), "usage"), Redactor.fromSettings(settings),
-          Clock.systemUTC(), retention(settings), Duration.ofHours(1));
+  /**
+   * Opens (creating if needed) the store in DATABASE_URL, or under DATA_DIR, with RETENTION_DAYS
+   * and the redaction settings.
+   */
+  public static H2UsageLog open(TypedSettings settings) {
+    Redactor redactor = Redactor.from(settings.redaction());
+    Duration retention = settings.retention().usage();
+    if (settings.shared().databaseUrl().isPresent()) {
+      return open(Database.postgres(settings.shared().databaseUrl().get(), "usage"), redactor,
+          Clock.systemUTC(), retention, Duration.ofHours(1));
     }
-    return open(settings.dataDir(), Redactor.fromSettings(settings), Clock.systemUTC(), retention(settings),
-        Duration.ofHours(1), true);
+    return open(settings.server().dataDir(), redactor, Clock.systemUTC(), retention, Duration.ofHours(1), true);
   }
 
   /** Opens the store in a shared database (PostgreSQL behind several instances), which it closes. */
@@ -161,7 +165,10 @@ public final class H2UsageLog implements UsageLog {
     return Files.isRegularFile(dataDir.resolve(FILE_NAME + ".mv.db"));
   }
 
-  /** RETENTION_DAYS, default 90; a positive whole number of days (parsed by {@link TypedSettings.Retention}). */
+  /**
+   * RETENTION_DAYS, default 90; a positive whole number of days (parsed by {@link TypedSettings.Retention}).
+   * For the front ends' code that has no {@link TypedSettings} yet (TeamsEscalations).
+   */
   public static Duration retention(Settings settings) {
     return TypedSettings.Retention.from(settings).usage();
   }
