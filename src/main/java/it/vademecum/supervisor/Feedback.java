@@ -28,9 +28,11 @@ import java.util.function.Supplier;
 /**
  * 👍/👎 on answers. As a {@link ReplyDecorator} it adds the two buttons to every answer (values
  * {@code f:up:<topic>:<node>} and {@code f:down:<topic>:<node>}); as a {@link Command} it takes
- * them: 👍 is stored at once (by the Assistant, see {@link #ratingsTo}), 👎 asks for an optional one-line reason, which is the agent's next
+ * them: 👍 is stored at once, 👎 asks for an optional one-line reason, which is the agent's next
  * text message («no» for none). A 👎 whose reason never comes is stored without one when the agent
  * does something else or after {@link #REASON_WAIT}. Values naming no current answer are refused.
+ * "Stored" means handed to the Assistant built with this command ({@link #ratingsTo}), which
+ * records it; before one is built, ratings go nowhere.
  */
 public final class Feedback implements ReplyingCommand, ReplyDecorator {
 
