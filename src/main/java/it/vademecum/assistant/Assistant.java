@@ -9,9 +9,11 @@ import it.vademecum.engine.Turn;
 import it.vademecum.engine.TurnContext;
 import it.vademecum.engine.Typed;
 import it.vademecum.match.Ranking;
+import it.vademecum.match.Scored;
 import it.vademecum.session.Session;
 import it.vademecum.session.SessionStore;
 import it.vademecum.session.SessionsUnavailableException;
+import it.vademecum.usage.Search;
 import it.vademecum.usage.UsageLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +60,7 @@ public final class Assistant {
     this.commands = List.copyOf(commands);
     this.clock = Objects.requireNonNull(clock);
     this.decorator = Objects.requireNonNull(decorator);
+    this.commands.forEach(c -> c.ratingsTo(this::record));
   }
 
   public Engine engine() {
@@ -121,9 +124,13 @@ public final class Assistant {
     return decorator.decorate(agent, reply);
   }
 
+  private void record(Rating r) {
+    usage.recordFeedback(r.agentId(), r.topicId(), r.nodeId(), r.up(), r.reason());
+  }
+
   private void record(Agent agent, Input input, Session before, Reply reply) {
     if (input instanceof Input.Text text && reply.search().isPresent()) {
-      usage.recordSearch(agent.id(), text.text(), reply.search().get());
+      usage.recordSearch(agent.id(), text.text(), search(reply.search().get()));
     }
     if (input instanceof Input.Button b && b.action() instanceof Action.StartTopic && before.query() != null
         && reply.topicId() != null) {
@@ -139,5 +146,19 @@ public final class Assistant {
     if (reply.kind() == Reply.Kind.ANSWER) {
       usage.recordAnswer(agent.id(), reply.topicId(), reply.nodeId());
     }
+  }
+
+  /** The matcher's ranking as the usage store keeps it: the verdict and the best topic. */
+  private static Search search(Ranking ranking) {
+    Search.Verdict verdict = switch (ranking.verdict()) {
+      case CONFIDENT -> Search.Verdict.CONFIDENT;
+      case AMBIGUOUS -> Search.Verdict.AMBIGUOUS;
+      case NONE -> Search.Verdict.NONE;
+    };
+    if (ranking.ranked().isEmpty()) {
+      return new Search(verdict, null, null);
+    }
+    Scored best = ranking.ranked().get(0);
+    return new Search(verdict, best.topicId(), best.score());
   }
 }

@@ -4,6 +4,7 @@ import it.vademecum.engine.Input;
 import it.vademecum.engine.Turn;
 import it.vademecum.session.Session;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** A command outside the dialog trees (supervisors' statistics, feedback, escalations list…). */
 public interface Command {
@@ -14,4 +15,10 @@ public interface Command {
    * The {@link Assistant} stores the session and records the answer: a command does neither.
    */
   Optional<Turn> handle(Agent agent, Input input, Session session);
+
+  /**
+   * Where this command hands the ratings it takes, in a turn or later (a 👎 whose reason never
+   * came): the {@link Assistant} records them, once, when it is built. Nothing for most commands.
+   */
+  default void ratingsTo(Consumer<Rating> recorder) {}
 }

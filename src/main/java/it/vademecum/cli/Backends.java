@@ -1,7 +1,7 @@
 package it.vademecum.cli;
 
 import it.vademecum.config.DatabaseUrl;
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.redis.DialogsBroadcast;
 import it.vademecum.redis.Redis;
 import it.vademecum.redis.RedisLimits;
@@ -11,6 +11,7 @@ import it.vademecum.session.SessionStore;
 import it.vademecum.store.Database;
 import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.teams.SharedLimits;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,11 +38,12 @@ final class Backends implements AutoCloseable {
     this.health = database.map(d -> Database.postgres(d, "health"));
   }
 
-  static Backends open(Settings settings) {
-    Optional<Redis> redis = settings.redisUrl().map(Redis::connect);
-    SessionStore sessions = redis.<SessionStore>map(r -> new RedisSessionStore(r, settings.sessionTtl()))
-        .orElseGet(() -> new CaffeineSessionStore(settings.sessionTtl(), 100_000));
-    return new Backends(redis, settings.databaseUrl(), sessions);
+  static Backends open(TypedSettings settings) {
+    Duration ttl = settings.server().sessionTtl();
+    Optional<Redis> redis = settings.shared().redisUrl().map(Redis::connect);
+    SessionStore sessions = redis.<SessionStore>map(r -> new RedisSessionStore(r, ttl))
+        .orElseGet(() -> new CaffeineSessionStore(ttl, 100_000));
+    return new Backends(redis, settings.shared().databaseUrl(), sessions);
   }
 
   SessionStore sessions() {

@@ -2,7 +2,7 @@ package it.vademecum.cli;
 
 import it.vademecum.backup.BackupClient;
 import it.vademecum.backup.StoreBackup;
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ final class BackupCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    Path dir = (data != null ? data : Settings.load().dataDir()).toAbsolutePath().normalize();
+    Path dir = (data != null ? data : TypedSettings.load().server().dataDir()).toAbsolutePath().normalize();
     List<String> stores = StoreBackup.stores(dir);
     if (stores.isEmpty()) {
       err.println("No stores (*.mv.db) in " + dir + "; DATA_DIR or --data sets the folder.");

@@ -4,7 +4,7 @@ import it.vademecum.assistant.Agent;
 import it.vademecum.assistant.Assistant;
 import it.vademecum.assistant.EscalationSink;
 import it.vademecum.config.LogConfigurator;
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
@@ -57,7 +57,7 @@ final class ChatCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     // The console is for the conversation: Vademecum's own INFO lines (stores opening) stay out of it.
     LogConfigurator.quietUnlessLevelSet();
-    Settings settings = Settings.load();
+    TypedSettings settings = TypedSettings.load();
     // The dialogs first: a wrong folder stops the chat before any store is created.
     Optional<DialogsReloader> loaded = dialogs.reloader(settings, System.err);
     if (loaded.isEmpty()) {
@@ -69,7 +69,7 @@ final class ChatCommand implements Callable<Integer> {
     }
   }
 
-  private int chat(Settings settings, UsageLog usage, DialogsReloader reloader, PrintStream out) throws IOException {
+  private int chat(TypedSettings settings, UsageLog usage, DialogsReloader reloader, PrintStream out) throws IOException {
     Engine engine = reloader.get();
     Clock clock;
     try {
@@ -80,8 +80,8 @@ final class ChatCommand implements Callable<Integer> {
       System.err.println("--at wants a date and time such as 2026-12-05T10:15, not '" + at + "'.");
       return 2;
     }
-    CaffeineSessionStore sessions = new CaffeineSessionStore(settings.sessionTtl(), 10);
-    try (Supervision supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(),
+    CaffeineSessionStore sessions = new CaffeineSessionStore(settings.server().sessionTtl(), 10);
+    try (Supervision supervision = Supervision.start(settings.server().supervisors(), reloader, settings.server().dataDir(),
         usage, Optional.empty(), (key, text) -> {
           out.println("» " + text);
           return true;

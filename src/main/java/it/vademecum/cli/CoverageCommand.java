@@ -1,6 +1,6 @@
 package it.vademecum.cli;
 
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.Coverage;
 import java.util.Optional;
@@ -23,7 +23,7 @@ final class CoverageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<Catalog> catalog = dialogs.catalog(Settings.load(), System.err);
+    Optional<Catalog> catalog = dialogs.catalog(TypedSettings.load(), System.err);
     if (catalog.isEmpty()) {
       return 1;
     }

@@ -1,6 +1,6 @@
 package it.vademecum.cli;
 
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.dashboard.Dashboard;
 import it.vademecum.dashboard.ReviewDates;
 import it.vademecum.dashboard.Suggestions;
@@ -8,7 +8,6 @@ import it.vademecum.dialog.Topic;
 import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.teams.TeamsEscalations;
 import it.vademecum.teams.TeamsServer;
-import it.vademecum.usage.H2UsageLog;
 import it.vademecum.usage.UsageLog;
 import java.time.Clock;
 import java.util.Optional;
@@ -20,7 +19,7 @@ final class DashboardWiring {
 
   private DashboardWiring() {}
 
-  static Dashboard dashboard(Settings settings, TeamsServer.Options options, UsageLog usage,
+  static Dashboard dashboard(TypedSettings settings, TeamsServer.Options options, UsageLog usage,
       TeamsEscalations escalations, Supplier<DialogsReloader> dialogs) {
     // Titles from the dialogs in force (loaded after the server starts: the id until then).
     Function<String, String> titles = id -> Optional.ofNullable(dialogs.get())
@@ -29,9 +28,9 @@ final class DashboardWiring {
     Dashboard.Sources sources = new Dashboard.Sources(usage, escalations.stats(), titles, reviews,
         Suggestions.of(usage, titles));
     if (options.localMode()) {
-      return Dashboard.local(sources, Clock.systemUTC(), H2UsageLog.retention(settings));
+      return Dashboard.local(sources, Clock.systemUTC(), settings.retention().usage());
     }
-    return Dashboard.teams(sources, Clock.systemUTC(), H2UsageLog.retention(settings), options.appId(),
-        options.tenantId(), settings.supervisors());
+    return Dashboard.teams(sources, Clock.systemUTC(), settings.retention().usage(), options.appId(),
+        options.tenantId(), settings.server().supervisors());
   }
 }

@@ -1,6 +1,6 @@
 package it.vademecum.cli;
 
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.CatalogLoader;
 import it.vademecum.dialog.InvalidCatalogException;
@@ -21,15 +21,15 @@ final class DialogsOption {
   @Option(names = "--dialogs", paramLabel = "DIR", description = "Dialogs folder (default: DIALOGS_DIR or dialogs).")
   Path dir;
 
-  Path resolve(Settings settings) {
-    return dir != null ? dir : settings.dialogsDir();
+  Path resolve(TypedSettings settings) {
+    return dir != null ? dir : settings.server().dialogsDir();
   }
 
   /**
    * The dialogs folder as an absolute path when it holds topic files; otherwise empty, after one
    * line saying where it looked and how to point elsewhere. Reads only: creates nothing.
    */
-  Optional<Path> present(Settings settings, PrintStream err) {
+  Optional<Path> present(TypedSettings settings, PrintStream err) {
     Path d = resolve(settings).toAbsolutePath().normalize();
     if (!hasTopics(d)) {
       err.println("No dialogs in " + d + (Files.isDirectory(d) ? " (no *.json files)" : " (no such folder)")
@@ -40,7 +40,7 @@ final class DialogsOption {
   }
 
   /** The validated catalogue, or empty after printing every problem of the tree. */
-  Optional<Catalog> catalog(Settings settings, PrintStream err) {
+  Optional<Catalog> catalog(TypedSettings settings, PrintStream err) {
     try {
       return Optional.of(new CatalogLoader().load(resolve(settings)));
     } catch (InvalidCatalogException e) {
@@ -50,7 +50,7 @@ final class DialogsOption {
   }
 
   /** The engine, or empty after printing where it looked or every problem of the tree. */
-  Optional<Engine> load(Settings settings, PrintStream err) {
+  Optional<Engine> load(TypedSettings settings, PrintStream err) {
     Optional<Path> d = present(settings, err);
     if (d.isEmpty()) {
       return Optional.empty();
@@ -64,7 +64,7 @@ final class DialogsOption {
   }
 
   /** The reloadable dialogs (engine and shift rules), or empty after printing where it looked or every problem. */
-  Optional<DialogsReloader> reloader(Settings settings, PrintStream err) {
+  Optional<DialogsReloader> reloader(TypedSettings settings, PrintStream err) {
     Optional<Path> d = present(settings, err);
     if (d.isEmpty()) {
       return Optional.empty();

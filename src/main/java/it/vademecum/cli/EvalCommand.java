@@ -1,6 +1,6 @@
 package it.vademecum.cli;
 
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.dialog.Topic;
 import it.vademecum.engine.Engine;
 import it.vademecum.match.Evaluation;
@@ -40,7 +40,7 @@ final class EvalCommand implements Callable<Integer> {
       System.err.println("No such file: " + file.toAbsolutePath().normalize());
       return 2;
     }
-    Optional<Engine> engine = dialogs.load(Settings.load(), System.err);
+    Optional<Engine> engine = dialogs.load(TypedSettings.load(), System.err);
     if (engine.isEmpty()) {
       return 1;
     }

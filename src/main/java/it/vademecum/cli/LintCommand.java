@@ -1,6 +1,6 @@
 package it.vademecum.cli;
 
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.CatalogLoader;
 import it.vademecum.dialog.InvalidCatalogException;
@@ -34,7 +34,7 @@ final class LintCommand implements Callable<Integer> {
           + "): give one.");
       return 2;
     }
-    Path dir = positional != null ? positional : dialogs.resolve(Settings.load());
+    Path dir = positional != null ? positional : dialogs.resolve(TypedSettings.load());
     List<Problem> problems = lint(dir);
     if (problems.isEmpty()) {
       List<Review.Overdue> overdue = overdue(dir);

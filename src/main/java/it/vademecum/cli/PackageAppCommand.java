@@ -1,6 +1,6 @@
 package it.vademecum.cli;
 
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.teams.AppPackage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,9 +30,9 @@ public final class PackageAppCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = Settings.load();
-    String id = appId != null ? appId : settings.get("MicrosoftAppId", "");
-    String host = domain != null ? domain : settings.get("BOT_DOMAIN", "");
+    TypedSettings settings = TypedSettings.load();
+    String id = appId != null ? appId : settings.credentials().appId();
+    String host = domain != null ? domain : settings.server().botDomain().orElse("");
     if (id.isBlank()) {
       System.err.println("No app id: pass --app-id <GUID> or set MicrosoftAppId "
           + "(the bot's Microsoft App ID, from the Azure Bot resource).");

@@ -1,6 +1,6 @@
 package it.vademecum.cli;
 
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.MermaidRenderer;
 import it.vademecum.dialog.Topic;
@@ -39,7 +39,7 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Optional<Catalog> loaded = dialogs.catalog(Settings.load(), System.err);
+    Optional<Catalog> loaded = dialogs.catalog(TypedSettings.load(), System.err);
     if (loaded.isEmpty()) {
       return 1;
     }

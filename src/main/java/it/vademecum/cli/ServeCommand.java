@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,13 +67,13 @@ final class ServeCommand implements Callable<Integer> {
     TypedSettings typed = TypedSettings.parse(settings);
     boolean phrasesAsMessages = typed.server().phrasesAsMessages();
     // Nothing is created (no stores, no port) before the dialogs folder is found.
-    if (dialogs.present(settings, System.err).isEmpty()) {
+    if (dialogs.present(typed, System.err).isEmpty()) {
       return 1;
     }
     // The dialogs (schema checks, matcher) load on a thread of their own while the server starts
     // and the stores open: /healthz says "starting" (503) until the bot is in place.
     CompletableFuture<Optional<DialogsReloader>> loading = CompletableFuture.supplyAsync(
-        () -> dialogs.reloader(settings, System.err), runnable -> {
+        () -> dialogs.reloader(typed, System.err), runnable -> {
           Thread t = new Thread(runnable, "dialogs-loader");
           t.setDaemon(true);
           t.start();
@@ -89,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Backends backends;
     try {
-      backends = Backends.open(settings);
+      backends = Backends.open(typed);
     } catch (IllegalStateException e) {
       System.err.println(e.getMessage());
       return 1;
@@ -101,7 +102,7 @@ final class ServeCommand implements Callable<Integer> {
     Usage.Opened usageStore;
     TeamsEscalations escalations;
     try {
-      usageStore = Usage.openWithReason(settings);
+      usageStore = Usage.openWithReason(typed);
     } catch (DamagedStoreException e) {
       backends.close();
       System.err.println(e.getMessage());
@@ -118,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     escalations.shareCeiling(limits.withShared(backends.sharedLimits()));
     SessionStore sessions = backends.sessions();
-    server.routes(DashboardWiring.dashboard(settings, options, usage, escalations, published::get)::install);
+    server.routes(DashboardWiring.dashboard(typed, options, usage, escalations, published::get)::install);
     int bound;
     try {
       bound = server.start();
@@ -152,8 +153,8 @@ final class ServeCommand implements Callable<Integer> {
     Engine engine = reloader.get();
     Supervision supervision;
     try {
-      supervision = Supervision.start(settings.supervisors(), reloader, settings.dataDir(),
-          settings.databaseUrl(), usage, escalations.supervision(), escalations.notifier(), Clock.systemUTC());
+      supervision = Supervision.start(typed.server().supervisors(), reloader, typed.server().dataDir(),
+          typed.shared().databaseUrl(), usage, escalations.supervision(), escalations.notifier(), Clock.systemUTC());
     } catch (DamagedStoreException e) {
       abandon.run();
       reloader.close();
@@ -173,7 +174,7 @@ final class ServeCommand implements Callable<Integer> {
     Assistant assistant = new Assistant(reloader, sessions, usage, escalations.sink(), commands,
         Clock.systemUTC(), supervision.decorator());
     // For `backup`: the stores are this process's while it runs (see docs/deploy.md).
-    Optional<BackupListener> backups = backups(settings);
+    Optional<BackupListener> backups = backups(typed.server().dataDir());
     pending.ready(new VademecumBot(assistant, escalations.desk(), phrasesAsMessages));
     published.set(reloader);
     escalations.start(server.adapter());
@@ -221,9 +222,9 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** The listener `backup` asks for copies of the stores this process holds; none when DATA_DIR cannot hold it. */
-  private static Optional<BackupListener> backups(Settings settings) {
+  private static Optional<BackupListener> backups(Path dataDir) {
     try {
-      return Optional.of(BackupListener.start(settings.dataDir()));
+      return Optional.of(BackupListener.start(dataDir));
     } catch (IOException e) {
       System.err.println("Online backup off (stop serve to run backup): " + e.getMessage());
       return Optional.empty();

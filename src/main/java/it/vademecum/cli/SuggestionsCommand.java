@@ -1,6 +1,6 @@
 package it.vademecum.cli;
 
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.Topic;
 import it.vademecum.learning.Suggestions;
@@ -56,8 +56,8 @@ final class SuggestionsCommand implements Callable<Integer> {
       err.println("--per-topic vuole un numero maggiore di zero.");
       return 2;
     }
-    Settings settings = Settings.load();
-    Path dir = data != null ? data : settings.dataDir();
+    TypedSettings settings = TypedSettings.load();
+    Path dir = data != null ? data : settings.server().dataDir();
     if (!H2UsageLog.exists(dir)) {
       err.println("Nessun dato di utilizzo in " + dir.toAbsolutePath().normalize()
           + ": i suggerimenti nascono quando gli agenti usano il bot (serve o chat).");
@@ -69,7 +69,7 @@ final class SuggestionsCommand implements Callable<Integer> {
     }
     Catalog catalog = engine.get().catalog();
     Clock clock = Clock.systemUTC();
-    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.fromSettings(settings), clock, H2UsageLog.retention(settings),
+    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.from(settings.redaction()), clock, settings.retention().usage(),
         Duration.ofHours(1), false)) {
       Suggestions suggestions = new Suggestions(log, dialogs.resolve(settings), clock, catalog.calendar().zone());
       String who = by != null && !by.isBlank() ? by.strip() : System.getProperty("user.name", "cli");

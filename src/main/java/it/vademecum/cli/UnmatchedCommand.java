@@ -1,6 +1,7 @@
 package it.vademecum.cli;
 
-import it.vademecum.config.Settings;
+import it.vademecum.config.InvalidSettingException;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.usage.H2UsageLog;
 import it.vademecum.usage.Since;
@@ -53,23 +54,22 @@ final class UnmatchedCommand implements Callable<Integer> {
       err.println("--limit wants a number greater than zero.");
       return 2;
     }
-    Settings settings = Settings.load();
-    Path dir = data != null ? data : settings.dataDir();
-    Duration retention;
+    TypedSettings settings;
     try {
-      retention = H2UsageLog.retention(settings);
-    } catch (IllegalArgumentException e) {
-      err.println("RETENTION_DAYS must be a whole number of days (1 or more), not '"
-          + settings.get("RETENTION_DAYS", "") + "'.");
+      settings = TypedSettings.load();
+    } catch (InvalidSettingException e) {
+      err.println(e.getMessage() + ".");
       return 2;
     }
+    Path dir = data != null ? data : settings.server().dataDir();
+    Duration retention = settings.retention().usage();
     if (!H2UsageLog.exists(dir)) {
       err.println("No usage data in " + dir.toAbsolutePath().normalize()
           + ": the database is created when the bot (serve or chat) records its first question.");
       return 1;
     }
     List<UnmatchedSentence> rows;
-    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.fromSettings(settings), clock, retention,
+    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.from(settings.redaction()), clock, retention,
         Duration.ofHours(1), false)) {
       rows = log.unmatched(from, limit);
     } catch (UsageStoreException e) {

@@ -1,6 +1,6 @@
 package it.vademecum.cli;
 
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.usage.AsyncUsageLog;
 import it.vademecum.usage.H2UsageLog;
 import it.vademecum.usage.UsageLog;
@@ -15,7 +15,7 @@ final class Usage {
   /** The store, or the disabled one with the reason it could not open. */
   record Opened(UsageLog log, Optional<String> problem) {}
 
-  static UsageLog open(Settings settings) {
+  static UsageLog open(TypedSettings settings) {
     return openWithReason(settings).log();
   }
 
@@ -23,7 +23,7 @@ final class Usage {
    * As {@link #open}, with the reason when the store is off (in use, folder not writable). A
    * damaged file is not a reason to carry on: {@link it.vademecum.store.DamagedStoreException}.
    */
-  static Opened openWithReason(Settings settings) {
+  static Opened openWithReason(TypedSettings settings) {
     try {
       return new Opened(new AsyncUsageLog(H2UsageLog.open(settings), 10_000), Optional.empty());
     } catch (UsageStoreException e) {

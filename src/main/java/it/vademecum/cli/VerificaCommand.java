@@ -1,6 +1,6 @@
 package it.vademecum.cli;
 
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.Review;
 import java.time.LocalDate;
@@ -21,7 +21,7 @@ final class VerificaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<Catalog> loaded = dialogs.catalog(Settings.load(), System.err);
+    Optional<Catalog> loaded = dialogs.catalog(TypedSettings.load(), System.err);
     if (loaded.isEmpty()) {
       return 1;
     }

@@ -10,18 +10,23 @@ import java.util.Optional;
  * A bad value is an {@link InvalidSettingException} naming the setting.
  */
 public record TypedSettings(Server server, Credentials credentials, RateLimits rateLimits, Connector connector,
-    Retention retention, Escalations escalations, Shared shared) {
+    Retention retention, Escalations escalations, Shared shared, Redaction redaction) {
 
   /** The names this class reads (those of .env.example). */
   public static final List<String> KEYS = List.of("MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppType",
       "MicrosoftAppTenantId", "PORT", "CONNECTOR_RATE", "DIALOGS_DIR", "DATA_DIR", "SESSION_TTL",
       "PHRASES_AS_MESSAGES", "RATE_LIMIT_BURST", "RATE_LIMIT_PER_SECOND", "TEAMLEAD_CHANNEL_ID", "SUPERVISORS",
-      "BOT_DOMAIN", "RETENTION_DAYS", "REDIS_URL", "DATABASE_URL");
+      "BOT_DOMAIN", "RETENTION_DAYS", "REDIS_URL", "DATABASE_URL", "PEC_PROVIDER_DOMAINS", "PUBLIC_PHONE_NUMBERS");
 
   /** Parses every setting; the first bad one is thrown. */
   public static TypedSettings parse(Settings s) {
     return new TypedSettings(Server.from(s), Credentials.from(s), RateLimits.from(s), Connector.from(s),
-        Retention.from(s), Escalations.from(s), Shared.from(s));
+        Retention.from(s), Escalations.from(s), Shared.from(s), Redaction.from(s));
+  }
+
+  /** The environment over .env in the working directory, parsed; the first bad setting is thrown. */
+  public static TypedSettings load() {
+    return parse(Settings.load());
   }
 
   /** PORT, DIALOGS_DIR, DATA_DIR, SESSION_TTL, PHRASES_AS_MESSAGES, SUPERVISORS, BOT_DOMAIN. */
@@ -109,6 +114,32 @@ public record TypedSettings(Server server, Credentials credentials, RateLimits r
 
     static Shared from(Settings s) {
       return new Shared(s.redisUrl(), s.databaseUrl());
+    }
+  }
+
+  /**
+   * PEC_PROVIDER_DOMAINS and PUBLIC_PHONE_NUMBERS (comma-separated): the domains kept after
+   * [email] and the numbers never redacted; empty: the redactor's defaults.
+   */
+  public record Redaction(Optional<List<String>> providerDomains, Optional<List<String>> publicNumbers) {
+
+    public Redaction {
+      providerDomains = providerDomains.map(List::copyOf);
+      publicNumbers = publicNumbers.map(List::copyOf);
+    }
+
+    /** Neither set: the defaults. */
+    public static Redaction defaults() {
+      return new Redaction(Optional.empty(), Optional.empty());
+    }
+
+    public static Redaction from(Settings s) {
+      return new Redaction(s.get("PEC_PROVIDER_DOMAINS").map(Redaction::split),
+          s.get("PUBLIC_PHONE_NUMBERS").map(Redaction::split));
+    }
+
+    private static List<String> split(String v) {
+      return java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
   }
 

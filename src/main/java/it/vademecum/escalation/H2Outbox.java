@@ -55,6 +55,7 @@ public final class H2Outbox implements Outbox, EscalationStats {
   private final Clock clock;
   private final Path file;
   private final Duration lease;
+  private final References references;
 
   private H2Outbox(Database db, Path file, Redactor redactor, Clock clock, Duration lease) {
     this.lease = lease;
@@ -63,6 +64,7 @@ public final class H2Outbox implements Outbox, EscalationStats {
     this.file = file;
     this.redactor = redactor;
     this.clock = clock;
+    this.references = new H2References(db, clock);
   }
 
   /**
@@ -354,41 +356,21 @@ public final class H2Outbox implements Outbox, EscalationStats {
         });
   }
 
-  // ---- references -------------------------------------------------------------------------------
+  // ---- references (kept by H2References, in the same database) ---------------------------------
 
   @Override
   public void put(String kind, String key, String value) {
-    Instant now = clock.instant();
-    SqlWork<PreparedStatement> bind = ps -> {
-      ps.setString(1, value);
-      ps.setObject(2, time(now));
-      ps.setString(3, kind);
-      ps.setString(4, cut(key, 500));
-    };
-    if (update("UPDATE escalation_reference SET ref_value = ?, updated_at = ? WHERE kind = ? AND ref_key = ?",
-        bind) == 1) {
-      return;
-    }
-    try {
-      update("INSERT INTO escalation_reference (ref_value, updated_at, kind, ref_key) VALUES (?, ?, ?, ?)", bind);
-    } catch (OutboxException e) {
-      // Written meanwhile by another turn: the last writer wins.
-      update("UPDATE escalation_reference SET ref_value = ?, updated_at = ? WHERE kind = ? AND ref_key = ?", bind);
-    }
+    references.put(kind, key, value);
   }
 
   @Override
   public Optional<String> get(String kind, String key) {
-    return query("SELECT ref_value FROM escalation_reference WHERE kind = ? AND ref_key = ?", ps -> {
-      ps.setString(1, kind);
-      ps.setString(2, cut(key, 500));
-    }, rs -> rs.getString(1)).stream().findFirst();
+    return references.get(kind, key);
   }
 
   @Override
   public Optional<String> latest(String kind) {
-    return query("SELECT ref_value FROM escalation_reference WHERE kind = ? ORDER BY updated_at DESC LIMIT 1",
-        ps -> ps.setString(1, kind), rs -> rs.getString(1)).stream().findFirst();
+    return references.latest(kind);
   }
 
   // ---- reading ----------------------------------------------------------------------------------

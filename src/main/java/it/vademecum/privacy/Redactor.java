@@ -1,8 +1,8 @@
 package it.vademecum.privacy;
 
 import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -111,17 +111,17 @@ public final class Redactor {
   }
 
   /**
-   * From settings: {@code PEC_PROVIDER_DOMAINS} and {@code PUBLIC_PHONE_NUMBERS} (comma-separated)
-   * replace the defaults when set.
+   * From the settings: {@code PEC_PROVIDER_DOMAINS} and {@code PUBLIC_PHONE_NUMBERS} replace the
+   * defaults when set.
    */
-  public static Redactor fromSettings(Settings settings) {
-    return new Redactor(
-        settings.get("PEC_PROVIDER_DOMAINS").map(Redactor::split).orElse(DEFAULT_PROVIDER_DOMAINS),
-        settings.get("PUBLIC_PHONE_NUMBERS").map(Redactor::split).orElse(DEFAULT_PUBLIC_NUMBERS));
+  public static Redactor from(TypedSettings.Redaction settings) {
+    return new Redactor(settings.providerDomains().orElse(DEFAULT_PROVIDER_DOMAINS),
+        settings.publicNumbers().orElse(DEFAULT_PUBLIC_NUMBERS));
   }
 
-  private static List<String> split(String s) {
-    return Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+  /** As {@link #from(TypedSettings.Redaction)}, from the raw settings. */
+  public static Redactor fromSettings(Settings settings) {
+    return from(TypedSettings.Redaction.from(settings));
   }
 
   public Set<String> providerDomains() {

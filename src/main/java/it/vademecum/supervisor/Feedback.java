@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import it.vademecum.engine.ActionCodec;
 import it.vademecum.engine.Action;
 import it.vademecum.assistant.Agent;
+import it.vademecum.assistant.Rating;
 import it.vademecum.assistant.ReplyingCommand;
 import it.vademecum.assistant.ReplyDecorator;
 import it.vademecum.dialog.Step;
@@ -17,11 +18,11 @@ import it.vademecum.engine.Option;
 import it.vademecum.engine.Reply;
 import it.vademecum.engine.Typed;
 import it.vademecum.session.Session;
-import it.vademecum.usage.UsageLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,8 @@ import java.util.function.Supplier;
  * them: 👍 is stored at once, 👎 asks for an optional one-line reason, which is the agent's next
  * text message («no» for none). A 👎 whose reason never comes is stored without one when the agent
  * does something else or after {@link #REASON_WAIT}. Values naming no current answer are refused.
+ * "Stored" means handed to the Assistant built with this command ({@link #ratingsTo}), which
+ * records it; before one is built, ratings go nowhere.
  */
 public final class Feedback implements ReplyingCommand, ReplyDecorator {
 
@@ -50,28 +53,37 @@ public final class Feedback implements ReplyingCommand, ReplyDecorator {
   private record Pending(String agentId, String topicId, String nodeId) {}
 
   private final Supplier<Engine> engine;
-  private final UsageLog usage;
+  private volatile Consumer<Rating> recorder = r -> { };
   private final Cache<String, Pending> reasons;
   private final Cache<String, Boolean> voted;
 
-  public Feedback(Supplier<Engine> engine, UsageLog usage) {
-    this(engine, usage, Ticker.systemTicker(), Scheduler.systemScheduler());
+  public Feedback(Supplier<Engine> engine) {
+    this(engine, Ticker.systemTicker(), Scheduler.systemScheduler());
   }
 
-  Feedback(Supplier<Engine> engine, UsageLog usage, Ticker ticker, Scheduler scheduler) {
+  Feedback(Supplier<Engine> engine, Ticker ticker, Scheduler scheduler) {
     this.engine = engine;
-    this.usage = usage;
     this.reasons = Caffeine.newBuilder().expireAfterWrite(REASON_WAIT).ticker(ticker).scheduler(scheduler)
         .executor(Runnable::run)
         .maximumSize(100_000)
         .<String, Pending>removalListener((key, p, cause) -> {
           if (p != null && cause == RemovalCause.EXPIRED) {
-            usage.recordFeedback(p.agentId(), p.topicId(), p.nodeId(), false, null);
+            store(p, null);
           }
         })
         .build();
     this.voted = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(30)).ticker(ticker)
         .maximumSize(100_000).build();
+  }
+
+  /** The ratings go to the {@link it.vademecum.assistant.Assistant}, which records them. */
+  @Override
+  public void ratingsTo(Consumer<Rating> recorder) {
+    this.recorder = recorder;
+  }
+
+  private void store(Pending p, String reason) {
+    recorder.accept(new Rating(p.agentId(), p.topicId(), p.nodeId(), false, reason));
   }
 
   @Override
@@ -97,20 +109,20 @@ public final class Feedback implements ReplyingCommand, ReplyDecorator {
     if (input instanceof Input.Text t) {
       String reason = firstLine(t.text());
       if (!reason.isEmpty() && !NO_REASON.contains(Typed.fold(reason))) {
-        usage.recordFeedback(pending.agentId(), pending.topicId(), pending.nodeId(), false, reason);
+        store(pending, reason);
         return Optional.of(info(THANKS_REASON));
       }
-      usage.recordFeedback(pending.agentId(), pending.topicId(), pending.nodeId(), false, null);
+      store(pending, null);
       return Optional.of(info(THANKS_NO_REASON));
     }
-    usage.recordFeedback(pending.agentId(), pending.topicId(), pending.nodeId(), false, null);
+    store(pending, null);
     return Optional.empty();
   }
 
   private Reply button(Agent agent, Action action) {
     Pending earlier = reasons.asMap().remove(agent.key());
     if (earlier != null) {
-      usage.recordFeedback(earlier.agentId(), earlier.topicId(), earlier.nodeId(), false, null);
+      store(earlier, null);
     }
     if (action instanceof Action.SkipReason) {
       return info(earlier != null ? THANKS_NO_REASON : UNKNOWN);
@@ -127,7 +139,7 @@ public final class Feedback implements ReplyingCommand, ReplyDecorator {
       return info(ALREADY);
     }
     if (rate.useful()) {
-      usage.recordFeedback(agent.id(), topic, node, true, null);
+      recorder.accept(new Rating(agent.id(), topic, node, true, null));
       return info(THANKS_UP);
     }
     reasons.put(agent.key(), new Pending(agent.id(), topic, node));

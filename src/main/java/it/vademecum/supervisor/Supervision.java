@@ -58,7 +58,7 @@ public final class Supervision implements AutoCloseable {
   public static Supervision start(List<String> supervisors, DialogsReloader dialogs, Path dataDir,
       Optional<DatabaseUrl> shared, UsageLog usage, Optional<OpenEscalations> escalations,
       Notifier notifier, Clock clock) {
-    Feedback feedback = new Feedback(dialogs, usage);
+    Feedback feedback = new Feedback(dialogs);
     List<Command> commands = new ArrayList<>();
     commands.add(feedback);
     Roles roles = new Roles(supervisors);

@@ -1,6 +1,5 @@
 package it.vademecum.usage;
 
-import it.vademecum.match.Ranking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,8 +91,8 @@ public final class AsyncUsageLog implements UsageLog {
   }
 
   @Override
-  public void recordSearch(String agentId, String text, Ranking ranking) {
-    enqueue(() -> store.recordSearch(agentId, text, ranking));
+  public void recordSearch(String agentId, String text, Search search) {
+    enqueue(() -> store.recordSearch(agentId, text, search));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package it.vademecum.usage;
 
-import it.vademecum.match.Ranking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,7 @@ final class DisabledUsageLog implements UsageLog {
   private DisabledUsageLog() {}
 
   @Override
-  public void recordSearch(String agentId, String text, Ranking ranking) {}
+  public void recordSearch(String agentId, String text, Search search) {}
 
   @Override
   public void recordPick(String agentId, String topicId, String text) {}

@@ -2,8 +2,6 @@ package it.vademecum.usage;
 
 import it.vademecum.config.Settings;
 import it.vademecum.config.TypedSettings;
-import it.vademecum.match.Ranking;
-import it.vademecum.match.Scored;
 import it.vademecum.privacy.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,14 +84,18 @@ public final class H2UsageLog implements UsageLog {
     purger.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
   }
 
-  /** Opens (creating if needed) the store under DATA_DIR with RETENTION_DAYS and the redaction settings. */
-  public static H2UsageLog open(Settings settings) {
-    if (settings.databaseUrl().isPresent()) {
-      return open(Database.postgres(settings.databaseUrl().get(), "usage"), Redactor.fromSettings(settings),
-          Clock.systemUTC(), retention(settings), Duration.ofHours(1));
+  /**
+   * Opens (creating if needed) the store in DATABASE_URL, or under DATA_DIR, with RETENTION_DAYS
+   * and the redaction settings.
+   */
+  public static H2UsageLog open(TypedSettings settings) {
+    Redactor redactor = Redactor.from(settings.redaction());
+    Duration retention = settings.retention().usage();
+    if (settings.shared().databaseUrl().isPresent()) {
+      return open(Database.postgres(settings.shared().databaseUrl().get(), "usage"), redactor,
+          Clock.systemUTC(), retention, Duration.ofHours(1));
     }
-    return open(settings.dataDir(), Redactor.fromSettings(settings), Clock.systemUTC(), retention(settings),
-        Duration.ofHours(1), true);
+    return open(settings.server().dataDir(), redactor, Clock.systemUTC(), retention, Duration.ofHours(1), true);
   }
 
   /** Opens the store in a shared database (PostgreSQL behind several instances), which it closes. */
@@ -163,7 +165,10 @@ public final class H2UsageLog implements UsageLog {
     return Files.isRegularFile(dataDir.resolve(FILE_NAME + ".mv.db"));
   }
 
-  /** RETENTION_DAYS, default 90; a positive whole number of days (parsed by {@link TypedSettings.Retention}). */
+  /**
+   * RETENTION_DAYS, default 90; a positive whole number of days (parsed by {@link TypedSettings.Retention}).
+   * For the front ends' code that has no {@link TypedSettings} yet (TeamsEscalations).
+   */
   public static Duration retention(Settings settings) {
     return TypedSettings.Retention.from(settings).usage();
   }
@@ -179,22 +184,21 @@ public final class H2UsageLog implements UsageLog {
   // ---- recording --------------------------------------------------------------------------------
 
   @Override
-  public void recordSearch(String agentId, String text, Ranking ranking) {
-    Ranking.Verdict verdict = ranking == null ? Ranking.Verdict.NONE : ranking.verdict();
-    Scored best = ranking == null || ranking.ranked().isEmpty() ? null : ranking.ranked().get(0);
+  public void recordSearch(String agentId, String text, Search search) {
+    Search found = search == null ? Search.none() : search;
     String sentence = sentence(text);
     insert("search", "INSERT INTO usage_search (occurred_at, rome_hour, agent_id, sentence, sentence_key, verdict,"
         + " best_topic, best_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (ps, now) -> {
           ps.setString(3, id(agentId));
           ps.setString(4, sentence);
           ps.setString(5, key(sentence));
-          ps.setString(6, verdict.name());
-          if (best == null) {
+          ps.setString(6, found.verdict().name());
+          if (found.bestTopic() == null) {
             ps.setNull(7, Types.VARCHAR);
             ps.setNull(8, Types.DOUBLE);
           } else {
-            ps.setString(7, id(best.topicId()));
-            ps.setDouble(8, best.score());
+            ps.setString(7, id(found.bestTopic()));
+            ps.setDouble(8, found.bestScore());
           }
         });
   }

@@ -1,6 +1,5 @@
 package it.vademecum.usage;
 
-import it.vademecum.match.Ranking;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +15,7 @@ import java.util.List;
 public interface UsageLog extends AutoCloseable {
 
   /** A topic search on the agent's text: the verdict, and the best topic and its score if any. */
-  void recordSearch(String agentId, String text, Ranking ranking);
+  void recordSearch(String agentId, String text, Search search);
 
   /** The agent picked {@code topicId} among the topics offered for {@code text} (an AMBIGUOUS search). */
   void recordPick(String agentId, String topicId, String text);

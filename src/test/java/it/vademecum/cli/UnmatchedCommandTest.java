@@ -3,9 +3,8 @@ package it.vademecum.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import it.vademecum.match.Ranking;
-import it.vademecum.match.Ranking.Verdict;
-import it.vademecum.match.Scored;
+import it.vademecum.usage.Search;
+import it.vademecum.usage.Search.Verdict;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.usage.H2UsageLog;
 import java.nio.file.Path;
@@ -33,16 +32,15 @@ class UnmatchedCommandTest {
   }
 
   void seed() {
-    Ranking none = new Ranking(List.of(), Verdict.NONE);
-    Ranking ambiguous = new Ranking(List.of(new Scored("rimborso", 0.5), new Scored("disdetta", 0.49)),
-        Verdict.AMBIGUOUS);
+    Search none = Search.none();
+    Search ambiguous = new Search(Verdict.AMBIGUOUS, "rimborso", 0.5);
     try (H2UsageLog log = H2UsageLog.open(dir, Redactor.defaults(), Clock.systemUTC(), Duration.ofDays(90),
         Duration.ofHours(1), true)) {
       log.recordSearch("a1", "attivazione spid", none);
       log.recordSearch("a2", "attivazione SPID", none);
       log.recordSearch("a2", "attivazione spid", ambiguous);
       log.recordSearch("a3", "rimborso o disdetta? cell 3351234567", ambiguous);
-      log.recordSearch("a3", "password webmail", new Ranking(List.of(new Scored("password", 0.9)), Verdict.CONFIDENT));
+      log.recordSearch("a3", "password webmail", new Search(Verdict.CONFIDENT, "password", 0.9));
     }
   }
 

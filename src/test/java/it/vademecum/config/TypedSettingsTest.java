@@ -47,6 +47,7 @@ class TypedSettingsTest {
     assertEquals(new TypedSettings.Retention(Duration.ofDays(90)), t.retention());
     assertEquals(new TypedSettings.Escalations(Optional.empty()), t.escalations());
     assertEquals(new TypedSettings.Shared(Optional.empty(), Optional.empty()), t.shared());
+    assertEquals(TypedSettings.Redaction.defaults(), t.redaction());
     assertEquals(t, parse(Map.of()), "an empty environment is the example");
   }
 
@@ -71,6 +72,8 @@ class TypedSettingsTest {
     env.put("RETENTION_DAYS", "30");
     env.put("REDIS_URL", "redis://127.0.0.1:6379/1");
     env.put("DATABASE_URL", "postgres://vademecum:secret@127.0.0.1:5432/vademecum");
+    env.put("PEC_PROVIDER_DOMAINS", "pec.example.it, ingpec.eu");
+    env.put("PUBLIC_PHONE_NUMBERS", "0575050013");
     assertEquals(TypedSettings.KEYS.stream().sorted().toList(), env.keySet().stream().sorted().toList());
     TypedSettings t = parse(env);
     assertEquals(new TypedSettings.Server(8080, Path.of("/srv/dialogs"), Path.of("/srv/data"), Duration.ofMinutes(30),
@@ -82,6 +85,8 @@ class TypedSettingsTest {
     assertEquals(new TypedSettings.Connector(12.5), t.connector());
     assertEquals(Duration.ofDays(30), t.retention().usage());
     assertEquals(Optional.of("19:tl@thread.tacv2"), t.escalations().teamLeadChannelId());
+    assertEquals(new TypedSettings.Redaction(Optional.of(List.of("pec.example.it", "ingpec.eu")),
+        Optional.of(List.of("0575050013"))), t.redaction());
   }
 
   @Test

@@ -94,7 +94,7 @@ class DashboardBrowserTest {
     usage = H2UsageLog.open(data, Redactor.defaults(), clock, Duration.ofDays(90), Duration.ofHours(1), true);
     outbox = H2Outbox.open(data, Redactor.defaults(), clock);
     engine = new EngineLoader().load(Path.of(System.getProperty("vademecum.dialogs", "dialogs")));
-    Feedback feedback = new Feedback(() -> engine, usage);
+    Feedback feedback = new Feedback(() -> engine);
     ChannelPoster noChannelYet = new ChannelPoster() {
       @Override
       public PostOutcome post(Escalation escalation) {

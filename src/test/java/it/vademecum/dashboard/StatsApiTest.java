@@ -10,8 +10,7 @@ import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.CatalogLoader;
 import it.vademecum.engine.EscalationRequest;
 import it.vademecum.escalation.H2Outbox;
-import it.vademecum.match.Ranking;
-import it.vademecum.match.Scored;
+import it.vademecum.usage.Search;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.shift.DialogsCopy;
 import it.vademecum.testing.MutableClock;
@@ -57,13 +56,12 @@ class StatsApiTest {
     usage.close();
   }
 
-  static Ranking confident(String topic) {
-    return new Ranking(List.of(new Scored(topic, 0.93)), Ranking.Verdict.CONFIDENT);
+  static Search confident(String topic) {
+    return new Search(Search.Verdict.CONFIDENT, topic, 0.93);
   }
 
-  static Ranking ambiguous() {
-    return new Ranking(List.of(new Scored("rimborso", 0.55), new Scored("pagamento-non-registrato", 0.52)),
-        Ranking.Verdict.AMBIGUOUS);
+  static Search ambiguous() {
+    return new Search(Search.Verdict.AMBIGUOUS, "rimborso", 0.55);
   }
 
   static EscalationRequest request() {
@@ -113,7 +111,7 @@ class StatsApiTest {
       usage.recordSearch("a", "il bonifico non risulta", confident("pagamento-non-registrato"));
       usage.recordSearch("b", "soldi spariti", ambiguous());
       usage.recordPick("b", "pagamento-non-registrato", "soldi spariti");
-      usage.recordSearch("a", "scrivimi a mario.rossi@example.com", Ranking.none());
+      usage.recordSearch("a", "scrivimi a mario.rossi@example.com", Search.none());
       usage.recordFeedback("a", "rimborso", "inoltra", false, "coda sbagliata");
       usage.recordFeedback("b", "pagamento-non-registrato", "inoltra", true, null);
     });
@@ -165,7 +163,7 @@ class StatsApiTest {
   void aRangeAcrossAMonthEndCountsEachDayInRomeTime() throws Exception {
     at(Instant.parse("2026-10-30T12:00:00Z"), () -> usage.recordSearch("a", "uno", confident("rimborso")));
     at(Instant.parse("2026-10-31T22:30:00Z"), () -> usage.recordSearch("a", "due", confident("rimborso")));
-    at(Instant.parse("2026-10-31T23:30:00Z"), () -> usage.recordSearch("a", "tre", Ranking.none()));
+    at(Instant.parse("2026-10-31T23:30:00Z"), () -> usage.recordSearch("a", "tre", Search.none()));
     at(Instant.parse("2026-11-02T10:00:00Z"), () -> usage.recordSearch("a", "quattro", ambiguous()));
     clock.set(T0);
     String range = "?from=2026-10-30&to=2026-11-02";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,8 @@ class RedactorTest {
 
   @Test
   void providerDomainsAreConfigurable() {
-    Redactor custom = Redactor.fromSettings(
-        Settings.load(Map.of("PEC_PROVIDER_DOMAINS", "pec.example.it"), Path.of("/nonexistent/.env")));
+    Redactor custom = Redactor.from(TypedSettings.Redaction.from(
+        Settings.load(Map.of("PEC_PROVIDER_DOMAINS", "pec.example.it"), Path.of("/nonexistent/.env"))));
     assertEquals("[email]@pec.example.it e [email]", custom.redact("a@pec.example.it e b@ingpec.eu"));
   }
 

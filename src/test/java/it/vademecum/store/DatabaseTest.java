@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.vademecum.RealServices;
 import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.escalation.H2Outbox;
 import it.vademecum.escalation.State;
 import it.vademecum.privacy.Redactor;
@@ -30,7 +31,7 @@ class DatabaseTest {
   @Test
   void theThreeStoresShareOnePostgresDatabaseEachWithItsOwnMigrations() throws Exception {
     Settings settings = Settings.load(Map.of("DATABASE_URL", RealServices.freshDatabaseUrl()), Path.of("no.env"));
-    try (H2UsageLog usage = H2UsageLog.open(settings);
+    try (H2UsageLog usage = H2UsageLog.open(TypedSettings.parse(settings));
         H2Outbox outbox = H2Outbox.open(Database.postgres(settings.databaseUrl().get(), "o"), Redactor.defaults(),
             Clock.systemUTC());
         ExecutorTimer timer = new ExecutorTimer();

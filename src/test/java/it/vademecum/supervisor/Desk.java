@@ -64,7 +64,7 @@ final class Desk implements AutoCloseable {
     this.reloader = DialogsReloader.startingWith(dialogs, Knowledge.engine());
     this.reminders = BreakReminders.open(tmp.resolve("data"), clock, timer, notifier);
     CaffeineSessionStore sessions = new CaffeineSessionStore(Duration.ofHours(8), 100);
-    this.feedback = new Feedback(reloader, usage, () -> clock.instant().toEpochMilli() * 1_000_000L,
+    this.feedback = new Feedback(reloader, () -> clock.instant().toEpochMilli() * 1_000_000L,
         Scheduler.disabledScheduler());
     Roles roles = new Roles(List.of(" sara.bianchi@EXAMPLE.com", "aad-luca"));
     List<Command> commands = List.of(feedback,

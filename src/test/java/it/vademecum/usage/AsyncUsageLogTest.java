@@ -3,7 +3,6 @@ package it.vademecum.usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import it.vademecum.match.Ranking;
 import it.vademecum.privacy.Redactor;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +26,7 @@ class AsyncUsageLogTest {
   void queriesSeeEveryRecordQueuedBeforeThem() {
     try (AsyncUsageLog log = new AsyncUsageLog(store(), 1_000)) {
       for (int i = 0; i < 200; i++) {
-        log.recordSearch("agent-" + i, "frase numero " + i, Ranking.none());
+        log.recordSearch("agent-" + i, "frase numero " + i, Search.none());
       }
       assertEquals(200, log.searchOutcomes(Instant.EPOCH).searches());
     }
@@ -39,7 +38,7 @@ class AsyncUsageLogTest {
     java.util.concurrent.atomic.AtomicInteger committed = new java.util.concurrent.atomic.AtomicInteger();
     UsageLog slowCommit = new Counting() {
       @Override
-      public void recordSearch(String agentId, String text, Ranking ranking) {
+      public void recordSearch(String agentId, String text, Search search) {
         pending.incrementAndGet();
       }
 
@@ -61,7 +60,7 @@ class AsyncUsageLogTest {
     };
     try (AsyncUsageLog log = new AsyncUsageLog(slowCommit, 1_000)) {
       for (int i = 0; i < 20; i++) {
-        log.recordSearch("agent", "x", Ranking.none());
+        log.recordSearch("agent", "x", Search.none());
       }
       assertEquals(20, log.searchOutcomes(Instant.EPOCH).searches());
     }
@@ -85,7 +84,7 @@ class AsyncUsageLogTest {
     CountDownLatch release = new CountDownLatch(1);
     UsageLog slow = new Counting() {
       @Override
-      public void recordSearch(String agentId, String text, Ranking ranking) {
+      public void recordSearch(String agentId, String text, Search search) {
         entered.countDown();
         try {
           release.await();
@@ -96,10 +95,10 @@ class AsyncUsageLogTest {
 
     };
     AsyncUsageLog log = new AsyncUsageLog(slow, 10);
-    log.recordSearch("agent", "x", Ranking.none());
+    log.recordSearch("agent", "x", Search.none());
     assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS), "the writer never reached the store");
     for (int i = 0; i < 50; i++) {
-      log.recordSearch("agent", "x", Ranking.none());
+      log.recordSearch("agent", "x", Search.none());
     }
     assertEquals(40, log.dropped(), "10 wait in the queue while the writer is busy, the rest are dropped");
     release.countDown();
@@ -108,7 +107,7 @@ class AsyncUsageLogTest {
 
   /** A store that keeps nothing, for fakes that override what they need. */
   private abstract static class Counting implements UsageLog {
-    @Override public void recordSearch(String a, String t, Ranking r) { }
+    @Override public void recordSearch(String a, String t, Search r) { }
     @Override public void recordPick(String a, String t, String x) { }
     @Override public void recordAnswer(String a, String t, String n) { }
     @Override public void recordSuggestion(String a, String t, String x) { }

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.vademecum.config.Settings;
-import it.vademecum.match.Ranking;
-import it.vademecum.match.Ranking.Verdict;
-import it.vademecum.match.Scored;
 import it.vademecum.privacy.Redactor;
+import it.vademecum.usage.Search.Verdict;
 import it.vademecum.usage.UsageLog.FeedbackCount;
 import it.vademecum.usage.UsageLog.FeedbackReason;
 import it.vademecum.usage.UsageLog.HourCount;
@@ -60,17 +58,16 @@ class H2UsageLogTest {
     opened.forEach(H2UsageLog::close);
   }
 
-  static Ranking none() {
-    return new Ranking(List.of(new Scored("rimborso", 0.12)), Verdict.NONE);
+  static Search none() {
+    return new Search(Verdict.NONE, "rimborso", 0.12);
   }
 
-  static Ranking ambiguous() {
-    return new Ranking(List.of(new Scored("pagamento-non-registrato", 0.55), new Scored("rimborso", 0.52)),
-        Verdict.AMBIGUOUS);
+  static Search ambiguous() {
+    return new Search(Verdict.AMBIGUOUS, "pagamento-non-registrato", 0.55);
   }
 
-  static Ranking confident(String topic) {
-    return new Ranking(List.of(new Scored(topic, 0.93)), Verdict.CONFIDENT);
+  static Search confident(String topic) {
+    return new Search(Verdict.CONFIDENT, topic, 0.93);
   }
 
   long rows(String table) throws Exception {

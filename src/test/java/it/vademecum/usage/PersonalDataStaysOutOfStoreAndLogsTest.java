@@ -9,9 +9,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
-import it.vademecum.match.Ranking;
-import it.vademecum.match.Ranking.Verdict;
-import it.vademecum.match.Scored;
 import it.vademecum.privacy.Checksums;
 import it.vademecum.privacy.Redactor;
 import java.nio.charset.StandardCharsets;
@@ -93,9 +90,8 @@ class PersonalDataStaysOutOfStoreAndLogsTest {
 
   @Test
   void noPersonalDataReachesTheDatabaseTheFilesOrTheLog() throws Exception {
-    Ranking none = new Ranking(List.of(new Scored("mancata-ricezione", 0.2)), Verdict.NONE);
-    Ranking ambiguous = new Ranking(List.of(new Scored("mancata-ricezione", 0.6), new Scored("casella-piena", 0.58)),
-        Verdict.AMBIGUOUS);
+    Search none = new Search(Search.Verdict.NONE, "mancata-ricezione", 0.2);
+    Search ambiguous = new Search(Search.Verdict.AMBIGUOUS, "mancata-ricezione", 0.6);
     try (H2UsageLog log = H2UsageLog.open(dir, Redactor.defaults(), clock, Duration.ofDays(90), Duration.ofHours(1),
         true)) {
       log.recordSearch("29:1a2b-agent", SENTENCE, none);

@@ -62,7 +62,7 @@ public final class Bench {
     Engine engine = new EngineLoader().load(options.dialogs());
     long engineMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStart);
     UsageLog usage = options.dataDir() == null ? UsageLog.disabled()
-        : new AsyncUsageLog(H2UsageLog.open(new Settings(Map.of("DATA_DIR", options.dataDir().toString()))), 10_000);
+        : new AsyncUsageLog(H2UsageLog.open(TypedSettings.parse(new Settings(Map.of("DATA_DIR", options.dataDir().toString())))), 10_000);
     Assistant assistant = new Assistant(() -> engine, new CaffeineSessionStore(Duration.ofHours(8), 100_000),
         usage, EscalationSink.byHand(), List.of(), Clock.systemUTC());
     ConnectorLimits limits = new ConnectorLimits(options.connectorRate(), ConnectorLimits.DEFAULT.maxRetries(),
