@@ -181,18 +181,13 @@ public final class SoakCommand implements Callable<Integer> {
     }
   }
 
+  /** A soak-worker process; "ack ID" lines go into {@code acked}. */
   private Process worker(Path data, SoakConnector connector, Set<Long> acked) throws Exception {
-    return worker(data, connector, acked, List.of());
-  }
-
-  /** A soak-worker process with more options; "ack ID" lines go into {@code acked}. */
-  Process worker(Path data, SoakConnector connector, Set<Long> acked, List<String> more) throws Exception {
     String java = ProcessHandle.current().info().command()
         .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
         "it.vademecum.tools.Tools", "soak-worker", "--data", data.toString(), "--connector", connector.serviceUrl(),
         "--count", String.valueOf(count), "--rate", String.valueOf(rate)));
-    cmd.addAll(more);
     Process p = new ProcessBuilder(new ArrayList<>(cmd))
         .redirectError(ProcessBuilder.Redirect.appendTo(data.resolve("worker.log").toFile())).start();
     Thread reader = new Thread(() -> {
