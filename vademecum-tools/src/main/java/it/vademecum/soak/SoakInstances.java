@@ -256,15 +256,8 @@ final class SoakInstances {
 
   /** Tickets escalated more than once: one agent's escalation that became two rows. */
   private static int sameTicketTwice(DatabaseUrl db) throws SQLException {
-    Properties p = new Properties();
-    if (db.user() != null) {
-      p.setProperty("user", db.user());
-    }
-    if (db.password() != null) {
-      p.setProperty("password", db.password());
-    }
     int twice = 0;
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), p); Statement st = c.createStatement();
+    try (Connection c = connect(db); Statement st = c.createStatement();
         java.sql.ResultSet rs = st.executeQuery("SELECT ticket, string_agg(id || ' ' || agent_key || ' '"
             + " || created_at, ', ' ORDER BY id) FROM escalation GROUP BY ticket HAVING count(*) > 1")) {
       while (rs.next()) {
@@ -382,15 +375,19 @@ final class SoakInstances {
   }
 
   private static void execute(DatabaseUrl server, String sql) throws SQLException {
-    Properties p = new Properties();
-    if (server.user() != null) {
-      p.setProperty("user", server.user());
-    }
-    if (server.password() != null) {
-      p.setProperty("password", server.password());
-    }
-    try (Connection c = DriverManager.getConnection(server.jdbcUrl(), p); Statement st = c.createStatement()) {
+    try (Connection c = connect(server); Statement st = c.createStatement()) {
       st.execute(sql);
     }
+  }
+
+  private static Connection connect(DatabaseUrl db) throws SQLException {
+    Properties p = new Properties();
+    if (db.user() != null) {
+      p.setProperty("user", db.user());
+    }
+    if (db.password() != null) {
+      p.setProperty("password", db.password());
+    }
+    return DriverManager.getConnection(db.jdbcUrl(), p);
   }
 }
