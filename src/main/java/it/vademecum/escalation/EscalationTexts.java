@@ -16,6 +16,11 @@ public final class EscalationTexts {
   public static final String NOT_STORED =
       "Non sono riuscito a registrare l'escalation: contatta il TL a mano con questo riepilogo.";
 
+  /** A confirmed escalation kept while the database is away. */
+  public static final String WAITING_FOR_DATABASE = "⚠️ Il database delle escalation non risponde: l'escalation"
+      + " è in coda, la invio appena il database torna disponibile e ti scrivo quando è nel canale dei TL."
+      + " Se è urgente, contatta il TL a mano con questo riepilogo.";
+
   private EscalationTexts() {}
 
   public static String hour(Instant t) {

@@ -69,9 +69,6 @@ class OutagesTest {
       assertFalse(health.reachable());
       TeamsChannelPoster poster = new TeamsChannelPoster(EscalationDeliveryTest.CHANNEL, "", "", "", outbox,
           Duration.ofSeconds(2), Clock.systemUTC());
-      OutboxSink sink = new OutboxSink(outbox, poster, () -> { });
-      assertEquals(List.of(EscalationTexts.NOT_STORED), sink.submit(EscalationDeliveryTest.AGENT,
-          EscalationDeliveryTest.request("")), "the agent is told to call the TL by hand, in Italian");
       try (EscalationSender sender = new EscalationSender(outbox, poster, (k, t) -> true,
           EscalationDeliveryTest.FAST, Clock.systemUTC()).start()) {
         Thread.sleep(500); // the sender polls through the outage without giving up
@@ -89,6 +86,37 @@ class OutagesTest {
       } finally {
         outbox.close();
         health.close();
+      }
+    }
+  }
+
+  @Test
+  void anEscalationConfirmedWhilePostgresIsLostIsKeptAndPostedOnceWhenItIsBack() throws Exception {
+    String url = RealServices.freshDatabaseUrl();
+    try (CuttableProxy proxy = proxyTo(url); LeadsConnector connector = new LeadsConnector()) {
+      String viaProxy = url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+      H2Outbox outbox = H2Outbox.open(Database.postgres(RealServices.asSetting(viaProxy), "o"), Redactor.defaults(),
+          Clock.systemUTC());
+      outbox.put(ChannelRoute.CHANNEL, EscalationDeliveryTest.CHANNEL,
+          new ChannelRoute(connector.serviceUrl(), EscalationDeliveryTest.TENANT, "team-id").toJson());
+      TeamsChannelPoster poster = new TeamsChannelPoster(EscalationDeliveryTest.CHANNEL, "", "", "", outbox,
+          Duration.ofSeconds(2), Clock.systemUTC());
+      try (EscalationSender sender = new EscalationSender(outbox, poster, (k, t) -> true,
+          EscalationDeliveryTest.FAST, Clock.systemUTC()).start()) {
+        OutboxSink sink = new OutboxSink(outbox, poster, sender::wake);
+        proxy.cut();
+        List<String> told = sink.submit(EscalationDeliveryTest.AGENT, EscalationDeliveryTest.request(""));
+        assertEquals(List.of(EscalationTexts.WAITING_FOR_DATABASE), told);
+        assertTrue(told.get(0).contains("in coda, la invio appena il database torna disponibile"), told.get(0));
+        assertEquals(1, sink.waiting());
+        proxy.restore();
+        LeadsConnector.await(() -> connector.cards.size() == 1, 30_000);
+        assertEquals(0, sink.waiting(), "stored once the database answered");
+        assertEquals(List.of(1L), outbox.ids(), "stored once");
+        LeadsConnector.await(() -> outbox.find(1).map(e -> e.state() == State.POSTED).orElse(false), 10_000);
+        assertEquals(1, connector.cards.size(), "posted once");
+      } finally {
+        outbox.close();
       }
     }
   }

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
  * Playground (a typed message, an Action.Submit click): each agent its own conversation, Teams
  * user id and AAD object id, and the benchmark's connector as serviceUrl.
  */
-final class TeamsActivities {
+public final class TeamsActivities {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -19,16 +19,16 @@ final class TeamsActivities {
   private final ObjectNode submit;
   private final String serviceUrl;
 
-  TeamsActivities(String serviceUrl) {
+  public TeamsActivities(String serviceUrl) {
     this.serviceUrl = serviceUrl;
     this.message = load("personal-message.json");
     this.submit = load("personal-card-submit.json");
   }
 
   /** Who is writing: one simulated agent in one personal chat with one bot. */
-  record Sender(String conversationId, String userId, String aadObjectId, String name) {}
+  public record Sender(String conversationId, String userId, String aadObjectId, String name) {}
 
-  byte[] text(Sender s, String activityId, String text) {
+  public byte[] text(Sender s, String activityId, String text) {
     ObjectNode a = fill(message.deepCopy(), s, activityId);
     a.put("text", text);
     return bytes(a);
@@ -38,7 +38,7 @@ final class TeamsActivities {
    * An Action.Submit click: a message whose value is the button's data, answering the card the
    * connector knows by {@code cardId} (as Teams sends it: replyToId), or none when null.
    */
-  byte[] click(Sender s, String activityId, String value, String cardId) {
+  public byte[] click(Sender s, String activityId, String value, String cardId) {
     ObjectNode a = fill(submit.deepCopy(), s, activityId);
     a.putObject("value").put("v", value);
     if (cardId == null) {

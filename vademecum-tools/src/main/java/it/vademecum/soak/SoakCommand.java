@@ -60,13 +60,24 @@ public final class SoakCommand implements Callable<Integer> {
   Path dataParent;
 
   @Option(names = "--instances", paramLabel = "N", defaultValue = "1",
-      description = "Workers sharing one PostgreSQL outbox and the Redis connector ceiling (REDIS_URL and"
-          + " DATABASE_URL); one of them is killed and restarted (default: ${DEFAULT-VALUE}, H2 file, no Redis).")
+      description = "More than 1: that many serve processes behind HAProxy, sharing REDIS_URL and DATABASE_URL,"
+          + " agents' Teams activities through HAProxy; one serve is killed and restarted (default: ${DEFAULT-VALUE},"
+          + " one worker process, H2 file, no Redis).")
   int instances;
 
   @Option(names = "--ceiling", paramLabel = "N", defaultValue = "50",
-      description = "With --instances: connector calls per second for all workers together (default: ${DEFAULT-VALUE}).")
+      description = "With --instances: CONNECTOR_RATE, connector calls per second for all instances together"
+          + " (default: ${DEFAULT-VALUE}).")
   double ceiling;
+
+  @Option(names = "--redis-url", paramLabel = "URL", description = "With --instances: instead of REDIS_URL.")
+  String redisUrl;
+
+  @Option(names = "--database-url", paramLabel = "URL", description = "With --instances: instead of DATABASE_URL.")
+  String databaseUrl;
+
+  @Option(names = "--dialogs", paramLabel = "DIR", description = "With --instances: instead of DIALOGS_DIR.")
+  Path dialogs;
 
   @Override
   public Integer call() throws Exception {
@@ -170,18 +181,13 @@ public final class SoakCommand implements Callable<Integer> {
     }
   }
 
+  /** A soak-worker process; "ack ID" lines go into {@code acked}. */
   private Process worker(Path data, SoakConnector connector, Set<Long> acked) throws Exception {
-    return worker(data, connector, acked, List.of());
-  }
-
-  /** A soak-worker process with more options; "ack ID" lines go into {@code acked}. */
-  Process worker(Path data, SoakConnector connector, Set<Long> acked, List<String> more) throws Exception {
     String java = ProcessHandle.current().info().command()
         .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
         "it.vademecum.tools.Tools", "soak-worker", "--data", data.toString(), "--connector", connector.serviceUrl(),
         "--count", String.valueOf(count), "--rate", String.valueOf(rate)));
-    cmd.addAll(more);
     Process p = new ProcessBuilder(new ArrayList<>(cmd))
         .redirectError(ProcessBuilder.Redirect.appendTo(data.resolve("worker.log").toFile())).start();
     Thread reader = new Thread(() -> {

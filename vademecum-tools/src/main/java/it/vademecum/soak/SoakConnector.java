@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,8 @@ final class SoakConnector implements AutoCloseable {
   final AtomicInteger calls = new AtomicInteger();
   final AtomicInteger failed = new AtomicInteger();
   final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+  /** What the bot wrote in each conversation other than the channel (the agents' chats), as posted. */
+  private final Map<String, java.util.Queue<String>> chats = new ConcurrentHashMap<>();
   private final java.util.Queue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   SoakConnector(double failureRate, long seed) throws IOException {
@@ -66,7 +69,17 @@ final class SoakConnector implements AutoCloseable {
     return cards;
   }
 
-  /** The most channel posts that arrived within any one second. */
+  /** What the bot wrote in {@code conversation} since the last call, now forgotten. */
+  java.util.List<String> takeChat(String conversation) {
+    java.util.Queue<String> q = chats.get(conversation);
+    java.util.List<String> got = new java.util.ArrayList<>();
+    for (String m = q == null ? null : q.poll(); m != null; m = q.poll()) {
+      got.add(m);
+    }
+    return got;
+  }
+
+  /** The most connector calls (channel posts and, with serve, the agents' replies) that arrived within any one second. */
   int maxPerSecond() {
     long[] at = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
     int most = 0;
@@ -111,6 +124,14 @@ final class SoakConnector implements AutoCloseable {
           }
         }
         String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        if (requestLine.startsWith("POST /soak/v3/conversations/") || requestLine.startsWith("PUT /soak/v3/conversations/")) {
+          // A message to an agent (a reply in its chat) or a card update: always processed.
+          arrivals.add(System.nanoTime());
+          String conversation = URLDecoder.decode(requestLine.split(" ")[1].split("/")[4], StandardCharsets.UTF_8);
+          chats.computeIfAbsent(conversation, k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(body);
+          respond(out, 200, "{\"id\":\"m" + ids.incrementAndGet() + "\"}", null);
+          continue;
+        }
         if (!requestLine.startsWith("POST /soak/v3/conversations ")) {
           respond(out, 404, "{}", null);
           continue;

@@ -8,12 +8,7 @@ import it.vademecum.escalation.EscalationSender;
 import it.vademecum.escalation.H2Outbox;
 import it.vademecum.escalation.OutboxSink;
 import it.vademecum.escalation.State;
-import it.vademecum.config.Settings;
 import it.vademecum.privacy.Redactor;
-import it.vademecum.redis.Redis;
-import it.vademecum.redis.RedisLimits;
-import it.vademecum.store.Database;
-import it.vademecum.teams.ConnectorLimits;
 import it.vademecum.teams.ChannelRoute;
 import it.vademecum.teams.TeamsChannelPoster;
 import java.nio.file.Path;
@@ -35,8 +30,6 @@ import picocli.CommandLine.Option;
 public final class SoakWorkerCommand implements Callable<Integer> {
 
   static final String CHANNEL = "19:soak@thread.tacv2";
-  /** Longer than a post can take (2 s timeouts), short enough for a killed worker's post to settle. */
-  static final Duration SHORT_LEASE = Duration.ofSeconds(6);
 
   @Option(names = "--data", required = true)
   Path data;
@@ -50,21 +43,6 @@ public final class SoakWorkerCommand implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "300", description = "Escalations per second.")
   int rate;
 
-  @Option(names = "--database-url", description = "A shared PostgreSQL outbox instead of the H2 file in --data.")
-  String databaseUrl;
-
-  @Option(names = "--redis-url", description = "The connector ceiling shared in Redis.")
-  String redisUrl;
-
-  @Option(names = "--ceiling", defaultValue = "50", description = "Connector calls per second, all workers together.")
-  double ceiling;
-
-  @Option(names = "--worker", defaultValue = "0", description = "This worker's number, 0 to --workers - 1.")
-  int worker;
-
-  @Option(names = "--workers", defaultValue = "1", description = "Workers sharing the escalations.")
-  int workers;
-
   static EscalationSender.Timing timing() {
     return new EscalationSender.Timing(Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMillis(100),
         new Backoff(Duration.ofMillis(20), Duration.ofMillis(500)));
@@ -76,20 +54,14 @@ public final class SoakWorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Redis redis = redisUrl == null ? null : Redis.connect(redisUrl);
-    H2Outbox outbox = databaseUrl == null ? H2Outbox.open(data, Redactor.defaults(), Clock.systemUTC())
-        : H2Outbox.open(Database.postgres(Settings.load(Map.of("DATABASE_URL", databaseUrl), Path.of("-"))
-            .databaseUrl().orElseThrow(), "soak"), Redactor.defaults(), Clock.systemUTC(), SHORT_LEASE);
+    H2Outbox outbox = H2Outbox.open(data, Redactor.defaults(), Clock.systemUTC());
     outbox.put(ChannelRoute.CHANNEL, CHANNEL, new ChannelRoute(connector, "tenant-soak", "team-soak").toJson());
     TeamsChannelPoster poster = poster(outbox);
-    if (redis != null) {
-      poster.shareCeiling(new ConnectorLimits(ceiling, 5, Duration.ofSeconds(20)).withShared(new RedisLimits(redis)));
-    }
     EscalationSender sender = new EscalationSender(outbox, poster, (key, text) -> true, timing(), Clock.systemUTC())
         .start();
     OutboxSink sink = new OutboxSink(outbox, poster, sender::wake);
     List<Integer> share = new ArrayList<>();
-    for (int i = worker; i < count; i += workers) {
+    for (int i = 0; i < count; i++) {
       share.add(i);
     }
     int existing = 0;
@@ -126,16 +98,13 @@ public final class SoakWorkerCommand implements Callable<Integer> {
     }
     sender.close();
     outbox.close();
-    if (redis != null) {
-      redis.close();
-    }
     System.out.println("drained");
     return 0;
   }
 
-  /** A soak agent of this worker (the workers' agents differ, so a restarted worker counts its own). */
-  private String agentKey(int agent) {
-    return workers == 1 ? "soak/agent-" + agent : "soak/w" + worker + "/agent-" + agent;
+  /** A soak agent: a restarted worker counts what its agents already escalated. */
+  private static String agentKey(int agent) {
+    return "soak/agent-" + agent;
   }
 
   static long id(Escalation e) {
