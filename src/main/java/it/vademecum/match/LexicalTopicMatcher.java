@@ -37,28 +37,19 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   private final TopicIndex index;
   private final TypoCorrector typos;
   private final TopicScorer scorer;
-  private final long buildNanos;
 
-  private LexicalTopicMatcher(TermPipeline pipeline, TopicIndex index, long buildNanos) {
+  private LexicalTopicMatcher(TermPipeline pipeline, TopicIndex index) {
     this.ids = index.ids;
     this.pipeline = pipeline;
     this.index = index;
     this.typos = new TypoCorrector(index, pipeline);
     this.scorer = new TopicScorer(index, pipeline, typos);
-    this.buildNanos = buildNanos;
   }
 
   /** Indexes the topics; the lexicon is applied to topic texts and to every message. */
   public static LexicalTopicMatcher build(List<TopicText> topics, Lexicon lexicon) {
-    long start = System.nanoTime();
     TermPipeline pipeline = new TermPipeline(lexicon, new ItalianAnalysis());
-    TopicIndex index = TopicIndex.build(topics, pipeline);
-    return new LexicalTopicMatcher(pipeline, index, System.nanoTime() - start);
-  }
-
-  /** Time spent in {@link #build}, in milliseconds. */
-  public double buildMillis() {
-    return buildNanos / 1e6;
+    return new LexicalTopicMatcher(pipeline, TopicIndex.build(topics, pipeline));
   }
 
   /** Number of indexed topics. */

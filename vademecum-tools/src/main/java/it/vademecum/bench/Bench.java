@@ -59,7 +59,9 @@ public final class Bench {
   /** The whole run; returns the number of errors. */
   public long run() throws Exception {
     long loadStart = System.nanoTime();
+    long loading = System.nanoTime();
     Engine engine = new EngineLoader().load(options.dialogs());
+    double buildMillis = (System.nanoTime() - loading) / 1e6;
     long engineMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStart);
     UsageLog usage = options.dataDir() == null ? UsageLog.disabled()
         : new AsyncUsageLog(H2UsageLog.open(TypedSettings.parse(new Settings(Map.of("DATA_DIR", options.dataDir().toString())))), 10_000);
@@ -113,7 +115,7 @@ public final class Bench {
           options.connectorRate() > 0 ? String.format(Locale.ROOT, "%.0f", options.connectorRate()) : "no",
           connector.refused());
 
-      String match = MatcherBenchmark.run(engine.matcher(), sentences, options.matchRounds());
+      String match = MatcherBenchmark.run(engine.matcher(), sentences, options.matchRounds(), buildMillis);
       Matcher m = MATCH_P99.matcher(match);
       double matchP99 = m.find() ? Double.parseDouble(m.group(1)) : -1;
       out.println("matcher: " + match);
