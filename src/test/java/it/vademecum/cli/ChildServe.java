@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -28,9 +26,7 @@ final class ChildServe {
 
   ChildServe(Path data) throws IOException {
     this.data = data;
-    try (ServerSocket s = new ServerSocket(0)) {
-      this.port = s.getLocalPort();
-    }
+    this.port = ChildProcesses.freePort();
   }
 
   /** Starts `serve` and returns once /healthz answers 200. */
@@ -76,10 +72,6 @@ final class ChildServe {
 
   /** A file the child wrote in its data folder, or "" when there is none. */
   String read(String name) {
-    try {
-      return Files.readString(data.resolve(name));
-    } catch (IOException e) {
-      return "";
-    }
+    return ChildProcesses.read(data.resolve(name));
   }
 }
