@@ -11,6 +11,7 @@ import it.vademecum.engine.Reply;
 import it.vademecum.session.CaffeineSessionStore;
 import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.supervisor.Supervision;
+import it.vademecum.store.RetentionJob;
 import it.vademecum.usage.UsageLog;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -64,7 +65,8 @@ final class ChatCommand implements Callable<Integer> {
       return 1;
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (DialogsReloader reloader = loaded.get(); UsageLog usage = Usage.open(settings)) {
+    try (DialogsReloader reloader = loaded.get(); UsageLog usage = Usage.open(settings);
+        RetentionJob retention = Usage.retention(settings, usage, List.of())) {
       return chat(settings, usage, reloader, out);
     }
   }

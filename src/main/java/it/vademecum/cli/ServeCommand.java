@@ -11,6 +11,7 @@ import it.vademecum.session.SessionStore;
 import it.vademecum.supervisor.DialogsReloader;
 import it.vademecum.supervisor.Supervision;
 import it.vademecum.store.DamagedStoreException;
+import it.vademecum.store.RetentionJob;
 import it.vademecum.teams.HealthPart;
 import it.vademecum.teams.RateLimiter;
 import it.vademecum.teams.PendingBot;
@@ -110,7 +111,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     UsageLog usage = usageStore.log();
     try {
-      escalations = TeamsEscalations.open(settings);
+      escalations = TeamsEscalations.open(typed);
     } catch (DamagedStoreException e) {
       usage.close();
       backends.close();
@@ -118,12 +119,14 @@ final class ServeCommand implements Callable<Integer> {
       return 1;
     }
     escalations.shareCeiling(limits.withShared(backends.sharedLimits()));
+    RetentionJob retention = Usage.retention(typed, usage, escalations.retention());
     SessionStore sessions = backends.sessions();
     server.routes(DashboardWiring.dashboard(typed, options, usage, escalations, published::get)::install);
     int bound;
     try {
       bound = server.start();
     } catch (JavalinBindException e) {   // taken between the check and the start
+      retention.close();
       escalations.close();
       usage.close();
       backends.close();
@@ -131,6 +134,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Runnable abandon = () -> {
       server.close();
+      retention.close();
       escalations.close();
       usage.close();
       backends.close();
@@ -194,6 +198,7 @@ final class ServeCommand implements Callable<Integer> {
     Runnable shutdown = () -> {
       backups.ifPresent(BackupListener::close);
       boolean drained = server.shutdown(DRAIN);
+      retention.close();
       escalations.close();
       supervision.close();
       reloader.close();

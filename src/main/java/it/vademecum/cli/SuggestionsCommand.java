@@ -69,8 +69,7 @@ final class SuggestionsCommand implements Callable<Integer> {
     }
     Catalog catalog = engine.get().catalog();
     Clock clock = Clock.systemUTC();
-    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.from(settings.redaction()), clock, settings.retention().usage(),
-        Duration.ofHours(1), false)) {
+    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.from(settings.redaction()), clock, false)) {
       Suggestions suggestions = new Suggestions(log, dialogs.resolve(settings), clock, catalog.calendar().zone());
       String who = by != null && !by.isBlank() ? by.strip() : System.getProperty("user.name", "cli");
       if (accept != null) {

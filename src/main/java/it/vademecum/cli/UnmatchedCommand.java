@@ -69,8 +69,7 @@ final class UnmatchedCommand implements Callable<Integer> {
       return 1;
     }
     List<UnmatchedSentence> rows;
-    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.from(settings.redaction()), clock, retention,
-        Duration.ofHours(1), false)) {
+    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.from(settings.redaction()), clock, false)) {
       rows = log.unmatched(from, limit);
     } catch (UsageStoreException e) {
       err.println(e.inUse()

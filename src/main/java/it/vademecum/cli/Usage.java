@@ -1,10 +1,14 @@
 package it.vademecum.cli;
 
 import it.vademecum.config.TypedSettings;
+import it.vademecum.store.RetentionJob;
 import it.vademecum.usage.AsyncUsageLog;
 import it.vademecum.usage.H2UsageLog;
 import it.vademecum.usage.UsageLog;
 import it.vademecum.usage.UsageStoreException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Opens the usage store under DATA_DIR for a front end, written off the turn, or carries on without statistics. */
@@ -30,5 +34,13 @@ final class Usage {
       System.err.println("Statistics off: " + e.getMessage());
       return new Opened(UsageLog.disabled(), Optional.of(e.getMessage()));
     }
+  }
+
+  /** The retention job (RETENTION_DAYS) over the usage store and the {@code others}, started now. */
+  static RetentionJob retention(TypedSettings settings, UsageLog usage, List<RetentionJob.Part> others) {
+    List<RetentionJob.Part> parts = new ArrayList<>();
+    parts.add(new RetentionJob.Part("usage", usage::purge));
+    parts.addAll(others);
+    return RetentionJob.start(settings.retention().usage(), Clock.systemUTC(), parts);
   }
 }

@@ -426,11 +426,6 @@ public final class H2Outbox implements Outbox, EscalationStats {
         .toList();
   }
 
-  /** Every escalation id, ascending (ids may skip numbers after a crash: H2 caches its sequence). */
-  public List<Long> ids() {
-    return query("SELECT id FROM escalation ORDER BY id", ps -> { }, rs -> rs.getLong(1));
-  }
-
   @Override
   public java.util.Map<State, Long> countByState(Instant since) {
     return countByState(since, END_OF_TIME);
@@ -453,14 +448,6 @@ public final class H2Outbox implements Outbox, EscalationStats {
           ps.setObject(1, time(from));
           ps.setObject(2, time(to));
         }, rs -> new TakeOver(instant(rs, "created_at"), instant(rs, "taken_at")));
-  }
-
-  /** Counts by state, for the soak and for health figures. */
-  public java.util.Map<State, Integer> countByState() {
-    java.util.Map<State, Integer> out = new java.util.EnumMap<>(State.class);
-    query("SELECT state, COUNT(*) FROM escalation GROUP BY state", ps -> { },
-        rs -> out.put(State.valueOf(rs.getString(1)), rs.getInt(2)));
-    return out;
   }
 
   /**

@@ -1,6 +1,5 @@
 package it.vademecum.privacy;
 
-import it.vademecum.config.Settings;
 import it.vademecum.config.TypedSettings;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -117,11 +116,6 @@ public final class Redactor {
   public static Redactor from(TypedSettings.Redaction settings) {
     return new Redactor(settings.providerDomains().orElse(DEFAULT_PROVIDER_DOMAINS),
         settings.publicNumbers().orElse(DEFAULT_PUBLIC_NUMBERS));
-  }
-
-  /** As {@link #from(TypedSettings.Redaction)}, from the raw settings. */
-  public static Redactor fromSettings(Settings settings) {
-    return from(TypedSettings.Redaction.from(settings));
   }
 
   public Set<String> providerDomains() {

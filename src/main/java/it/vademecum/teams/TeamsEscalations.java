@@ -1,29 +1,23 @@
 package it.vademecum.teams;
 
-import it.vademecum.config.TypedSettings;
 import it.vademecum.assistant.Command;
 import it.vademecum.assistant.EscalationSink;
 import it.vademecum.assistant.Notifier;
-import it.vademecum.config.Settings;
+import it.vademecum.config.TypedSettings;
 import it.vademecum.escalation.EscalationSender;
 import it.vademecum.escalation.EscalationStats;
 import it.vademecum.escalation.H2Outbox;
-import it.vademecum.store.Database;
 import it.vademecum.escalation.MyEscalationsCommand;
 import it.vademecum.escalation.OpenEscalations;
 import it.vademecum.escalation.OutboxException;
 import it.vademecum.escalation.OutboxSink;
 import it.vademecum.privacy.Redactor;
-import it.vademecum.usage.H2UsageLog;
+import it.vademecum.store.Database;
+import it.vademecum.store.RetentionJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Escalations for the Teams server, wired in one place: the outbox under DATA_DIR, the channel
@@ -33,51 +27,43 @@ import org.slf4j.LoggerFactory;
  */
 public final class TeamsEscalations implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TeamsEscalations.class);
-
-  private final Settings settings;
+  private final String appId;
   private final H2Outbox outbox;
   private final TeamsChannelPoster poster;
   private final EscalationDesk desk;
-  private final EscalationSender.Timing timing;
   private final Clock clock;
   private volatile EscalationSender sender;
   private volatile Notifier notifier;
-  private ScheduledExecutorService housekeeping;
 
   private final String openProblem;
 
-  private TeamsEscalations(Settings settings, H2Outbox outbox, String openProblem, EscalationSender.Timing timing,
-      Clock clock) {
+  private TeamsEscalations(TypedSettings settings, H2Outbox outbox, String openProblem, Clock clock) {
     this.openProblem = openProblem;
-    this.settings = settings;
     this.outbox = outbox;
-    this.timing = timing;
     this.clock = clock;
-    String channel = settings.teamLeadChannelId().orElse("");
-    TypedSettings.Credentials credentials = TypedSettings.Credentials.from(settings);
+    String channel = settings.escalations().teamLeadChannelId().orElse("");
+    TypedSettings.Credentials credentials = settings.credentials();
+    this.appId = credentials.appId();
     this.poster = outbox == null ? null : new TeamsChannelPoster(channel, credentials.appId(),
         credentials.appPassword(), credentials.singleTenant(), outbox, Duration.ofSeconds(15), clock);
     this.desk = outbox == null ? null : new EscalationDesk(outbox, channel, this::wake);
   }
 
-  public static TeamsEscalations open(Settings settings) {
-    return open(settings, EscalationSender.Timing.standard(), Clock.systemUTC());
-  }
-
-  public static TeamsEscalations open(Settings settings, EscalationSender.Timing timing, Clock clock) {
+  /** The outbox of DATABASE_URL, or under DATA_DIR; without one, escalations are by hand. */
+  public static TeamsEscalations open(TypedSettings settings) {
+    Clock clock = Clock.systemUTC();
     H2Outbox outbox = null;
     String problem = null;
+    Redactor redactor = Redactor.from(settings.redaction());
     try {
-      outbox = settings.databaseUrl().isPresent()
-          ? H2Outbox.open(Database.postgres(settings.databaseUrl().get(), "escalations"),
-              Redactor.fromSettings(settings), clock)
-          : H2Outbox.open(settings.dataDir(), Redactor.fromSettings(settings), clock);
+      outbox = settings.shared().databaseUrl().isPresent()
+          ? H2Outbox.open(Database.postgres(settings.shared().databaseUrl().get(), "escalations"), redactor, clock)
+          : H2Outbox.open(settings.server().dataDir(), redactor, clock);
     } catch (OutboxException e) {
       System.err.println("Escalation al TL solo a mano: " + e.getMessage());
       problem = e.getMessage();
     }
-    return new TeamsEscalations(settings, outbox, problem, timing, clock);
+    return new TeamsEscalations(settings, outbox, problem, clock);
   }
 
   /** Channel posts wait under the connector ceiling shared by every instance, when there is one. */
@@ -116,6 +102,14 @@ public final class TeamsEscalations implements AutoCloseable {
     return Optional.ofNullable(outbox);
   }
 
+  /**
+   * For the retention job: escalations taken before the cutoff keep only a count per day and topic;
+   * nothing without an outbox.
+   */
+  public List<RetentionJob.Part> retention() {
+    return outbox == null ? List.of() : List.of(new RetentionJob.Part("escalations", outbox::purge));
+  }
+
   /** For the supervisors' dashboard: figures on escalations, empty without an outbox. */
   public Optional<EscalationStats> stats() {
     return Optional.ofNullable(outbox);
@@ -149,24 +143,8 @@ public final class TeamsEscalations implements AutoCloseable {
     if (outbox == null) {
       return;
     }
-    notifier = new TeamsNotifier(adapter, settings.appId(), outbox);
-    sender = new EscalationSender(outbox, poster, notifier, timing, clock).start();
-    Duration retention = H2UsageLog.retention(settings);
-    housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "escalation-retention");
-      t.setDaemon(true);
-      return t;
-    });
-    housekeeping.scheduleWithFixedDelay(() -> {
-      try {
-        int n = outbox.purge(clock.instant().minus(retention));
-        if (n > 0) {
-          LOG.info("{} escalations older than {} days kept as counts only", n, retention.toDays());
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("escalation retention failed: {}", e.getClass().getSimpleName());
-      }
-    }, 0, 1, TimeUnit.HOURS);
+    notifier = new TeamsNotifier(adapter, appId, outbox);
+    sender = new EscalationSender(outbox, poster, notifier, EscalationSender.Timing.standard(), clock).start();
   }
 
   private void wake() {
@@ -178,9 +156,6 @@ public final class TeamsEscalations implements AutoCloseable {
 
   @Override
   public void close() {
-    if (housekeeping != null) {
-      housekeeping.shutdownNow();
-    }
     if (sender != null) {
       sender.close();
     }

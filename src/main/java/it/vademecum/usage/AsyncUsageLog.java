@@ -190,8 +190,8 @@ public final class AsyncUsageLog implements UsageLog {
   }
 
   @Override
-  public int purge() {
-    return read(() -> store.purge());
+  public int purge(Instant cutoff) {
+    return read(() -> store.purge(cutoff));
   }
 
   @Override

@@ -86,7 +86,7 @@ final class DisabledUsageLog implements UsageLog {
   }
 
   @Override
-  public int purge() {
+  public int purge(Instant cutoff) {
     return 0;
   }
 

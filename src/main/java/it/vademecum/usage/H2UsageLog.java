@@ -1,6 +1,5 @@
 package it.vademecum.usage;
 
-import it.vademecum.config.Settings;
 import it.vademecum.config.TypedSettings;
 import it.vademecum.privacy.Redactor;
 import java.io.IOException;
@@ -21,9 +20,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import it.vademecum.store.Database;
@@ -36,14 +32,14 @@ import org.slf4j.LoggerFactory;
  * database of {@code DATABASE_URL}. Plain SQL that runs on both; the schema is migrated at open by
  * Flyway from {@code db/usage} (a file made before Flyway, with {@code usage_schema}, counts as V1).
  *
- * <p>Every text is redacted here, before the INSERT, so no caller can forget. Rows older than the
- * retention period are deleted at open and then every {@code purgeEvery} by a thread the store owns.
+ * <p>Every text is redacted here, before the INSERT, so no caller can forget. What is older than
+ * the retention period is deleted by {@link #purge}, which the server's
+ * {@link it.vademecum.store.RetentionJob} calls for every store.
  * The H2 trace file is off, so no SQL with values is ever written beside the database.
  */
 public final class H2UsageLog implements UsageLog {
 
   public static final ZoneId ROME = ZoneId.of("Europe/Rome");
-  public static final int DEFAULT_RETENTION_DAYS = 90;
   public static final String FILE_NAME = "usage";
 
   static final int SENTENCE_MAX = 1000;
@@ -60,47 +56,30 @@ public final class H2UsageLog implements UsageLog {
   private final DataSource pool;
   private final Redactor redactor;
   private final Clock clock;
-  private final Duration retention;
-  private final ScheduledExecutorService purger;
   private final AtomicBoolean closed = new AtomicBoolean();
   /** The connection of the batch running on this thread, if any (see {@link #batch}). */
   private final ThreadLocal<Connection> batchConnection = new ThreadLocal<>();
   private final Path file;
 
-  private H2UsageLog(Database db, Path file, Redactor redactor, Clock clock, Duration retention,
-      Duration purgeEvery) {
+  private H2UsageLog(Database db, Path file, Redactor redactor, Clock clock) {
     this.db = db;
     this.pool = db.dataSource();
     this.file = file;
     this.redactor = redactor;
     this.clock = clock;
-    this.retention = retention;
-    this.purger = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "usage-retention");
-      t.setDaemon(true);
-      return t;
-    });
-    long every = Math.max(1, purgeEvery.toMillis());
-    purger.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
   }
 
-  /**
-   * Opens (creating if needed) the store in DATABASE_URL, or under DATA_DIR, with RETENTION_DAYS
-   * and the redaction settings.
-   */
+  /** Opens (creating if needed) the store in DATABASE_URL, or under DATA_DIR, with the redaction settings. */
   public static H2UsageLog open(TypedSettings settings) {
     Redactor redactor = Redactor.from(settings.redaction());
-    Duration retention = settings.retention().usage();
     if (settings.shared().databaseUrl().isPresent()) {
-      return open(Database.postgres(settings.shared().databaseUrl().get(), "usage"), redactor,
-          Clock.systemUTC(), retention, Duration.ofHours(1));
+      return open(Database.postgres(settings.shared().databaseUrl().get(), "usage"), redactor, Clock.systemUTC());
     }
-    return open(settings.server().dataDir(), redactor, Clock.systemUTC(), retention, Duration.ofHours(1), true);
+    return open(settings.server().dataDir(), redactor, Clock.systemUTC(), true);
   }
 
   /** Opens the store in a shared database (PostgreSQL behind several instances), which it closes. */
-  public static H2UsageLog open(Database db, Redactor redactor, Clock clock, Duration retention,
-      Duration purgeEvery) {
+  public static H2UsageLog open(Database db, Redactor redactor, Clock clock) {
     int version;
     try {
       version = db.migrate("usage", "usage_schema");
@@ -108,9 +87,8 @@ public final class H2UsageLog implements UsageLog {
       db.close();
       throw new UsageStoreException("cannot open the usage database " + db.display(), e, false);
     }
-    H2UsageLog log = new H2UsageLog(db, null, redactor, clock, retention, purgeEvery);
-    LOG.info("Usage store {} open (schema v{}, retention {} days)", db.display(), version, retention.toDays());
-    log.purgeQuietly();
+    H2UsageLog log = new H2UsageLog(db, null, redactor, clock);
+    LOG.info("Usage store {} open (schema v{})", db.display(), version);
     return log;
   }
 
@@ -119,13 +97,8 @@ public final class H2UsageLog implements UsageLog {
    *
    * @param create whether to create the database when it does not exist yet; when false and it
    *     does not, throws {@link UsageStoreException}
-   * @param purgeEvery how often rows older than {@code retention} are deleted (also once at open)
    */
-  public static H2UsageLog open(Path dataDir, Redactor redactor, Clock clock, Duration retention,
-      Duration purgeEvery, boolean create) {
-    if (retention.isNegative() || retention.isZero()) {
-      throw new IllegalArgumentException("retention must be positive");
-    }
+  public static H2UsageLog open(Path dataDir, Redactor redactor, Clock clock, boolean create) {
     Path base = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
     if (!create && !exists(dataDir)) {
       throw new UsageStoreException("no usage database in " + dataDir);
@@ -150,13 +123,12 @@ public final class H2UsageLog implements UsageLog {
       throw new UsageStoreException("cannot open the usage database " + base + ".mv.db", e, false);
     }
     StoreFiles.restrict(base);
-    H2UsageLog log = new H2UsageLog(db, Path.of(base + ".mv.db"), redactor, clock, retention, purgeEvery);
+    H2UsageLog log = new H2UsageLog(db, Path.of(base + ".mv.db"), redactor, clock);
     if (create) {
-      LOG.info("Usage store {} open (schema v{}, retention {} days)", log.file, version, retention.toDays());
+      LOG.info("Usage store {} open (schema v{})", log.file, version);
     } else {
       LOG.debug("Usage store {} open for reading (schema v{})", log.file, version);
     }
-    log.purgeQuietly();
     return log;
   }
 
@@ -165,20 +137,8 @@ public final class H2UsageLog implements UsageLog {
     return Files.isRegularFile(dataDir.resolve(FILE_NAME + ".mv.db"));
   }
 
-  /**
-   * RETENTION_DAYS, default 90; a positive whole number of days (parsed by {@link TypedSettings.Retention}).
-   * For the front ends' code that has no {@link TypedSettings} yet (TeamsEscalations).
-   */
-  public static Duration retention(Settings settings) {
-    return TypedSettings.Retention.from(settings).usage();
-  }
-
   public Path file() {
     return file;
-  }
-
-  public Duration retention() {
-    return retention;
   }
 
   // ---- recording --------------------------------------------------------------------------------
@@ -554,11 +514,10 @@ public final class H2UsageLog implements UsageLog {
   // ---- retention ----------------------------------------------------------------------------------
 
   @Override
-  public int purge() {
+  public int purge(Instant cutoff) {
     if (closed.get()) {
       return 0;
     }
-    Instant cutoff = clock.instant().minus(retention);
     int deleted = 0;
     try (Connection c = pool.getConnection()) {
       for (String table : TABLES) {
@@ -576,32 +535,13 @@ public final class H2UsageLog implements UsageLog {
     } catch (SQLException e) {
       throw new UsageStoreException("usage purge failed (SQL state " + e.getSQLState() + ")", e, false);
     }
-    if (deleted > 0) {
-      LOG.info("Usage store: {} rows older than {} days deleted", deleted, retention.toDays());
-    }
     return deleted;
-  }
-
-  private void purgeQuietly() {
-    try {
-      purge();
-    } catch (RuntimeException e) {
-      LOG.warn("Usage store: purge failed ({})", e.getMessage());
-    }
   }
 
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
-    }
-    purger.shutdownNow();
-    try {
-      if (!purger.awaitTermination(5, TimeUnit.SECONDS)) {
-        LOG.warn("Usage store: the retention thread did not stop in 5 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
     db.close();
     LOG.debug("Usage store {} closed", db.display());

@@ -108,8 +108,11 @@ public interface UsageLog extends AutoCloseable {
    */
   boolean decideSuggestion(long id, boolean accepted, String decidedBy);
 
-  /** Deletes what is older than the retention period now; returns how many rows went. */
-  int purge();
+  /**
+   * Deletes what was recorded before {@code cutoff} (and open suggestions last seen before it);
+   * returns how many rows went.
+   */
+  int purge(Instant cutoff);
 
   /** Runs several records as one unit of work (one transaction where the store has them). */
   default void batch(Runnable records) {

@@ -39,7 +39,7 @@ class AssistantTest {
 
   @BeforeEach
   void start() {
-    usage = H2UsageLog.open(data, Redactor.defaults(), clock, Duration.ofDays(90), Duration.ofHours(1), true);
+    usage = H2UsageLog.open(data, Redactor.defaults(), clock, true);
     Engine engine = Knowledge.engine();
     Command ping = (agent, input, session) -> input instanceof Input.Text t && t.text().equals("ping")
         ? Optional.of(new Turn(session, Reply.info(List.of(), "pong", List.of(), List.of()))) : Optional.empty();

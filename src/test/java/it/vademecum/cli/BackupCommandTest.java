@@ -132,7 +132,7 @@ class BackupCommandTest {
   }
 
   private static H2UsageLog usage(Path dir, boolean create) {
-    return H2UsageLog.open(dir, Redactor.defaults(), Clock.systemUTC(), Duration.ofDays(90), Duration.ofHours(1),
+    return H2UsageLog.open(dir, Redactor.defaults(), Clock.systemUTC(),
         create);
   }
 

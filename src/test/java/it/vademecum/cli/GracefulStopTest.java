@@ -70,8 +70,7 @@ class GracefulStopTest {
   }
 
   private long searches() {
-    try (H2UsageLog log = H2UsageLog.open(data, Redactor.defaults(), Clock.systemUTC(), Duration.ofDays(90),
-        Duration.ofHours(1), false)) {
+    try (H2UsageLog log = H2UsageLog.open(data, Redactor.defaults(), Clock.systemUTC(), false)) {
       return log.searchOutcomes(Instant.EPOCH).searches();
     }
   }

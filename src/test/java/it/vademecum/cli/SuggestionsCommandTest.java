@@ -23,8 +23,7 @@ class SuggestionsCommandTest {
   final StandardStreams console = new StandardStreams();
 
   private long seed(Path data) {
-    try (H2UsageLog log = H2UsageLog.open(data, Redactor.defaults(), Clock.systemUTC(), Duration.ofDays(90),
-        Duration.ofHours(1), true)) {
+    try (H2UsageLog log = H2UsageLog.open(data, Redactor.defaults(), Clock.systemUTC(), true)) {
       log.recordSuggestion("aad-anna", "fatture", "dove sta la ft del mese scorso");
       log.recordSuggestion("aad-luca", "fatture", "Dove sta la ft del mese  scorso");
       return log.openSuggestions(5).get(0).id();

@@ -34,8 +34,7 @@ class UnmatchedCommandTest {
   void seed() {
     Search none = Search.none();
     Search ambiguous = new Search(Verdict.AMBIGUOUS, "rimborso", 0.5);
-    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.defaults(), Clock.systemUTC(), Duration.ofDays(90),
-        Duration.ofHours(1), true)) {
+    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.defaults(), Clock.systemUTC(), true)) {
       log.recordSearch("a1", "attivazione spid", none);
       log.recordSearch("a2", "attivazione SPID", none);
       log.recordSearch("a2", "attivazione spid", ambiguous);

@@ -103,6 +103,17 @@ class TypedSettingsTest {
   }
 
   @Test
+  void retentionDaysIsAPositiveWholeNumberOfDays() {
+    assertEquals(Duration.ofDays(90), parse(Map.of()).retention().usage());
+    assertEquals(Duration.ofDays(1), parse(Map.of("RETENTION_DAYS", "1")).retention().usage());
+    for (String bad : List.of("0", "-5", "1.5")) {
+      InvalidSettingException e = assertThrows(InvalidSettingException.class,
+          () -> parse(Map.of("RETENTION_DAYS", bad)), bad);
+      assertEquals("RETENTION_DAYS", e.setting());
+    }
+  }
+
+  @Test
   void multiTenantIsTheOneDefaultAppType() {
     assertEquals("MultiTenant", TypedSettings.Credentials.DEFAULT_APP_TYPE);
     assertEquals("", parse(Map.of("MicrosoftAppTenantId", "tenant")).credentials().singleTenant(),

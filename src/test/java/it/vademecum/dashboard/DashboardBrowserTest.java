@@ -91,7 +91,7 @@ class DashboardBrowserTest {
 
   @BeforeAll
   static void fill() throws Exception {
-    usage = H2UsageLog.open(data, Redactor.defaults(), clock, Duration.ofDays(90), Duration.ofHours(1), true);
+    usage = H2UsageLog.open(data, Redactor.defaults(), clock, true);
     outbox = H2Outbox.open(data, Redactor.defaults(), clock);
     engine = new EngineLoader().load(Path.of(System.getProperty("vademecum.dialogs", "dialogs")));
     Feedback feedback = new Feedback(() -> engine);

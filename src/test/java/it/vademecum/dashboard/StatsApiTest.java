@@ -43,7 +43,7 @@ class StatsApiTest {
 
   @BeforeEach
   void open() {
-    usage = H2UsageLog.open(dir, Redactor.defaults(), clock, RETENTION, Duration.ofDays(1), true);
+    usage = H2UsageLog.open(dir, Redactor.defaults(), clock, true);
     outbox = H2Outbox.open(dir, Redactor.defaults(), clock);
     api = new StatsApi(Dashboard.local(new Dashboard.Sources(usage, Optional.of(outbox), id -> "Titolo " + id,
         ReviewDates.NONE, Suggestions.NONE), clock, RETENTION));

@@ -43,7 +43,7 @@ class ShiftEndTest {
 
   @BeforeEach
   void start() throws InvalidCatalogException {
-    usage = H2UsageLog.open(data, Redactor.defaults(), clock, Duration.ofDays(90), Duration.ofHours(1), true);
+    usage = H2UsageLog.open(data, Redactor.defaults(), clock, true);
     Engine engine = Knowledge.engine();
     rules = ShiftRules.load(Knowledge.DIALOGS, engine.catalog());
     CaffeineSessionStore sessions = new CaffeineSessionStore(Duration.ofHours(8), 100);

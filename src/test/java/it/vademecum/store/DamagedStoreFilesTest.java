@@ -39,8 +39,7 @@ class DamagedStoreFilesTest {
   /** The three stores of DATA_DIR, each opened (and closed) on a folder. */
   private static final List<Store> STORES = List.of(
       new Store("escalations", d -> H2Outbox.open(d, Redactor.defaults(), Clock.systemUTC()).close()),
-      new Store("usage", d -> H2UsageLog.open(d, Redactor.defaults(), Clock.systemUTC(), Duration.ofDays(90),
-          Duration.ofHours(1), true).close()),
+      new Store("usage", d -> H2UsageLog.open(d, Redactor.defaults(), Clock.systemUTC(), true).close()),
       new Store("shift", d -> BreakReminders.open(d, Clock.systemUTC(), new ManualTimer(Clock.systemUTC()), new RecordingNotifier())
           .close()));
 

@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class DatabaseTest {
             Clock.systemUTC(), timer, (k, t) -> true)) {
       usage.recordAnswer("a", "t", "n");
       assertEquals(1, usage.answersByTopic(java.time.Instant.EPOCH, 5).size());
-      assertTrue(outbox.countByState().isEmpty());
+      assertTrue(outbox.countByState(Instant.EPOCH).isEmpty());
       assertTrue(reminders.start("t/a", 15).isNew());
     }
     try (Database db = Database.postgres(settings.databaseUrl().get(), "check")) {

@@ -59,8 +59,7 @@ final class Desk implements AutoCloseable {
     this.dialogs = DialogsCopy.into(tmp.resolve("dialogs"));
     this.clock = new MutableClock(start);
     this.timer = new ManualTimer(clock);
-    this.usage = H2UsageLog.open(tmp.resolve("data"), Redactor.defaults(), clock, Duration.ofDays(90),
-        Duration.ofHours(1), true);
+    this.usage = H2UsageLog.open(tmp.resolve("data"), Redactor.defaults(), clock, true);
     this.reloader = DialogsReloader.startingWith(dialogs, Knowledge.engine());
     this.reminders = BreakReminders.open(tmp.resolve("data"), clock, timer, notifier);
     CaffeineSessionStore sessions = new CaffeineSessionStore(Duration.ofHours(8), 100);

@@ -112,7 +112,8 @@ class OutagesTest {
         proxy.restore();
         LeadsConnector.await(() -> connector.cards.size() == 1, 30_000);
         assertEquals(0, sink.waiting(), "stored once the database answered");
-        assertEquals(List.of(1L), outbox.ids(), "stored once");
+        assertEquals(1L, outbox.countByState(java.time.Instant.EPOCH).values().stream().mapToLong(Long::longValue).sum(),
+            "stored once");
         LeadsConnector.await(() -> outbox.find(1).map(e -> e.state() == State.POSTED).orElse(false), 10_000);
         assertEquals(1, connector.cards.size(), "posted once");
       } finally {

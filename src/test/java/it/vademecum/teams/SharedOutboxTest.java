@@ -13,6 +13,7 @@ import it.vademecum.escalation.State;
 import it.vademecum.privacy.Redactor;
 import it.vademecum.store.Database;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ class SharedOutboxTest {
     for (int i = 0; i < count; i++) {
       outboxes.get(i % 2).enqueue(agent(i), EscalationDeliveryTest.request(""));
     }
-    LeadsConnector.await(() -> outboxes.get(1).countByState().getOrDefault(State.POSTED, 0) == count, 60_000);
+    LeadsConnector.await(() -> outboxes.get(1).countByState(Instant.EPOCH).getOrDefault(State.POSTED, 0L) == count, 60_000);
     Map<Long, Integer> cards = new ConcurrentHashMap<>();
     connector.cards.forEach(body -> {
       Matcher m = TAKE.matcher(body.toString());
@@ -110,7 +111,7 @@ class SharedOutboxTest {
       escalations.add(outboxes.get(i % 2).enqueue(agent(i), EscalationDeliveryTest.request("")));
     }
     startSenders();
-    LeadsConnector.await(() -> outboxes.get(1).countByState().getOrDefault(State.POSTED, 0) == count, 20_000);
+    LeadsConnector.await(() -> outboxes.get(1).countByState(Instant.EPOCH).getOrDefault(State.POSTED, 0L) == count, 20_000);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       for (Escalation e : escalations) {
@@ -167,10 +168,10 @@ class SharedOutboxTest {
     H2Outbox two = outboxes.get(1);
     assertEquals(1, two.open().size(), "the taken one is no longer open");
     assertEquals(1, two.ofAgent(agent(1).key(), 5).size());
-    assertEquals(1, two.countByState().get(State.TAKEN));
+    assertEquals(1, two.countByState(Instant.EPOCH).get(State.TAKEN));
     assertEquals(1, two.takeOvers(java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(60)).size());
     assertEquals(1, two.purge(java.time.Instant.now().plusSeconds(60)));
     assertTrue(two.find(e.id()).isEmpty());
-    assertEquals(1, two.countByState().values().stream().mapToInt(Integer::intValue).sum());
+    assertEquals(1, two.countByState(Instant.EPOCH).values().stream().mapToLong(Long::longValue).sum());
   }
 }

@@ -18,7 +18,7 @@ class AsyncUsageLogTest {
   Path data;
 
   private H2UsageLog store() {
-    return H2UsageLog.open(data, Redactor.defaults(), Clock.systemUTC(), Duration.ofDays(90), Duration.ofHours(1),
+    return H2UsageLog.open(data, Redactor.defaults(), Clock.systemUTC(),
         true);
   }
 
@@ -123,7 +123,7 @@ class AsyncUsageLogTest {
     @Override public java.util.List<FeedbackCount> feedback(Instant s, Instant e) { return java.util.List.of(); }
     @Override public java.util.List<FeedbackReason> feedbackReasons(Instant s, Instant e, int l) { return java.util.List.of(); }
     @Override public java.util.List<HourCount> busiestHours(Instant s, Instant e) { return java.util.List.of(); }
-    @Override public int purge() { return 0; }
+    @Override public int purge(Instant cutoff) { return 0; }
     @Override public void close() { }
   }
 }

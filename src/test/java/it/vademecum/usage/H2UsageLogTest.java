@@ -44,11 +44,7 @@ class H2UsageLogTest {
   final List<H2UsageLog> opened = new ArrayList<>();
 
   H2UsageLog open() {
-    return open(Duration.ofDays(90), Duration.ofHours(1));
-  }
-
-  H2UsageLog open(Duration retention, Duration purgeEvery) {
-    H2UsageLog log = H2UsageLog.open(dir, Redactor.defaults(), clock, retention, purgeEvery, true);
+    H2UsageLog log = H2UsageLog.open(dir, Redactor.defaults(), clock, true);
     opened.add(log);
     return log;
   }
@@ -91,7 +87,7 @@ class H2UsageLogTest {
   @Test
   void openingWithoutCreateFailsClearlyWhenTheDatabaseIsMissing() {
     UsageStoreException e = assertThrows(UsageStoreException.class,
-        () -> H2UsageLog.open(dir, Redactor.defaults(), clock, Duration.ofDays(90), Duration.ofHours(1), false));
+        () -> H2UsageLog.open(dir, Redactor.defaults(), clock, false));
     assertFalse(e.inUse());
     assertFalse(H2UsageLog.exists(dir));
   }
@@ -208,8 +204,8 @@ class H2UsageLogTest {
   }
 
   @Test
-  void purgesRowsOlderThanRetentionWhenOpened() throws Exception {
-    H2UsageLog log = open(Duration.ofDays(90), Duration.ofHours(1));
+  void purgeDeletesRowsOfEveryTableRecordedBeforeTheCutoff() throws Exception {
+    H2UsageLog log = open();
     log.recordSearch("a1", "vecchia", none());
     log.recordPick("a1", "rimborso", "vecchia");
     log.recordAnswer("a1", "rimborso", "attendere");
@@ -219,7 +215,8 @@ class H2UsageLogTest {
     log.close();
 
     clock.advance(Duration.ofDays(31)); // the first rows are now 91 days old, the last 31
-    H2UsageLog reopened = open(Duration.ofDays(90), Duration.ofHours(1));
+    H2UsageLog reopened = open();
+    assertEquals(4, reopened.purge(clock.instant().minus(Duration.ofDays(90))));
     assertEquals(1, rows("usage_search"));
     assertEquals(0, rows("usage_pick"));
     assertEquals(0, rows("usage_answer"));
@@ -228,31 +225,15 @@ class H2UsageLogTest {
   }
 
   @Test
-  void purgesOldRowsPeriodicallyWhileOpen() throws Exception {
-    H2UsageLog log = open(Duration.ofDays(90), Duration.ofMillis(50));
-    log.recordSearch("a1", "da cancellare", none());
-    log.recordFeedback("a1", "rimborso", "attendere", false, "da cancellare");
-    Thread.sleep(150);
-    assertEquals(1, log.unmatched(Instant.EPOCH, 10).size(), "still within retention");
-
-    clock.advance(Duration.ofDays(90).plusSeconds(1));
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!log.unmatched(Instant.EPOCH, 10).isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertEquals(List.of(), log.unmatched(Instant.EPOCH, 10));
-    assertEquals(List.of(), log.feedbackReasons(Instant.EPOCH, 10));
-  }
-
-  @Test
   void purgeKeepsRowsWithinRetentionAndCountsWhatItDeletes() {
-    H2UsageLog log = open(Duration.ofDays(7), Duration.ofHours(1));
+    H2UsageLog log = open();
     log.recordSearch("a1", "uno", none());
     clock.advance(Duration.ofDays(3));
     log.recordSearch("a1", "due", none());
     clock.advance(Duration.ofDays(5));
-    assertEquals(1, log.purge());
-    assertEquals(0, log.purge());
+    Instant weekAgo = clock.instant().minus(Duration.ofDays(7));
+    assertEquals(1, log.purge(weekAgo));
+    assertEquals(0, log.purge(weekAgo));
     assertEquals("due", log.unmatched(Instant.EPOCH, 10).get(0).text());
   }
 
@@ -300,17 +281,6 @@ class H2UsageLogTest {
     String stored = log.unmatched(Instant.EPOCH, 10).get(0).text();
     assertEquals(H2UsageLog.SENTENCE_MAX, stored.length());
     assertFalse(stored.contains("335"));
-  }
-
-  @Test
-  void retentionComesFromRetentionDays() {
-    Path none = Path.of("/nonexistent/.env");
-    assertEquals(Duration.ofDays(90), H2UsageLog.retention(Settings.load(Map.of(), none)));
-    assertEquals(Duration.ofDays(30), H2UsageLog.retention(Settings.load(Map.of("RETENTION_DAYS", "30"), none)));
-    assertThrows(IllegalArgumentException.class,
-        () -> H2UsageLog.retention(Settings.load(Map.of("RETENTION_DAYS", "0"), none)));
-    assertThrows(IllegalArgumentException.class,
-        () -> H2UsageLog.retention(Settings.load(Map.of("RETENTION_DAYS", "tre mesi"), none)));
   }
 
   @Test

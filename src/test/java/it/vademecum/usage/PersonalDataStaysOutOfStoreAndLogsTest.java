@@ -92,7 +92,7 @@ class PersonalDataStaysOutOfStoreAndLogsTest {
   void noPersonalDataReachesTheDatabaseTheFilesOrTheLog() throws Exception {
     Search none = new Search(Search.Verdict.NONE, "mancata-ricezione", 0.2);
     Search ambiguous = new Search(Search.Verdict.AMBIGUOUS, "mancata-ricezione", 0.6);
-    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.defaults(), clock, Duration.ofDays(90), Duration.ofHours(1),
+    try (H2UsageLog log = H2UsageLog.open(dir, Redactor.defaults(), clock,
         true)) {
       log.recordSearch("29:1a2b-agent", SENTENCE, none);
       log.recordSearch("29:1a2b-agent", SENTENCE, ambiguous);

@@ -35,7 +35,7 @@ class SharedUsageLogTest {
 
   private H2UsageLog instance() {
     H2UsageLog log = H2UsageLog.open(Database.postgres(RealServices.asSetting(url), "usage"),
-        Redactor.defaults(), clock, Duration.ofDays(90), Duration.ofHours(1));
+        Redactor.defaults(), clock);
     opened.add(log);
     return log;
   }
@@ -81,7 +81,7 @@ class SharedUsageLogTest {
     one.recordSearch("a1", "attivazione SPID", H2UsageLogTest.none());
     clock.advance(Duration.ofDays(91));
     two.recordSearch("a2", "hosting lento", H2UsageLogTest.none());
-    assertTrue(two.purge() >= 1);
+    assertTrue(two.purge(clock.instant().minus(Duration.ofDays(90))) >= 1);
     assertEquals(1, one.unmatched(Instant.EPOCH, 10).size());
   }
 }

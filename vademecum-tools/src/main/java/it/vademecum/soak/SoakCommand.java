@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -239,20 +240,25 @@ public final class SoakCommand implements Callable<Integer> {
             (key, text) -> true, SoakWorkerCommand.timing(), Clock.systemUTC()).start()) {
           long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
           while (System.nanoTime() < deadline) {
-            Map<State, Integer> s = outbox.countByState();
-            if (s.getOrDefault(State.PENDING, 0) == 0 && s.getOrDefault(State.SENDING, 0) == 0) {
+            Map<State, Long> s = outbox.countByState(Instant.EPOCH);
+            if (s.getOrDefault(State.PENDING, 0L) == 0 && s.getOrDefault(State.SENDING, 0L) == 0) {
               break;
             }
             Thread.sleep(10);
           }
         }
       }
-      Map<State, Integer> states = outbox.countByState();
-      int escalations = states.values().stream().mapToInt(Integer::intValue).sum();
+      Map<State, Long> states = outbox.countByState(Instant.EPOCH);
+      long escalations = states.values().stream().mapToLong(Long::longValue).sum();
       int delivered = 0;
       int duplicates = 0;
       int lost = 0;
-      Set<Long> rows = new java.util.HashSet<>(outbox.ids());
+      // The rows anyone knows of (acknowledged to an agent, or carded in the channel) that exist;
+      // a row nobody knows of was never acknowledged nor carded: lost.
+      Set<Long> rows = new java.util.HashSet<>(acked);
+      rows.addAll(connector.cards().keySet());
+      rows.removeIf(id -> outbox.find(id).isEmpty());
+      lost += (int) (escalations - rows.size());
       for (long id : rows) {
         int n = connector.cards().getOrDefault(id, List.of()).size();
         delivered += n > 0 ? 1 : 0;

@@ -22,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,7 +229,7 @@ final class SoakInstances {
       long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (System.nanoTime() < drainDeadline) {
         int now = connector.calls.get();
-        if (outbox.countByState().getOrDefault(State.PENDING, 0) == 0 && now == calls) {
+        if (outbox.countByState(Instant.EPOCH).getOrDefault(State.PENDING, 0L) == 0 && now == calls) {
           break;
         }
         calls = now;

@@ -13,6 +13,7 @@ import it.vademecum.teams.ChannelRoute;
 import it.vademecum.teams.TeamsChannelPoster;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +91,8 @@ public final class SoakWorkerCommand implements Callable<Integer> {
       }
     }
     while (true) {
-      Map<State, Integer> states = outbox.countByState();
-      if (states.getOrDefault(State.PENDING, 0) == 0 && states.getOrDefault(State.SENDING, 0) == 0) {
+      Map<State, Long> states = outbox.countByState(Instant.EPOCH);
+      if (states.getOrDefault(State.PENDING, 0L) == 0 && states.getOrDefault(State.SENDING, 0L) == 0) {
         break;
       }
       Thread.sleep(20);
