@@ -33,8 +33,10 @@ final class FactExtractor {
 
   /** The facts of the text; elapsed time is counted back from now on the calendar's working hours. */
   public static Facts extract(String text, BusinessCalendar calendar, Instant now) {
-    Optional<String> address = address(text);
-    Optional<String> domain = address.map(a -> a.substring(a.indexOf('@') + 1)).or(() -> {
+    // Most sentences hold no '@' and no euro: then neither pattern below can match, so skip them.
+    boolean at = text.indexOf('@') >= 0;
+    Optional<String> address = at ? address(text) : Optional.empty();
+    Optional<String> domain = !at ? Optional.empty() : address.map(a -> a.substring(a.indexOf('@') + 1)).or(() -> {
       Matcher m = BARE_DOMAIN.matcher(text);
       return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     });
@@ -62,6 +64,9 @@ final class FactExtractor {
   }
 
   static Optional<Double> amount(String text) {
+    if (text.indexOf('€') < 0 && !text.toLowerCase(Locale.ROOT).contains("eur")) {
+      return Optional.empty();   // both patterns need "€", "eur" or "euro" (in any case)
+    }
     Matcher m = AMOUNT_AFTER.matcher(text);
     if (m.find()) {
       return Optional.of(number(m.group(2)) + (m.group(1) != null ? 0.01 : 0));
