@@ -218,11 +218,12 @@ public final class Bench {
   private void line(String name, LoadRun.Figures f, double rate) {
     long turns = f.turns.sum();
     out.printf(Locale.ROOT, "%s: %d turns, %.1f turns/s, latency p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms, "
-            + "%.2f messages/turn, %.2f card updates/turn, %.2f ms CPU/turn (whole process), %d errors, "
-            + "%d lost replies%n", name, turns, rate,
+            + "%.2f messages/turn, %.2f card updates/turn, %.0f JSON characters/turn at the connector, "
+            + "%.2f ms CPU/turn (whole process), %d errors, %d lost replies%n", name, turns, rate,
         f.latencies.percentileMs(50), f.latencies.percentileMs(95), f.latencies.percentileMs(99),
         f.latencies.percentileMs(100), turns == 0 ? 0 : f.messages.sum() / (double) turns,
         turns == 0 ? 0 : f.updates.sum() / (double) turns,
+        turns == 0 ? 0 : f.replyChars.sum() / (double) turns,
         turns == 0 ? 0 : f.cpuNanos.get() / 1e6 / turns, f.errors.sum(),
         f.lost.sum());
     StringBuilder b = new StringBuilder("  turns by reply messages:");
