@@ -90,9 +90,11 @@ final class FactExtractor {
   /** "1.200,50" and "600.5" alike; a dot followed by three digits is a thousands separator. */
   static double number(String s) {
     String t = s;
-    if (t.matches("\\d{1,3}(\\.\\d{3})+(,\\d{1,2})?")) {
+    if (THOUSANDS.matcher(t).matches()) {
       t = t.replace(".", "");
     }
     return Double.parseDouble(t.replace(',', '.'));
   }
+
+  private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d{1,2})?");
 }

@@ -105,8 +105,8 @@ final class Texts {
 
   /** Lower case without accents and with single spaces, for comparing short answers. */
   static String fold(String s) {
-    String n = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return n.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    String n = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    return SPACES.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 
   /** "si", "sì", "ok", "certo" → "si"; "no", "nope" → "no"; anything else unchanged. */
@@ -125,7 +125,7 @@ final class Texts {
       return Optional.empty();
     }
     StringBuilder b = new StringBuilder();
-    for (String w : t.split(" +")) {
+    for (String w : BLANKS.split(t)) {
       if (!b.isEmpty()) {
         b.append(' ');
       }
@@ -133,4 +133,9 @@ final class Texts {
     }
     return Optional.of(b.toString());
   }
+
+  // Compiled once rather than by String.replaceAll and split on every call.
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern BLANKS = Pattern.compile(" +");
 }

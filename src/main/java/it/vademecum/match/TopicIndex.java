@@ -228,8 +228,11 @@ final class TopicIndex {
   static String normalizeRaw(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     String nfd = Normalizer.normalize(lower, Normalizer.Form.NFD);
-    return nfd.replaceAll("\\p{M}+", "");
+    return MARKS.matcher(nfd).replaceAll("");
   }
+
+  /** Combining marks (accents once NFD has split them off), compiled once rather than per message. */
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
 
   /** Whether a signal occurs in the normalised text as a whole word (or after "@"). */
   static boolean containsSignal(String raw, String signal) {
