@@ -167,10 +167,12 @@ public final class Bench {
       run.switchTo(echoTurn ? LoadRun.Phase.ECHO : LoadRun.Phase.VADEMECUM);
       long t0 = System.nanoTime();
       long cpu0 = ThreadCpu.processCpu();
+      long jit0 = jitMillis();
       Map<String, Long> parts0 = threadCpu.snapshot();
       Thread.sleep(ms);
       LoadRun.Figures f = run.figures(echoTurn);
       f.measuredNanos.addAndGet(System.nanoTime() - t0);
+      f.jitMillis.addAndGet(jitMillis() - jit0);
       f.cpuNanos.addAndGet(ThreadCpu.processCpu() - cpu0);
       ThreadCpu.minus(threadCpu.snapshot(), parts0).forEach((part, nanos) -> f.cpuByPart.merge(part, nanos, Long::sum));
       left -= ms;
@@ -180,6 +182,12 @@ public final class Bench {
     for (Thread t : agents) {
       t.join(30_000);
     }
+  }
+
+  /** Total time the JIT compilers have spent compiling so far, or 0 where the JVM does not say. */
+  private static long jitMillis() {
+    java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
   }
 
   private static long median(List<Long> values) {
@@ -233,6 +241,7 @@ public final class Bench {
             100.0 * f.byMessages.get(i) / Math.max(1, turns)));
       }
     }
+    b.append(String.format(Locale.ROOT, "; JIT compiling during these phases: %d ms", f.jitMillis.get()));
     out.println(b);
     if (turns > 0) {
       StringBuilder c = new StringBuilder("  CPU per turn by part (ms):");

@@ -50,6 +50,8 @@ final class LoadRun {
     final AtomicLong measuredNanos = new AtomicLong();
     /** CPU time of the whole process (server, connector and agents) during the measured phases. */
     final AtomicLong cpuNanos = new AtomicLong();
+    /** Milliseconds the JIT compilers spent compiling during the measured phases (wall time of their threads). */
+    final AtomicLong jitMillis = new AtomicLong();
     /** The same split by part ({@link ThreadCpu}). */
     final java.util.concurrent.ConcurrentMap<String, Long> cpuByPart = new java.util.concurrent.ConcurrentSkipListMap<>();
     volatile String firstError;
