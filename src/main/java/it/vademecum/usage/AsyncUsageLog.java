@@ -14,20 +14,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records off the agent's turn: a bounded queue drained by one writer thread, each drain written as
- * one batch (one transaction in H2), so a turn never waits for the database. When the queue is full
- * a record is dropped and counted (statistics are worth less than an agent's latency). Queries
- * first wait for the records already queued, so what was recorded is what is read; close drains the
- * queue before closing the store.
+ * Records off the agent's turn: a bounded queue drained by one writer thread, which gathers what
+ * arrives within {@link #WINDOW_NANOS} of the first record and writes it as one batch (one
+ * transaction in H2), so a turn never waits for the database and a busy hour costs one commit per
+ * batch rather than per record. When the queue is full a record is dropped and counted
+ * (statistics are worth less than an agent's latency). Queries first wait for the records already
+ * queued, so what was recorded is what is read; close drains the queue before closing the store.
  */
 public final class AsyncUsageLog implements UsageLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(AsyncUsageLog.class);
   private static final int BATCH = 256;
   /**
-   * How long the writer gathers records after the first one before writing them as one batch. At
-   * hundreds of turns a second a batch of one or two records (one H2 commit each) made most of the
-   * statistics' cost; a flush or close does not wait for the window.
+   * How long the writer gathers records after the first one before writing them as one batch.
+   * Woken by every record, it used to commit batches of one or two records at hundreds of turns a
+   * second; a flush or close does not wait for the window.
    */
   static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
