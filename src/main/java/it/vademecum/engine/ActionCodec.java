@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
  */
 public final class ActionCodec {
 
+  // Compiled once: String.matches compiles its pattern on every call, and every button is decoded.
+  private static final Pattern INDEX = Pattern.compile("\\d{1,4}");
+  private static final Pattern ID = Pattern.compile("\\d{1,18}");
+
   private ActionCodec() {}
 
   public static String encode(Action action) {
@@ -80,8 +84,4 @@ public final class ActionCodec {
   private static Optional<Long> id(String s) {
     return ID.matcher(s).matches() ? Optional.of(Long.parseLong(s)) : Optional.empty();
   }
-
-  // Compiled once: String.matches compiles its pattern on every call, and every button is decoded.
-  private static final Pattern INDEX = Pattern.compile("\\d{1,4}");
-  private static final Pattern ID = Pattern.compile("\\d{1,18}");
 }

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  */
 final class ChoiceRecognizer {
 
+  // Compiled once: String.matches compiles its pattern on every call.
+  private static final Pattern CHOICE_NUMBER = Pattern.compile("\\d{1,2}");
+  private static final Pattern BARE_NUMBER = Pattern.compile("\\d+([.,]\\d+)?");
+
   private final BusinessCalendar calendar;
   private final KeywordSpotter spotter;
 
@@ -94,8 +98,4 @@ final class ChoiceRecognizer {
     }
     return byFacts(q, facts);
   }
-
-  // Compiled once: String.matches compiles its pattern on every call.
-  private static final Pattern CHOICE_NUMBER = Pattern.compile("\\d{1,2}");
-  private static final Pattern BARE_NUMBER = Pattern.compile("\\d+([.,]\\d+)?");
 }

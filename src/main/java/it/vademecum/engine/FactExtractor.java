@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 final class FactExtractor {
 
+  private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d{1,2})?");
+
   private static final String NUMBER = "(\\d{1,3}(?:\\.\\d{3})+(?:,\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)";
   private static final String MORE = "(?:(più\\s+di|piu\\s+di|oltre|sopra\\s+(?:i|ai|a)?|superiore\\s+a|>)\\s*)?";
   private static final Pattern AMOUNT_AFTER = Pattern.compile(
@@ -95,6 +97,4 @@ final class FactExtractor {
     }
     return Double.parseDouble(t.replace(',', '.'));
   }
-
-  private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d{1,2})?");
 }

@@ -21,9 +21,8 @@ final class KeywordSpotter {
 
   private final ItalianAnalysis analysis;
   /**
-   * The analysed terms of each keyword and label, computed on first use: they are the dialogs'
-   * own texts (bounded, fixed for this engine's life), and analysing them again on every turn was
-   * most of this class's cost.
+   * The analysed terms of each keyword and label, computed on first use rather than on every turn:
+   * they are the dialogs' own texts, bounded and fixed for this engine's life.
    */
   private final Map<String, List<String>> phraseTerms = new ConcurrentHashMap<>();
 

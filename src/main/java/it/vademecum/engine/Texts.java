@@ -12,6 +12,11 @@ import java.util.regex.Pattern;
 /** What the engine says to agents, in Italian, and how it reads their short answers. */
 final class Texts {
 
+  // Compiled once rather than by String.replaceAll and split on every call.
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern BLANKS = Pattern.compile(" +");
+
   static final String WELCOME = "Sono Vademecum, il tuo aiuto per i casi PEC. Scrivimi la domanda come la "
       + "scriveresti a un collega: ti faccio solo le domande che decidono il caso e ti do il passo, la coda "
       + "e le frasi pronte da incollare.";
@@ -133,9 +138,4 @@ final class Texts {
     }
     return Optional.of(b.toString());
   }
-
-  // Compiled once rather than by String.replaceAll and split on every call.
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern BLANKS = Pattern.compile(" +");
 }

@@ -8,6 +8,11 @@ import java.util.regex.Pattern;
 /** A typed command as commands compare it: lower case, no accents, single spaces, no final "!.?". */
 public final class Typed {
 
+  // Compiled once: String.replaceAll compiles its pattern on every call, and fold runs on every turn.
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern FINAL_PUNCTUATION = Pattern.compile("[!.?]+$");
+
   private Typed() {}
 
   public static String fold(String s) {
@@ -15,11 +20,6 @@ public final class Typed {
     String spaced = SPACES.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     return FINAL_PUNCTUATION.matcher(spaced).replaceAll("").strip();
   }
-
-  // Compiled once: String.replaceAll compiles its pattern on every call, and fold runs several times a turn.
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern FINAL_PUNCTUATION = Pattern.compile("[!.?]+$");
 
   /** The folded text of a typed message, or of a {@code k:} command button; empty otherwise. */
   public static Optional<String> command(Input input) {

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 final class LanguageFilter {
 
+  /** Compiled once rather than by String.split on every message. */
+  private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
+
   private static final Set<String> ENGLISH = Set.of(
       "the", "a", "an", "you", "your", "my", "me", "i", "is", "are", "was", "be", "can", "could", "would",
       "what", "how", "why", "when", "where", "who", "do", "does", "did", "to", "of", "and", "it", "this",
@@ -41,7 +44,4 @@ final class LanguageFilter {
     }
     return en >= 2 && en > it && en * 3 >= words;
   }
-
-  /** Compiled once rather than by String.split on every message. */
-  private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
 }

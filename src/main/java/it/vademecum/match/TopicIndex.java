@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The topics' words as an in-memory index: the vocabulary with its IDF, how strongly each term
@@ -18,6 +19,9 @@ import java.util.Set;
  * domains, queues, codes). Built once per dialogs version; immutable.
  */
 final class TopicIndex {
+
+  /** Combining marks (accents once NFD has split them off), compiled once rather than per message. */
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
   private static final double TRIGGER_FIELD = 1.0;
   private static final double BODY_FIELD = 0.4;
@@ -230,9 +234,6 @@ final class TopicIndex {
     String nfd = Normalizer.normalize(lower, Normalizer.Form.NFD);
     return MARKS.matcher(nfd).replaceAll("");
   }
-
-  /** Combining marks (accents once NFD has split them off), compiled once rather than per message. */
-  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
 
   /** Whether a signal occurs in the normalised text as a whole word (or after "@"). */
   static boolean containsSignal(String raw, String signal) {
