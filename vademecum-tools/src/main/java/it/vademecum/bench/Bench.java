@@ -241,8 +241,8 @@ public final class Bench {
             100.0 * f.byMessages.get(i) / Math.max(1, turns)));
       }
     }
-    b.append(String.format(Locale.ROOT, "; JIT compiling during these phases: %d ms", f.jitMillis.get()));
     out.println(b);
+    out.printf(Locale.ROOT, "  JIT compiling during these phases: %d ms%n", f.jitMillis.get());
     if (turns > 0) {
       StringBuilder c = new StringBuilder("  CPU per turn by part (ms):");
       List<String> order = new ArrayList<>(ThreadCpu.PARTS.keySet());
