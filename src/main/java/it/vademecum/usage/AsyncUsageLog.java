@@ -27,7 +27,7 @@ public final class AsyncUsageLog implements UsageLog {
   private static final int BATCH = 256;
   /**
    * How long the writer gathers records after the first one before writing them as one batch.
-   * Woken by every record, it used to commit batches of one or two records at hundreds of turns a
+   * Woken by every record, it used to commit a few records at a time even at hundreds of turns a
    * second; a flush or close does not wait for the window.
    */
   static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
