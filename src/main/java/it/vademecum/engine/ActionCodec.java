@@ -1,6 +1,7 @@
 package it.vademecum.engine;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The one place that knows how an {@link Action} is written into a card's value and read back:
@@ -8,6 +9,10 @@ import java.util.Optional;
  * {@code f:skip}, {@code esc:take:ID}, {@code esc:view:ID}. Values are short and hold no personal data.
  */
 public final class ActionCodec {
+
+  // Compiled once: String.matches compiles its pattern on every call, and every button is decoded.
+  private static final Pattern INDEX = Pattern.compile("\\d{1,4}");
+  private static final Pattern ID = Pattern.compile("\\d{1,18}");
 
   private ActionCodec() {}
 
@@ -73,10 +78,10 @@ public final class ActionCodec {
   }
 
   private static Optional<Integer> index(String s) {
-    return s.matches("\\d{1,4}") ? Optional.of(Integer.parseInt(s)) : Optional.empty();
+    return INDEX.matcher(s).matches() ? Optional.of(Integer.parseInt(s)) : Optional.empty();
   }
 
   private static Optional<Long> id(String s) {
-    return s.matches("\\d{1,18}") ? Optional.of(Long.parseLong(s)) : Optional.empty();
+    return ID.matcher(s).matches() ? Optional.of(Long.parseLong(s)) : Optional.empty();
   }
 }

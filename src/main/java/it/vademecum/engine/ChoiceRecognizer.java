@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which choice of a question the agent gave without clicking it: named by keywords in the first
@@ -21,6 +22,10 @@ import java.util.Optional;
  * its keywords, a fact it tests).
  */
 final class ChoiceRecognizer {
+
+  // Compiled once: String.matches compiles its pattern on every call.
+  private static final Pattern CHOICE_NUMBER = Pattern.compile("\\d{1,2}");
+  private static final Pattern BARE_NUMBER = Pattern.compile("\\d+([.,]\\d+)?");
 
   private final BusinessCalendar calendar;
   private final KeywordSpotter spotter;
@@ -63,7 +68,7 @@ final class ChoiceRecognizer {
   /** A typed answer: the choice's number, sì/no, its label or keywords, or a fact it tests. */
   Optional<Integer> typed(Question q, String text, List<String> terms, TurnContext ctx) {
     String t = Typed.fold(text);
-    if (t.matches("\\d{1,2}")) {
+    if (CHOICE_NUMBER.matcher(t).matches()) {
       int n = Integer.parseInt(t);
       if (n >= 1 && n <= q.choices().size()) {
         return Optional.of(n - 1);
@@ -86,7 +91,7 @@ final class ChoiceRecognizer {
       facts = new Facts(facts.amountEuro(), facts.workingHours(),
           SaidTime.daysSince(text, calendar.zone(), ctx.now()), facts.address(), facts.domain());
     }
-    if (t.matches("\\d+([.,]\\d+)?")) {
+    if (BARE_NUMBER.matcher(t).matches()) {
       double n = FactExtractor.number(t);
       facts = new Facts(Optional.of(n), Optional.of(Bounds.exactly(n)), Optional.of(Bounds.exactly(n)),
           facts.address(), facts.domain());

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 final class FactExtractor {
 
+  private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d{1,2})?");
+
   private static final String NUMBER = "(\\d{1,3}(?:\\.\\d{3})+(?:,\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)";
   private static final String MORE = "(?:(più\\s+di|piu\\s+di|oltre|sopra\\s+(?:i|ai|a)?|superiore\\s+a|>)\\s*)?";
   private static final Pattern AMOUNT_AFTER = Pattern.compile(
@@ -33,8 +35,10 @@ final class FactExtractor {
 
   /** The facts of the text; elapsed time is counted back from now on the calendar's working hours. */
   public static Facts extract(String text, BusinessCalendar calendar, Instant now) {
-    Optional<String> address = address(text);
-    Optional<String> domain = address.map(a -> a.substring(a.indexOf('@') + 1)).or(() -> {
+    // Most sentences hold no '@' and no euro: then neither pattern below can match, so skip them.
+    boolean at = text.indexOf('@') >= 0;
+    Optional<String> address = at ? address(text) : Optional.empty();
+    Optional<String> domain = !at ? Optional.empty() : address.map(a -> a.substring(a.indexOf('@') + 1)).or(() -> {
       Matcher m = BARE_DOMAIN.matcher(text);
       return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     });
@@ -62,6 +66,9 @@ final class FactExtractor {
   }
 
   static Optional<Double> amount(String text) {
+    if (text.indexOf('€') < 0 && !text.toLowerCase(Locale.ROOT).contains("eur")) {
+      return Optional.empty();   // both patterns need "€", "eur" or "euro" (in any case)
+    }
     Matcher m = AMOUNT_AFTER.matcher(text);
     if (m.find()) {
       return Optional.of(number(m.group(2)) + (m.group(1) != null ? 0.01 : 0));
@@ -85,7 +92,7 @@ final class FactExtractor {
   /** "1.200,50" and "600.5" alike; a dot followed by three digits is a thousands separator. */
   static double number(String s) {
     String t = s;
-    if (t.matches("\\d{1,3}(\\.\\d{3})+(,\\d{1,2})?")) {
+    if (THOUSANDS.matcher(t).matches()) {
       t = t.replace(".", "");
     }
     return Double.parseDouble(t.replace(',', '.'));

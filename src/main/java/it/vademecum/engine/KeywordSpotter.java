@@ -6,7 +6,9 @@ import it.vademecum.match.EditDistance;
 import it.vademecum.match.ItalianAnalysis;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds which choice of a question the agent's words name, by its keywords or label, after Italian
@@ -18,6 +20,11 @@ import java.util.Optional;
 final class KeywordSpotter {
 
   private final ItalianAnalysis analysis;
+  /**
+   * The analysed terms of each keyword and label, computed on first use rather than on every turn:
+   * they are the dialogs' own texts, bounded and fixed for this engine's life.
+   */
+  private final Map<String, List<String>> phraseTerms = new ConcurrentHashMap<>();
 
   KeywordSpotter(ItalianAnalysis analysis) {
     this.analysis = analysis;
@@ -53,7 +60,7 @@ final class KeywordSpotter {
         phrases.add(c.label());
       }
       for (String phrase : phrases) {
-        List<String> k = analysis.terms(phrase);
+        List<String> k = phraseTerms.computeIfAbsent(phrase, p -> List.copyOf(analysis.terms(p)));
         if (k.isEmpty()) {
           continue;
         }

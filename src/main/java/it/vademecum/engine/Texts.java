@@ -12,6 +12,11 @@ import java.util.regex.Pattern;
 /** What the engine says to agents, in Italian, and how it reads their short answers. */
 final class Texts {
 
+  // Compiled once rather than by String.replaceAll and split on every call.
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern BLANKS = Pattern.compile(" +");
+
   static final String WELCOME = "Sono Vademecum, il tuo aiuto per i casi PEC. Scrivimi la domanda come la "
       + "scriveresti a un collega: ti faccio solo le domande che decidono il caso e ti do il passo, la coda "
       + "e le frasi pronte da incollare.";
@@ -105,8 +110,8 @@ final class Texts {
 
   /** Lower case without accents and with single spaces, for comparing short answers. */
   static String fold(String s) {
-    String n = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return n.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    String n = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    return SPACES.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 
   /** "si", "sì", "ok", "certo" → "si"; "no", "nope" → "no"; anything else unchanged. */
@@ -125,7 +130,7 @@ final class Texts {
       return Optional.empty();
     }
     StringBuilder b = new StringBuilder();
-    for (String w : t.split(" +")) {
+    for (String w : BLANKS.split(t)) {
       if (!b.isEmpty()) {
         b.append(' ');
       }

@@ -94,10 +94,12 @@ public final class SaidTime {
 
   /** When the event happened, as far as the text says. */
   public static Optional<Span> when(String text, ZoneId zone, Instant now) {
-    ZonedDateTime z = now.atZone(zone);
-    LocalDate today = z.toLocalDate();
+    // The date of today is worked out only once something in the text dates the event: most
+    // sentences date nothing, and the zone's rules are not free.
     Matcher m = RELATIVE.matcher(text);
     if (m.find()) {
+      ZonedDateTime z = now.atZone(zone);
+      LocalDate today = z.toLocalDate();
       long n = (long) count(m.group(2));
       String unit = m.group(3).toLowerCase(Locale.ROOT);
       boolean more = m.group(1) != null;
@@ -119,16 +121,17 @@ public final class SaidTime {
     if (w.find()) {
       String word = w.group(1).toLowerCase(Locale.ROOT);
       int back = word.contains("altro") ? 2 : word.equals("ieri") ? 1 : 0;
-      return Optional.of(day(today.minusDays(back), zone, now));
+      return Optional.of(day(now.atZone(zone).toLocalDate().minusDays(back), zone, now));
     }
-    Optional<LocalDate> date = date(text, today);
+    // Both kinds of calendar date ("12/11", "3 novembre") have a digit.
+    Optional<LocalDate> date = hasDigit(text) ? date(text, now.atZone(zone).toLocalDate()) : Optional.empty();
     if (date.isPresent()) {
       return Optional.of(day(date.get(), zone, now));
     }
     Matcher wd = WEEKDAY.matcher(text);
     if (wd.find()) {
       DayOfWeek dow = WEEKDAYS.get(wd.group(1).toLowerCase(Locale.ROOT));
-      LocalDate d = today.minusDays(1);
+      LocalDate d = now.atZone(zone).toLocalDate().minusDays(1);
       while (d.getDayOfWeek() != dow) {
         d = d.minusDays(1);
       }
@@ -170,6 +173,16 @@ public final class SaidTime {
     } catch (java.time.DateTimeException e) {
       return Optional.empty();
     }
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The whole day, ending no later than now. */

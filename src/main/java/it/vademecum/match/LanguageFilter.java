@@ -2,6 +2,7 @@ package it.vademecum.match;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells an English message from an Italian one with English words mixed in, by counting function
@@ -9,6 +10,9 @@ import java.util.Set;
  * while "il cli vuole il refund" stays Italian.
  */
 final class LanguageFilter {
+
+  /** Compiled once rather than by String.split on every message. */
+  private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
 
   private static final Set<String> ENGLISH = Set.of(
       "the", "a", "an", "you", "your", "my", "me", "i", "is", "are", "was", "be", "can", "could", "would",
@@ -26,7 +30,7 @@ final class LanguageFilter {
     int en = 0;
     int it = 0;
     int words = 0;
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+    for (String w : NON_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
       if (w.isEmpty()) {
         continue;
       }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The topics' words as an in-memory index: the vocabulary with its IDF, how strongly each term
@@ -18,6 +19,9 @@ import java.util.Set;
  * domains, queues, codes). Built once per dialogs version; immutable.
  */
 final class TopicIndex {
+
+  /** Combining marks (accents once NFD has split them off), compiled once rather than per message. */
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
   private static final double TRIGGER_FIELD = 1.0;
   private static final double BODY_FIELD = 0.4;
@@ -228,7 +232,7 @@ final class TopicIndex {
   static String normalizeRaw(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     String nfd = Normalizer.normalize(lower, Normalizer.Form.NFD);
-    return nfd.replaceAll("\\p{M}+", "");
+    return MARKS.matcher(nfd).replaceAll("");
   }
 
   /** Whether a signal occurs in the normalised text as a whole word (or after "@"). */

@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <p>Unknown terms are tried in their variant forms, then corrected by the {@link TypoCorrector}.
  * Words no topic knows count against every topic, and foreign words (other products, office
- * life) are only explained by a topic whose triggers name them. Immutable and thread-safe.
+ * life) are only explained by a topic whose triggers name them. Thread-safe: the index is
+ * immutable, and each thread has its own work arrays.
  */
 final class TopicScorer {
 
@@ -36,11 +37,47 @@ final class TopicScorer {
   private final TopicIndex index;
   private final TermPipeline pipeline;
   private final TypoCorrector typos;
+  /**
+   * Each thread's work arrays for {@link #bestTriggers}, all zero between calls: two arrays as long
+   * as the triggers (about 9 KB) were allocated and cleared for every message, several times a turn.
+   */
+  private final ThreadLocal<Scratch> scratch;
+
+  /** Per-trigger sums of one message; only the entries it touched are cleared after it. */
+  private static final class Scratch {
+    final double[] matched;
+    final boolean[] own;
+    /** The triggers the message being scored touched, in the order first touched. */
+    int[] touched = new int[64];
+    int used;
+
+    Scratch(int triggers) {
+      matched = new double[triggers];
+      own = new boolean[triggers];
+    }
+
+    void touch(int trigger) {
+      if (used == touched.length) {
+        touched = Arrays.copyOf(touched, used * 2);
+      }
+      touched[used++] = trigger;
+    }
+
+    /** Back to all zero, as freshly allocated arrays. */
+    void clear() {
+      for (int x = 0; x < used; x++) {
+        matched[touched[x]] = 0;
+        own[touched[x]] = false;
+      }
+      used = 0;
+    }
+  }
 
   TopicScorer(TopicIndex index, TermPipeline pipeline, TypoCorrector typos) {
     this.index = index;
     this.pipeline = pipeline;
     this.typos = typos;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(index.triggers.length));
   }
 
   /** The index term a message term stands for: itself, a variant form, or null. */
@@ -175,45 +212,45 @@ final class TopicScorer {
   private double[] bestTriggers(int[] kIds, double[] kW, boolean[] kForeign, int nk, double total, long[] qBigrams,
       int nb) {
     TopicIndex.Trigger[] triggers = index.triggers;
-    double[] matched = new double[triggers.length];
-    boolean[] own = new boolean[triggers.length];
-    int[] touched = new int[64];
-    int nt = 0;
-    for (int k = 0; k < nk; k++) {
-      for (int tr : index.postings[kIds[k]]) {
-        if (matched[tr] == 0) {
-          if (nt == touched.length) {
-            touched = Arrays.copyOf(touched, nt * 2);
+    Scratch work = scratch.get();
+    double[] matched = work.matched;
+    boolean[] own = work.own;
+    try {
+      for (int k = 0; k < nk; k++) {
+        for (int tr : index.postings[kIds[k]]) {
+          if (matched[tr] == 0) {
+            work.touch(tr);
           }
-          touched[nt++] = tr;
-        }
-        matched[tr] += kW[k] * index.fieldWeight[kIds[k]][triggers[tr].topic()];
-        own[tr] |= !kForeign[k] && index.idf[kIds[k]] >= OWN_MIN_IDF;
-      }
-    }
-    double[] best = new double[index.size()];
-    for (int x = 0; x < nt; x++) {
-      int tr = touched[x];
-      if (!own[tr]) {
-        continue;
-      }
-      TopicIndex.Trigger trigger = triggers[tr];
-      double m = matched[tr];
-      double qc = Math.min(1.0, m / total);
-      double tc = Math.min(1.0, m / trigger.weight());
-      double s = Math.sqrt(qc * tc);
-      int shared = 0;
-      for (int b = 0; b < nb && shared < 2; b++) {
-        if (Arrays.binarySearch(trigger.bigrams(), qBigrams[b]) >= 0) {
-          shared++;
+          matched[tr] += kW[k] * index.fieldWeight[kIds[k]][triggers[tr].topic()];
+          own[tr] |= !kForeign[k] && index.idf[kIds[k]] >= OWN_MIN_IDF;
         }
       }
-      s += shared * BIGRAM_BONUS * qc;
-      if (s > best[trigger.topic()]) {
-        best[trigger.topic()] = s;
+      double[] best = new double[index.size()];
+      for (int x = 0; x < work.used; x++) {
+        int tr = work.touched[x];
+        if (!own[tr]) {
+          continue;
+        }
+        TopicIndex.Trigger trigger = triggers[tr];
+        double m = matched[tr];
+        double qc = Math.min(1.0, m / total);
+        double tc = Math.min(1.0, m / trigger.weight());
+        double s = Math.sqrt(qc * tc);
+        int shared = 0;
+        for (int b = 0; b < nb && shared < 2; b++) {
+          if (Arrays.binarySearch(trigger.bigrams(), qBigrams[b]) >= 0) {
+            shared++;
+          }
+        }
+        s += shared * BIGRAM_BONUS * qc;
+        if (s > best[trigger.topic()]) {
+          best[trigger.topic()] = s;
+        }
       }
+      return best;
+    } finally {
+      work.clear();
     }
-    return best;
   }
 
   private static int indexOf(int[] a, int n, int x) {

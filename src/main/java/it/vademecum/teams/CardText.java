@@ -42,6 +42,11 @@ final class CardText {
     if (text == null || text.isEmpty()) {
       return "";
     }
+    return alreadyPlain(text) ? text : rewritten(text);
+  }
+
+  /** The rules applied one by one (what {@link #plain(String)} does to a text that needs it). */
+  static String rewritten(String text) {
     String t = BREAKS.matcher(text).replaceAll(" ");
     t = INVISIBLE.matcher(t).replaceAll("");
     t = t.replace('<', '‹').replace('>', '›');
@@ -52,6 +57,39 @@ final class CardText {
       t = t.substring(0, end) + "…";
     }
     return t;
+  }
+
+  /**
+   * Whether {@link #plain(String)} would return the text unchanged, found in one pass over it:
+   * most texts of a card are the dialogs' own (steps, labels, questions), which need none of the
+   * regular expressions. True only when no rule can apply: no break, tab, control, format,
+   * private-use or unassigned character (nor any surrogate, left to the full path), no {@code <},
+   * {@code >} or {@code ]}, no white space at either end, a first character that starts no block
+   * construct (not a digit nor one of {@code - * + _ # ` ~}), and not longer than {@link #MAX}.
+   */
+  static boolean alreadyPlain(String text) {
+    int n = text.length();
+    if (n > MAX || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(n - 1))) {
+      return false;
+    }
+    char first = text.charAt(0);
+    if ((first >= '0' && first <= '9') || "-*+_#`~".indexOf(first) >= 0) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '<' || c == '>' || c == ']' || c == '\u2028' || c == '\u2029' || c == '\u0085'
+          || Character.isSurrogate(c)) {
+        return false;
+      }
+      switch (Character.getType(c)) {
+        case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.UNASSIGNED -> {
+          return false;
+        }
+        default -> { }
+      }
+    }
+    return true;
   }
 
   /** The text without a Markdown block construct at its start (it has no line breaks left). */

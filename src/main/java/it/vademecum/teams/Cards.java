@@ -35,6 +35,7 @@ final class Cards {
   public static final String VALUE_KEY = "v";
   static final String BACK = ActionCodec.encode(new Action.Command("indietro"));
   static final String RESTART = ActionCodec.encode(new Action.Command("ricomincia"));
+  private static final Action NONE = new Action.Command("nessuno");
   /** The introduction of a step's phrases; one per phrase, followed by its copy block. */
   static final String PHRASE_LABEL = "Frase per il cliente";
   /**
@@ -81,12 +82,13 @@ final class Cards {
     Map<Class<?>, List<ObjectNode>> buttons = new LinkedHashMap<>();
     int number = 0;
     for (Option o : form ? EscalationFormCard.others(r) : r.options()) {
-      if (isChoice(o)) {
+      Action action = o.action();   // decoded once: the value is an encoded action
+      if (isChoice(action)) {
         number++;
         String label = r.kind() == Reply.Kind.QUESTION ? number + " · " + o.label() : o.label();
         body.add(choice(label, o).put("spacing", number == 1 ? "Medium" : "Small"));
       } else {
-        buttons.computeIfAbsent(o.action().getClass(), k -> new ArrayList<>()).add(submit(o.label(), o.value()));
+        buttons.computeIfAbsent(action.getClass(), k -> new ArrayList<>()).add(submit(o.label(), o.value()));
       }
     }
     sections(body, r.sections());
@@ -174,9 +176,8 @@ final class Cards {
   }
 
   /** A choice of a question or a topic menu; the rest (commands, feedback, escalation) are buttons. */
-  private static boolean isChoice(Option o) {
-    Action a = o.action();
-    return a instanceof Action.Choose || a instanceof Action.StartTopic || a.equals(new Action.Command("nessuno"));
+  private static boolean isChoice(Action a) {
+    return a instanceof Action.Choose || a instanceof Action.StartTopic || a.equals(NONE);
   }
 
   /** A full-width tappable box whose label wraps: never cut off, however long. */

@@ -97,8 +97,7 @@ final class Inputs {
   public static Optional<String> tenant(Activity activity) {
     Object data = activity.getChannelData();
     if (data != null) {
-      JsonNode node = Serialization.objectToTree(data);
-      String id = node == null ? "" : node.path("tenant").path("id").asText("");
+      String id = tenantId(data);
       if (!id.isBlank()) {
         return Optional.of(id);
       }
@@ -108,6 +107,27 @@ final class Inputs {
       return Optional.of(activity.getConversation().getTenantId());
     }
     return Optional.empty();
+  }
+
+  /**
+   * channelData.tenant.id as text, "" when absent. The SDK reads channelData into a map: the id is
+   * read from it directly, as it is several times a turn; any other shape goes through a JSON tree.
+   */
+  private static String tenantId(Object data) {
+    if (data instanceof JsonNode n) {
+      return n.path("tenant").path("id").asText("");
+    }
+    if (data instanceof Map<?, ?> m) {
+      Object tenant = m.get("tenant");
+      if (tenant == null && !m.containsKey("tenant")) {
+        return "";
+      }
+      if (tenant instanceof Map<?, ?> t && t.get("id") instanceof String id) {
+        return id;
+      }
+    }
+    JsonNode node = Serialization.objectToTree(data);
+    return node == null ? "" : node.path("tenant").path("id").asText("");
   }
 
   /** One session per agent: tenant and AAD object id (Teams user id when there is none). */

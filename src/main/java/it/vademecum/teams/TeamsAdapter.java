@@ -133,6 +133,10 @@ final class TeamsAdapter extends BotFrameworkHttpAdapter {
     String key = keyForConnectorClient(serviceUrl,
         usingAppCredentials != null ? usingAppCredentials.getAppId() : null,
         usingAppCredentials != null ? usingAppCredentials.oAuthScope() : null);
+    ConnectorClient known = clients.get(key);
+    if (known != null) {
+      return CompletableFuture.completedFuture(known);   // a URL already parsed and accepted once
+    }
     try {
       String baseUrl = new URI(serviceUrl).toURL().toString();
       ConnectorClient client = clients.computeIfAbsent(key, k -> new RestConnectorClient(

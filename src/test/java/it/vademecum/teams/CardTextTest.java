@@ -61,4 +61,36 @@ class CardTextTest {
   void mentionsAreDefusedInAnyLetterCase() {
     assertEquals("‹AT›everyone‹/AT› ‹At›x‹/aT›", CardText.plain("<AT>everyone</AT> <At>x</aT>"));
   }
+
+  @Test
+  void theOnePassCheckNeverSkipsARuleThatWouldChangeTheText() {
+    // Random texts over the characters every rule reacts to, plus ordinary ones: whenever the
+    // quick check lets a text through unchanged, applying every rule leaves it unchanged too.
+    String alphabet = "ab Zè€_*-+#`~0123456789.)]([<>\n\r\t\u2028\u2029\u0085\u0000\u200B\u202E\uFEFF\uE000\u0378"
+        + "\uD83D\uDE00 ";
+    java.util.Random random = new java.util.Random(15);
+    int plainSeen = 0;
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder b = new StringBuilder();
+      int length = 1 + random.nextInt(8);
+      for (int j = 0; j < length; j++) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = b.toString();
+      if (CardText.alreadyPlain(text)) {
+        plainSeen++;
+        assertEquals(text, CardText.rewritten(text), () -> "changed by the rules: " + escape(text));
+      }
+    }
+    assertTrue(plainSeen > 1_000, "the quick check let too few texts through to prove anything: " + plainSeen);
+    String dialogText = "Controlla in Area Clienti se il pagamento risulta registrato: più di 72 ore lavorative?";
+    assertTrue(CardText.alreadyPlain(dialogText));
+    assertFalse(CardText.alreadyPlain("x".repeat(CardText.MAX + 1)));
+  }
+
+  private static String escape(String s) {
+    StringBuilder b = new StringBuilder();
+    s.chars().forEach(c -> b.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    return b.toString();
+  }
 }

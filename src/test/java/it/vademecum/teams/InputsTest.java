@@ -79,4 +79,31 @@ class InputsTest {
     assertEquals("Mario", Inputs.firstName("Mario Rossi"));
     assertNull(Inputs.firstName(" "));
   }
+
+  @Test
+  void theTenantOfChannelDataIsReadTheSameFromAMapATreeOrAnotherShape() throws Exception {
+    String json = "{\"tenant\":{\"id\":\"tenant-cd\"},\"source\":{\"name\":\"message\"}}";
+    Activity fromMap = message("x", null);
+    fromMap.setChannelData(new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class));
+    Activity fromTree = message("x", null);
+    fromTree.setChannelData(Serialization.jsonToTree(json));
+    Activity fromRecord = message("x", null);
+    fromRecord.setChannelData(new ChannelData(new Tenant("tenant-cd")));
+    // As the server reads it: the SDK's own deserialization of a whole activity.
+    Activity read = Serialization.treeToValue(
+        Serialization.jsonToTree("{\"type\":\"message\",\"channelData\":" + json + "}"), Activity.class);
+    for (Activity a : java.util.List.of(fromMap, fromTree, fromRecord, read)) {
+      assertEquals(java.util.Optional.of("tenant-cd"), Inputs.tenant(a));
+    }
+    Activity numeric = message("x", null);
+    numeric.setChannelData(Map.of("tenant", Map.of("id", 42)));
+    assertEquals(java.util.Optional.of("42"), Inputs.tenant(numeric));
+    Activity none = message("x", null);
+    none.setChannelData(Map.of("source", Map.of("name", "message")));
+    assertEquals(java.util.Optional.of("tenant-x"), Inputs.tenant(none), "falls back to the conversation's tenant");
+  }
+
+  record Tenant(String id) {}
+
+  record ChannelData(Tenant tenant) {}
 }

@@ -167,10 +167,12 @@ public final class Bench {
       run.switchTo(echoTurn ? LoadRun.Phase.ECHO : LoadRun.Phase.VADEMECUM);
       long t0 = System.nanoTime();
       long cpu0 = ThreadCpu.processCpu();
+      long jit0 = jitMillis();
       Map<String, Long> parts0 = threadCpu.snapshot();
       Thread.sleep(ms);
       LoadRun.Figures f = run.figures(echoTurn);
       f.measuredNanos.addAndGet(System.nanoTime() - t0);
+      f.jitMillis.addAndGet(jitMillis() - jit0);
       f.cpuNanos.addAndGet(ThreadCpu.processCpu() - cpu0);
       ThreadCpu.minus(threadCpu.snapshot(), parts0).forEach((part, nanos) -> f.cpuByPart.merge(part, nanos, Long::sum));
       left -= ms;
@@ -180,6 +182,12 @@ public final class Bench {
     for (Thread t : agents) {
       t.join(30_000);
     }
+  }
+
+  /** Total time the JIT compilers have spent compiling so far, or 0 where the JVM does not say. */
+  private static long jitMillis() {
+    java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
   }
 
   private static long median(List<Long> values) {
@@ -218,11 +226,12 @@ public final class Bench {
   private void line(String name, LoadRun.Figures f, double rate) {
     long turns = f.turns.sum();
     out.printf(Locale.ROOT, "%s: %d turns, %.1f turns/s, latency p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms, "
-            + "%.2f messages/turn, %.2f card updates/turn, %.2f ms CPU/turn (whole process), %d errors, "
-            + "%d lost replies%n", name, turns, rate,
+            + "%.2f messages/turn, %.2f card updates/turn, %.0f JSON characters/turn at the connector, "
+            + "%.2f ms CPU/turn (whole process), %d errors, %d lost replies%n", name, turns, rate,
         f.latencies.percentileMs(50), f.latencies.percentileMs(95), f.latencies.percentileMs(99),
         f.latencies.percentileMs(100), turns == 0 ? 0 : f.messages.sum() / (double) turns,
         turns == 0 ? 0 : f.updates.sum() / (double) turns,
+        turns == 0 ? 0 : f.replyChars.sum() / (double) turns,
         turns == 0 ? 0 : f.cpuNanos.get() / 1e6 / turns, f.errors.sum(),
         f.lost.sum());
     StringBuilder b = new StringBuilder("  turns by reply messages:");
@@ -233,6 +242,7 @@ public final class Bench {
       }
     }
     out.println(b);
+    out.printf(Locale.ROOT, "  JIT compiling during these phases: %d ms%n", f.jitMillis.get());
     if (turns > 0) {
       StringBuilder c = new StringBuilder("  CPU per turn by part (ms):");
       List<String> order = new ArrayList<>(ThreadCpu.PARTS.keySet());

@@ -24,8 +24,9 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Measured seconds, both bots together (default: ${DEFAULT-VALUE}).")
   int duration;
 
-  @Option(names = "--warmup", defaultValue = "8", paramLabel = "S",
-      description = "Unmeasured seconds first (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "30", paramLabel = "S",
+      description = "Unmeasured seconds first, so that the JIT has compiled both bots' code (default: ${DEFAULT-VALUE}; "
+          + "it was 8, which left Vademecum's code half compiled in the measured phases).")
   int warmup;
 
   @Option(names = "--phase", defaultValue = "5", paramLabel = "S",

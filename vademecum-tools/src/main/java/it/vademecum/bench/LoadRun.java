@@ -41,6 +41,8 @@ final class LoadRun {
     final LongAdder messages = new LongAdder();
     /** Messages the bot updated in place (question cards settled after a click). */
     final LongAdder updates = new LongAdder();
+    /** Characters of the JSON the connector received for the measured turns (replies and updates). */
+    final LongAdder replyChars = new LongAdder();
     /** Turns by number of reply messages (the last slot: that many or more). */
     final java.util.concurrent.atomic.AtomicLongArray byMessages = new java.util.concurrent.atomic.AtomicLongArray(9);
     final LongAdder lost = new LongAdder();
@@ -48,6 +50,8 @@ final class LoadRun {
     final AtomicLong measuredNanos = new AtomicLong();
     /** CPU time of the whole process (server, connector and agents) during the measured phases. */
     final AtomicLong cpuNanos = new AtomicLong();
+    /** Milliseconds the JIT compilers spent compiling during the measured phases (wall time of their threads). */
+    final AtomicLong jitMillis = new AtomicLong();
     /** The same split by part ({@link ThreadCpu}). */
     final java.util.concurrent.ConcurrentMap<String, Long> cpuByPart = new java.util.concurrent.ConcurrentSkipListMap<>();
     volatile String firstError;
@@ -122,7 +126,8 @@ final class LoadRun {
     return ofEcho ? echo : vademecum;
   }
 
-  void record(Phase started, long startEpoch, long nanos, int messages, int updates, int lost, String failure) {
+  void record(Phase started, long startEpoch, long nanos, int messages, int updates, long replyChars, int lost,
+      String failure) {
     Figures f = figures(started.echo());
     if (failure != null || lost > 0) {
       // Failures count in every phase, warm-up included: errors=0 means none at all.
@@ -139,6 +144,7 @@ final class LoadRun {
     f.turns.increment();
     f.messages.add(messages);
     f.updates.add(updates);
+    f.replyChars.add(replyChars);
     f.byMessages.incrementAndGet(Math.min(messages, 8));
     f.latencies.add(nanos);
   }

@@ -148,7 +148,14 @@ final class SimulatedAgent implements Runnable {
     for (MiniConnector.Delivery d : updates) {
       end = Math.max(end, d.nanos());
     }
-    run.record(phase, epoch, end - start, got.size(), updates.size(), lost, failure);
+    long chars = 0;
+    for (MiniConnector.Delivery d : got) {
+      chars += d.body().length();
+    }
+    for (MiniConnector.Delivery d : updates) {
+      chars += d.body().length();
+    }
+    run.record(phase, epoch, end - start, got.size(), updates.size(), chars, lost, failure);
   }
 
   private byte[] click(TeamsActivities.Sender chat, String id, String value, boolean echo) {
