@@ -21,12 +21,18 @@ public final class TermPipeline {
   private final Map<String, String> canonical;
   private final Set<String> fillers;
   private final Set<String> foreign;
+  /** Concept phrases as analysed terms, by first term: they also match inflected and reworded forms. */
+  private final Map<String, List<TermPhrase>> termPhrases;
+
+  /** A phrase of two or more analysed terms and the terms of its concept's head. */
+  private record TermPhrase(List<String> terms, List<String> head) { }
 
   public TermPipeline(Lexicon lexicon, ItalianAnalysis analysis) {
     this.lexicon = lexicon;
     this.analysis = analysis;
     Map<String, String> canon = new HashMap<>();
     Map<String, String> phrases = new LinkedHashMap<>();
+    Map<String, String> phraseHeads = new LinkedHashMap<>();
     for (List<String> group : lexicon.synonyms()) {
       String head = null;
       for (String member : group) {
@@ -48,6 +54,7 @@ public final class TermPipeline {
         } else {
           // Matched after the abbreviations, so written as they leave it ("sola mail" → "sola email").
           phrases.put(lexicon.expand(member), group.get(0));
+          phraseHeads.putIfAbsent(member, group.get(0));
         }
       }
     }
@@ -58,6 +65,16 @@ public final class TermPipeline {
       f.addAll(analysis.terms(w));
     }
     this.fillers = Set.copyOf(f);
+    Map<String, List<TermPhrase>> byFirst = new HashMap<>();
+    for (Map.Entry<String, String> e : phraseHeads.entrySet()) {
+      List<String> seq = analysedTerms(lexicon.expand(e.getKey()));
+      if (seq.size() >= 2) {
+        byFirst.computeIfAbsent(seq.get(0), k -> new ArrayList<>())
+            .add(new TermPhrase(List.copyOf(seq), List.copyOf(baseTerms(lexicon.expand(e.getValue())))));
+      }
+    }
+    byFirst.values().forEach(l -> l.sort((a, b) -> b.terms().size() - a.terms().size()));
+    this.termPhrases = Map.copyOf(byFirst);
     Set<String> fo = new HashSet<>();
     for (String w : lexicon.foreign()) {
       for (String t : analysis.terms(lexicon.expand(w))) {
@@ -73,15 +90,66 @@ public final class TermPipeline {
 
   /** The terms of a text, in order, with repeats. */
   public List<String> terms(String text) {
-    String expanded = phraseSynonyms.expand(lexicon.expand(text));
+    List<String> analysed = analysedTerms(phraseSynonyms.expand(lexicon.expand(text)));
+    List<String> out = new ArrayList<>(analysed.size());
+    int i = 0;
+    while (i < analysed.size()) {
+      TermPhrase hit = null;
+      List<TermPhrase> candidates = termPhrases.get(analysed.get(i));
+      if (candidates != null) {
+        for (TermPhrase p : candidates) {
+          if (startsAt(analysed, i, p.terms())) {
+            hit = p;
+            break;
+          }
+        }
+      }
+      if (hit != null) {
+        out.addAll(hit.head());
+        i += hit.terms().size();
+      } else {
+        String t = analysed.get(i++);
+        if (!fillers.contains(t)) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** How many content words a text has before concepts fold them (a clause of one word names no topic). */
+  int contentWords(String text) {
+    return baseTerms(lexicon.expand(text)).size();
+  }
+
+  private static boolean startsAt(List<String> terms, int at, List<String> phrase) {
+    if (at + phrase.size() > terms.size()) {
+      return false;
+    }
+    for (int k = 0; k < phrase.size(); k++) {
+      if (!terms.get(at + k).equals(phrase.get(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Analysed terms with one-word synonyms folded and fillers kept: the form concept phrases are
+   * matched in ("ordine ancora aperto" needs its "ancora", but not its article or its inflection).
+   */
+  private List<String> analysedTerms(String expanded) {
     List<String> raw = analysis.terms(expanded);
     List<String> out = new ArrayList<>(raw.size());
     for (String t : raw) {
-      if (fillers.contains(t)) {
-        continue;
-      }
-      out.add(canonical.getOrDefault(t, t));
+      out.add(fillers.contains(t) ? t : canonical.getOrDefault(t, t));
     }
+    return out;
+  }
+
+  private List<String> baseTerms(String expanded) {
+    List<String> out = analysedTerms(expanded);
+    out.removeIf(fillers::contains);
     return out;
   }
 
