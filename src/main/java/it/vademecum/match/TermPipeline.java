@@ -67,8 +67,10 @@ public final class TermPipeline {
     this.fillers = Set.copyOf(f);
     Map<String, List<TermPhrase>> byFirst = new HashMap<>();
     for (Map.Entry<String, String> e : phraseHeads.entrySet()) {
-      List<String> seq = analysedTerms(lexicon.expand(e.getKey()));
-      if (seq.size() >= 2) {
+      String member = lexicon.expand(e.getKey());
+      List<String> seq = analysedTerms(member);
+      // Analysis drops "non": a negated phrase matched as terms would say the opposite.
+      if (seq.size() >= 2 && !NEGATION.matcher(member).find()) {
         byFirst.computeIfAbsent(seq.get(0), k -> new ArrayList<>())
             .add(new TermPhrase(List.copyOf(seq), List.copyOf(baseTerms(lexicon.expand(e.getValue())))));
       }
@@ -189,6 +191,9 @@ public final class TermPipeline {
     }
     return folded;
   }
+
+  private static final java.util.regex.Pattern NEGATION =
+      java.util.regex.Pattern.compile("(^|\\s)(non|né|senza)(\\s|$)");
 
   private static final java.util.regex.Pattern ENCLITIC =
       java.util.regex.Pattern.compile("([aei]r)(gliel|glien|gli|gl|mel|tel|cel|sel|vel|l|n|c|s|m|t|v)$");
