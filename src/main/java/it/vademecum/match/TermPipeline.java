@@ -159,7 +159,8 @@ public final class TermPipeline {
    * Other forms of a term the light stemmer leaves apart, to try when the term itself is unknown:
    * an infinitive without its enclitic pronoun ("aggiornarl" → "aggiornar"), a past participle as
    * its infinitive ("cambiat" → "cambiar", "inserit" → "inserir", "ricevut" → "ricever"), a
-   * gerund as its infinitive ("modificand" → "modificar"). Synonyms are folded as in {@link #terms}.
+   * gerund as its infinitive ("modificand" → "modificar"), a present-tense form as its infinitive and
+   * back ("riattacc" ↔ "riattaccar"). Synonyms are folded as in {@link #terms}.
    */
   public List<String> variants(String term) {
     List<String> out = new ArrayList<>(3);
@@ -178,6 +179,14 @@ public final class TermPipeline {
         case "it" -> out.add(stem + "ir");
         case "ut" -> out.add(stem + "er");
         default -> { }
+      }
+      // A present-tense form and its infinitive ("riattacc" ↔ "riattaccar").
+      if (end.equals("ar") || end.equals("er") || end.equals("ir")) {
+        out.add(stem);
+      } else if (!end.equals("at") && !end.equals("it") && !end.equals("ut")) {
+        out.add(base + "ar");
+        out.add(base + "er");
+        out.add(base + "ir");
       }
       if (base.endsWith("and") || base.endsWith("end")) {
         String s3 = base.substring(0, n - 3);

@@ -60,6 +60,7 @@ class TermPipelineTest {
     assertTrue(pipeline.variants(pipeline.terms("aggiornarlo").get(0)).contains(infinitive));
     assertTrue(pipeline.variants(pipeline.terms("aggiornato").get(0)).contains(infinitive));
     assertTrue(pipeline.variants(pipeline.terms("aggiornando").get(0)).contains(infinitive));
+    assertTrue(pipeline.variants(pipeline.terms("aggiorna").get(0)).contains(infinitive));
   }
 
   @Test
