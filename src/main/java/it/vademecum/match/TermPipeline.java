@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Text → terms, the same at index and query time: lexicon abbreviations, Italian analysis
- * (elision, lower case, stop words, accent folding, light stemming), filler words dropped,
- * synonyms folded onto the first word of their group. Immutable and thread-safe.
+ * Text → terms, the same at index and query time: lexicon abbreviations, concept phrases as
+ * written, Italian analysis (elision, lower case, stop words, accent folding, light stemming),
+ * one-word synonyms folded onto the first word of their group, concept phrases again as analysed
+ * terms (other inflections and articles), filler words dropped. Immutable and thread-safe.
  */
 public final class TermPipeline {
 
