@@ -122,7 +122,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     int second = -1;
     double secondScore = 0;
     for (String clause : clauses) {
-      if (pipeline.terms(clause).size() < 2) {
+      if (pipeline.terms(clause).size() < 2 && pipeline.contentWords(clause) < 2) {
         continue;
       }
       double[] sc = scorer.scores(clause);

@@ -126,30 +126,33 @@ public final class Lexicon {
   /**
    * Rewrites abbreviations into full words ("cli nn riesce" → "cliente non riesce"). The text is
    * lower-cased and its runs of white space become one space; a key starting (ending) with a letter
-   * or digit only matches at the start (end) of a word; the longest key wins.
+   * or digit only matches at the start (end) of a word; the longest key wins. Keys match with or
+   * without accents and with an apostrophe or a space ("non è nostra" matches "non e nostra",
+   * "l'accesso" matches "l accesso"), as tired agents write.
    */
   public String expand(String text) {
     String lower = collapseSpaces(text.toLowerCase(Locale.ROOT));
     if (trie.next.isEmpty()) {
       return lower;
     }
+    String view = fold(lower);
     StringBuilder out = null;
     int last = 0;
     int i = 0;
     int n = lower.length();
     while (i < n) {
-      boolean wordStart = i == 0 || !isWordChar(lower.charAt(i - 1));
+      boolean wordStart = i == 0 || !isWordChar(view.charAt(i - 1));
       int matchEnd = -1;
       String value = null;
       Node node = trie;
       for (int j = i; j < n; j++) {
-        node = node.next.get(lower.charAt(j));
+        node = node.next.get(view.charAt(j));
         if (node == null) {
           break;
         }
         if (node.value != null) {
           boolean startOk = !node.needsWordStart || wordStart;
-          boolean endOk = !node.needsWordEnd || j + 1 == n || !isWordChar(lower.charAt(j + 1));
+          boolean endOk = !node.needsWordEnd || j + 1 == n || !isWordChar(view.charAt(j + 1));
           if (startOk && endOk) {
             matchEnd = j + 1;
             value = node.value;
@@ -206,7 +209,34 @@ public final class Lexicon {
   }
 
   private static String normalizeKey(String key) {
-    return key.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    return fold(key.trim().toLowerCase(Locale.ROOT)).trim().replaceAll("\\s+", " ");
+  }
+
+  /**
+   * The same text, character for character, with accents dropped from vowels and apostrophes as
+   * spaces: keys and texts are compared in this form, so positions in the text stay valid.
+   */
+  static String fold(String s) {
+    char[] out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char f = switch (c) {
+        case 'à', 'á', 'â', 'ä' -> 'a';
+        case 'è', 'é', 'ê', 'ë' -> 'e';
+        case 'ì', 'í', 'î', 'ï' -> 'i';
+        case 'ò', 'ó', 'ô', 'ö' -> 'o';
+        case 'ù', 'ú', 'û', 'ü' -> 'u';
+        case '\'', '\u2019', '\u2018', '`' -> ' ';
+        default -> c;
+      };
+      if (f != c) {
+        if (out == null) {
+          out = s.toCharArray();
+        }
+        out[i] = f;
+      }
+    }
+    return out == null ? s : new String(out);
   }
 
   private static boolean isWordChar(char c) {

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Text → terms, the same at index and query time: lexicon abbreviations, Italian analysis
- * (elision, lower case, stop words, accent folding, light stemming), filler words dropped,
- * synonyms folded onto the first word of their group. Immutable and thread-safe.
+ * Text → terms, the same at index and query time: lexicon abbreviations, concept phrases as
+ * written, Italian analysis (elision, lower case, stop words, accent folding, light stemming),
+ * one-word synonyms folded onto the first word of their group, concept phrases again as analysed
+ * terms (other inflections and articles), filler words dropped. Immutable and thread-safe.
  */
 public final class TermPipeline {
 
@@ -21,12 +22,18 @@ public final class TermPipeline {
   private final Map<String, String> canonical;
   private final Set<String> fillers;
   private final Set<String> foreign;
+  /** Concept phrases as analysed terms, by first term: they also match inflected and reworded forms. */
+  private final Map<String, List<TermPhrase>> termPhrases;
+
+  /** A phrase of two or more analysed terms and the terms of its concept's head. */
+  private record TermPhrase(List<String> terms, List<String> head) { }
 
   public TermPipeline(Lexicon lexicon, ItalianAnalysis analysis) {
     this.lexicon = lexicon;
     this.analysis = analysis;
     Map<String, String> canon = new HashMap<>();
     Map<String, String> phrases = new LinkedHashMap<>();
+    Map<String, String> phraseHeads = new LinkedHashMap<>();
     for (List<String> group : lexicon.synonyms()) {
       String head = null;
       for (String member : group) {
@@ -48,6 +55,7 @@ public final class TermPipeline {
         } else {
           // Matched after the abbreviations, so written as they leave it ("sola mail" → "sola email").
           phrases.put(lexicon.expand(member), group.get(0));
+          phraseHeads.putIfAbsent(member, group.get(0));
         }
       }
     }
@@ -58,6 +66,18 @@ public final class TermPipeline {
       f.addAll(analysis.terms(w));
     }
     this.fillers = Set.copyOf(f);
+    Map<String, List<TermPhrase>> byFirst = new HashMap<>();
+    for (Map.Entry<String, String> e : phraseHeads.entrySet()) {
+      String member = lexicon.expand(e.getKey());
+      List<String> seq = analysedTerms(member);
+      // Analysis drops "non": a negated phrase matched as terms would say the opposite.
+      if (seq.size() >= 2 && !NEGATION.matcher(member).find()) {
+        byFirst.computeIfAbsent(seq.get(0), k -> new ArrayList<>())
+            .add(new TermPhrase(List.copyOf(seq), List.copyOf(baseTerms(lexicon.expand(e.getValue())))));
+      }
+    }
+    byFirst.values().forEach(l -> l.sort((a, b) -> b.terms().size() - a.terms().size()));
+    this.termPhrases = Map.copyOf(byFirst);
     Set<String> fo = new HashSet<>();
     for (String w : lexicon.foreign()) {
       for (String t : analysis.terms(lexicon.expand(w))) {
@@ -73,15 +93,66 @@ public final class TermPipeline {
 
   /** The terms of a text, in order, with repeats. */
   public List<String> terms(String text) {
-    String expanded = phraseSynonyms.expand(lexicon.expand(text));
+    List<String> analysed = analysedTerms(phraseSynonyms.expand(lexicon.expand(text)));
+    List<String> out = new ArrayList<>(analysed.size());
+    int i = 0;
+    while (i < analysed.size()) {
+      TermPhrase hit = null;
+      List<TermPhrase> candidates = termPhrases.get(analysed.get(i));
+      if (candidates != null) {
+        for (TermPhrase p : candidates) {
+          if (startsAt(analysed, i, p.terms())) {
+            hit = p;
+            break;
+          }
+        }
+      }
+      if (hit != null) {
+        out.addAll(hit.head());
+        i += hit.terms().size();
+      } else {
+        String t = analysed.get(i++);
+        if (!fillers.contains(t)) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** How many content words a text has before concepts fold them (a clause of one word names no topic). */
+  int contentWords(String text) {
+    return baseTerms(lexicon.expand(text)).size();
+  }
+
+  private static boolean startsAt(List<String> terms, int at, List<String> phrase) {
+    if (at + phrase.size() > terms.size()) {
+      return false;
+    }
+    for (int k = 0; k < phrase.size(); k++) {
+      if (!terms.get(at + k).equals(phrase.get(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Analysed terms with one-word synonyms folded and fillers kept: the form concept phrases are
+   * matched in ("ordine ancora aperto" needs its "ancora", but not its article or its inflection).
+   */
+  private List<String> analysedTerms(String expanded) {
     List<String> raw = analysis.terms(expanded);
     List<String> out = new ArrayList<>(raw.size());
     for (String t : raw) {
-      if (fillers.contains(t)) {
-        continue;
-      }
-      out.add(canonical.getOrDefault(t, t));
+      out.add(fillers.contains(t) ? t : canonical.getOrDefault(t, t));
     }
+    return out;
+  }
+
+  private List<String> baseTerms(String expanded) {
+    List<String> out = analysedTerms(expanded);
+    out.removeIf(fillers::contains);
     return out;
   }
 
@@ -89,7 +160,8 @@ public final class TermPipeline {
    * Other forms of a term the light stemmer leaves apart, to try when the term itself is unknown:
    * an infinitive without its enclitic pronoun ("aggiornarl" → "aggiornar"), a past participle as
    * its infinitive ("cambiat" → "cambiar", "inserit" → "inserir", "ricevut" → "ricever"), a
-   * gerund as its infinitive ("modificand" → "modificar"). Synonyms are folded as in {@link #terms}.
+   * gerund as its infinitive ("modificand" → "modificar"), a present-tense form as its infinitive and
+   * back ("riattacc" ↔ "riattaccar"). Synonyms are folded as in {@link #terms}.
    */
   public List<String> variants(String term) {
     List<String> out = new ArrayList<>(3);
@@ -109,6 +181,14 @@ public final class TermPipeline {
         case "ut" -> out.add(stem + "er");
         default -> { }
       }
+      // A present-tense form and its infinitive ("riattacc" ↔ "riattaccar").
+      if (end.equals("ar") || end.equals("er") || end.equals("ir")) {
+        out.add(stem);
+      } else if (!end.equals("at") && !end.equals("it") && !end.equals("ut")) {
+        out.add(base + "ar");
+        out.add(base + "er");
+        out.add(base + "ir");
+      }
       if (base.endsWith("and") || base.endsWith("end")) {
         String s3 = base.substring(0, n - 3);
         out.add(s3 + (base.endsWith("and") ? "ar" : "er"));
@@ -121,6 +201,9 @@ public final class TermPipeline {
     }
     return folded;
   }
+
+  private static final java.util.regex.Pattern NEGATION =
+      java.util.regex.Pattern.compile("(^|\\s)(non|né|senza)(\\s|$)");
 
   private static final java.util.regex.Pattern ENCLITIC =
       java.util.regex.Pattern.compile("([aei]r)(gliel|glien|gli|gl|mel|tel|cel|sel|vel|l|n|c|s|m|t|v)$");

@@ -61,4 +61,14 @@ class LexiconTest {
     assertTrue(text.contains("cliente") && text.contains("password") && text.contains("ticket")
         && text.contains("legale rappresentante"), text);
   }
+
+  @Test
+  void keysMatchWithOrWithoutAccentsAndApostrophes() {
+    Lexicon l = Lexicon.of(java.util.Map.of("chi è di turno", "turnazione", "dell'area clienti", "area clienti"),
+        java.util.List.of(), java.util.Set.of(), java.util.Set.of());
+    assertEquals("turnazione ?", l.expand("chi e di turno?").trim().replaceAll("\\s+", " "));
+    assertEquals("turnazione", l.expand("Chi è di turno").trim());
+    assertEquals("entra area clienti", l.expand("entra dell area clienti").trim().replaceAll("\\s+", " "));
+    assertEquals("entra area clienti", l.expand("entra dell'area clienti").trim().replaceAll("\\s+", " "));
+  }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TermPipelineTest {
@@ -58,5 +60,35 @@ class TermPipelineTest {
     assertTrue(pipeline.variants(pipeline.terms("aggiornarlo").get(0)).contains(infinitive));
     assertTrue(pipeline.variants(pipeline.terms("aggiornato").get(0)).contains(infinitive));
     assertTrue(pipeline.variants(pipeline.terms("aggiornando").get(0)).contains(infinitive));
+    assertTrue(pipeline.variants(pipeline.terms("aggiorna").get(0)).contains(infinitive));
+  }
+
+  @Test
+  void conceptPhrasesAlsoMatchInflectedAndWithOtherArticles() {
+    TermPipeline p = new TermPipeline(
+        Lexicon.of(Map.of(), List.of(List.of("recesso", "comprata per sbaglio")), Set.of(), Set.of()), new ItalianAnalysis());
+    String recesso = p.terms("recesso").get(0);
+    assertEquals(List.of(recesso), p.terms("comprato per sbaglio"));
+    // The phrase's words must stay together.
+    assertFalse(p.terms("ha comprato la pec per sbaglio").contains(recesso));
+    assertEquals(List.of(recesso), p.terms("comprate per sbaglio"));
+  }
+
+  @Test
+  void aNegatedConceptPhraseMatchesOnlyAsWritten() {
+    TermPipeline p = new TermPipeline(
+        Lexicon.of(Map.of(), List.of(List.of("registrato", "non risulta pagato")), Set.of(), Set.of()), new ItalianAnalysis());
+    String registrato = p.terms("registrato").get(0);
+    assertTrue(p.terms("il bonifico non risulta pagato").contains(registrato));
+    assertFalse(p.terms("il bonifico risulta pagato").contains(registrato));
+  }
+
+  @Test
+  void countsAClausesWordsBeforeConceptsFoldThem() {
+    TermPipeline p = new TermPipeline(
+        Lexicon.of(Map.of(), List.of(List.of("conservazione", "conservazione digitale")), Set.of(), Set.of()),
+        new ItalianAnalysis());
+    assertEquals(1, p.terms("la conservazione digitale").size());
+    assertEquals(2, p.contentWords("la conservazione digitale"));
   }
 }

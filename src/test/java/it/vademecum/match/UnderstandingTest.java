@@ -39,7 +39,14 @@ class UnderstandingTest {
       "sto per staccare, che faccio con le mie pratiche aperte | fine-turno",
       "vuole vedere da quali indirizzi ip sono entrati nella sua casella | log-applicativi",
       "vuole mettere il numero nuovo al posto del vecchio numero per i codici | modifica-contatti",
-      "posso fare il close della segnalazione adesso? | chiusura-richiesta"})
+      "posso fare il close della segnalazione adesso? | chiusura-richiesta",
+      "il locale è stato ceduto e il nuovo gestore vuole la casella a nome suo | modifica-titolare",
+      "al commercialista serve il giustificativo dell'acquisto della pec | fatture",
+      "la casella non è stata rinnovata e adesso non riceve più niente | rinnovo-casella",
+      "ha cambiato sim e i codici gli arrivano ancora al numero vecchio | modifica-contatti",
+      "la signora giura che quell'addebito non l'ha mai fatto lei | disconoscimento-pagamento",
+      "mi squilla la linea, con quali parole apro la telefonata? | saluto-chiamata",
+      "la signora ha comprato la casella per sbaglio e vuole riavere quanto ha pagato | diritto-di-recesso"})
   void paraphrasesAndEnglishWordsFindTheirTopic(String sentence, String topic) {
     assumeTrue(matcher != null, "no topic files");
     assertEquals(topic, matcher.rank(sentence).best(), () -> matcher.rank(sentence) + " [" + matcher.explain(sentence) + "]");
@@ -52,6 +59,15 @@ class UnderstandingTest {
         + "scaricare la fattura");
     assertEquals(Ranking.Verdict.AMBIGUOUS, r.verdict());
     assertEquals(List.of("recupero-password", "fatture"), r.top(2).stream().map(Scored::topicId).toList());
+  }
+
+  @Test
+  void aClauseWhoseWordsFoldIntoOneConceptStillNamesItsTopic() {
+    assumeTrue(matcher != null, "no topic files");
+    Ranking r = matcher.rank("vuole recedere dal contratto e disdire anche la conservazione digitale");
+    assertEquals(Ranking.Verdict.AMBIGUOUS, r.verdict());
+    assertEquals(Set.of("disdetta-conservazione", "diritto-di-recesso"),
+        Set.copyOf(r.top(2).stream().map(Scored::topicId).toList()), r::toString);
   }
 
   @Test
@@ -68,7 +84,11 @@ class UnderstandingTest {
       "oggi sono in malattia, a chi mando il certificato medico",
       "come si chiedono i buoni pasto del mese",
       "posso scambiare il turno di domenica con te?",
-      "il mio outlook aziendale chiede sempre la password"})
+      "il mio outlook aziendale chiede sempre la password",
+      "posso fare cambio turno con un collega la settimana prossima?",
+      "il softphone oggi non squilla",
+      "ho perso la chiave del mio armadietto",
+      "arrivo in ritardo stamattina per il traffico"})
   void officeLifeIsNoTopic(String sentence) {
     assumeTrue(matcher != null, "no topic files");
     assertEquals(Ranking.Verdict.NONE, matcher.rank(sentence).verdict(),

@@ -134,7 +134,7 @@ class SupervisorCommandsTest {
 
   @Test
   void sentencesWithoutAnswerComeMostFrequentFirstWithWhatAgentsPicked() {
-    desk.say(MARIO, "meteo di domani a roma");
+    desk.say(MARIO, "domanda sul pagamento");
     desk.say(MARIO, NO_TOPIC);
     desk.say(ANNA, NO_TOPIC);
     Reply ambiguous = desk.say(ANNA, "richiesta di assistenza");
@@ -144,7 +144,7 @@ class SupervisorCommandsTest {
     Reply r = desk.say(SARA, "senza risposta");
     assertEquals("Frasi senza risposta — oggi, le più frequenti prima", r.prompt());
     assertEquals("2× «" + NO_TOPIC + "» — nessun argomento", r.lines().get(0));
-    assertTrue(r.lines().contains("1× «meteo di domani a roma» — scelta tra più argomenti"), r.lines().toString());
+    assertTrue(r.lines().contains("1× «domanda sul pagamento» — scelta tra più argomenti"), r.lines().toString());
     assertTrue(r.lines().contains("1× «richiesta di assistenza» — scelta tra più argomenti"), r.lines().toString());
     assertTrue(r.lines().contains("Cosa hanno scelto gli agenti (frasi da aggiungere ai trigger):"));
     assertTrue(r.lines().stream().anyMatch(l -> l.startsWith("1× «richiesta di assistenza» → ")), r.lines().toString());
