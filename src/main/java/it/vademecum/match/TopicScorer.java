@@ -31,6 +31,9 @@ final class TopicScorer {
   private static final double FOREIGN_PENALTY = 0.45;
   private static final double OWN_MIN_IDF = 1.0;
   private static final double MIN_EVIDENCE = 2.0;
+  static final double X_IDF = Double.parseDouble(System.getProperty("x.idf", "1.0"));
+  static final int X_K = Integer.parseInt(System.getProperty("x.k", "99"));
+  static final double X_U = Double.parseDouble(System.getProperty("x.u", "1.0"));
   /** Typo look-ups per message: bounds the cost of long pasted texts. */
   private static final int MAX_FUZZY_LOOKUPS = 12;
 
@@ -105,6 +108,7 @@ final class TopicScorer {
     int nk = 0;
     double total = 0;
     int foreignUnknown = 0;
+    double unknownTotal = 0;
     int fuzzyLookups = 0;
     List<String> seenUnknown = new ArrayList<>(2);
     double[] idf = index.idf;
@@ -125,7 +129,11 @@ final class TopicScorer {
       if (id == null) {
         if (!seenUnknown.contains(term)) {
           seenUnknown.add(term);
-          total += isForeign ? FOREIGN_WEIGHT : unknownWeight(term);
+          if (isForeign) {
+            total += FOREIGN_WEIGHT;
+          } else {
+            unknownTotal += unknownWeight(term);
+          }
           if (isForeign) {
             foreignUnknown++;
           }
@@ -142,6 +150,13 @@ final class TopicScorer {
       }
     }
 
+    int strong = 0;
+    for (int k = 0; k < nk; k++) {
+      if (!kForeign[k] && idf[kIds[k]] >= X_IDF) {
+        strong++;
+      }
+    }
+    total += unknownTotal * (strong >= X_K ? X_U : 1.0);
     int topics = index.size();
     boolean any = false;
     double[] score = new double[topics];
