@@ -149,9 +149,6 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     }
     double a = whole == null ? firstScore : Math.max(whole[first], 0);
     double b = whole == null ? secondScore : Math.max(whole[second], 0);
-    if (Boolean.getBoolean("x.order")) {
-      return new int[] {first, second};
-    }
     return a >= b ? new int[] {first, second} : new int[] {second, first};
   }
 

@@ -31,9 +31,13 @@ final class TopicScorer {
   private static final double FOREIGN_PENALTY = 0.45;
   private static final double OWN_MIN_IDF = 1.0;
   private static final double MIN_EVIDENCE = 2.0;
-  static final double X_IDF = Double.parseDouble(System.getProperty("x.idf", "1.0"));
-  static final int X_K = Integer.parseInt(System.getProperty("x.k", "99"));
-  static final double X_U = Double.parseDouble(System.getProperty("x.u", "1.0"));
+  /**
+   * From this many known, specific words of the message, unknown words weigh {@link #UNKNOWN_RELIEF}
+   * times less: the known words already say what the message is about, and the rest is the
+   * writer's own wording ("la verifica è rimasta bloccata"), not another subject.
+   */
+  private static final int STRONG_KNOWN = 3;
+  private static final double UNKNOWN_RELIEF = 0.6;
   /** Typo look-ups per message: bounds the cost of long pasted texts. */
   private static final int MAX_FUZZY_LOOKUPS = 12;
 
@@ -152,11 +156,11 @@ final class TopicScorer {
 
     int strong = 0;
     for (int k = 0; k < nk; k++) {
-      if (!kForeign[k] && idf[kIds[k]] >= X_IDF) {
+      if (!kForeign[k] && idf[kIds[k]] >= OWN_MIN_IDF) {
         strong++;
       }
     }
-    total += unknownTotal * (strong >= X_K ? X_U : 1.0);
+    total += unknownTotal * (strong >= STRONG_KNOWN ? UNKNOWN_RELIEF : 1.0);
     int topics = index.size();
     boolean any = false;
     double[] score = new double[topics];
