@@ -231,6 +231,7 @@ public final class TermPipeline {
 
   private static final java.util.regex.Pattern SOFT_ROOT =
       java.util.regex.Pattern.compile("(\\p{L}{3,}[cg])i(?:at|ar|ut|it|and|an)");
+
   private static final java.util.regex.Pattern NEGATION =
       java.util.regex.Pattern.compile("(^|\\s)(non|né|senza)(\\s|$)");
 

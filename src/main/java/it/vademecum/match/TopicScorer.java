@@ -17,7 +17,8 @@ import java.util.List;
  * </ul>
  *
  * <p>Unknown terms are tried in their variant forms, then corrected by the {@link TypoCorrector}.
- * Words no topic knows count against every topic, and foreign words (other products, office
+ * Words no topic knows count against every topic (less once three specific known words say what
+ * the message is about), and foreign words (other products, office
  * life) are only explained by a topic whose triggers name them. Thread-safe: the index is
  * immutable, and each thread has its own work arrays.
  */
@@ -32,8 +33,8 @@ final class TopicScorer {
   private static final double OWN_MIN_IDF = 1.0;
   private static final double MIN_EVIDENCE = 2.0;
   /**
-   * From this many known, specific words of the message, unknown words weigh {@link #UNKNOWN_RELIEF}
-   * times less: the known words already say what the message is about, and the rest is the
+   * From this many known, specific words of the message, each unknown word weighs
+   * {@link #UNKNOWN_RELIEF} as much: the known words already say what the message is about, and the rest is the
    * writer's own wording ("la verifica è rimasta bloccata"), not another subject.
    */
   private static final int STRONG_KNOWN = 3;
@@ -135,11 +136,9 @@ final class TopicScorer {
           seenUnknown.add(term);
           if (isForeign) {
             total += FOREIGN_WEIGHT;
+            foreignUnknown++;
           } else {
             unknownTotal += unknownWeight(term);
-          }
-          if (isForeign) {
-            foreignUnknown++;
           }
         }
         continue;
