@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * ({@link TopicIndex}). A message is turned into terms by the {@link TermPipeline} (abbreviations,
  * Italian analysis, synonyms), typos are corrected against the index vocabulary
  * ({@link TypoCorrector}), each topic is scored ({@link TopicScorer}), and English messages are
- * no topic ({@link LanguageFilter}). The score is in [0, 1]; one set of thresholds
+ * no topic ({@link LanguageFilter}) unless their PEC words would start a topic (then a menu).
+ * The score is in [0, 1]; one set of thresholds
  * ({@link #CONFIDENT}, {@link #MARGIN}, {@link #AMBIGUOUS}) gives the verdict; a sentence of two
  * clauses about two topics gets a menu with both. Immutable and thread-safe.
  */
@@ -62,10 +63,11 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     if (text == null || text.isBlank()) {
       return Ranking.none();
     }
-    if (LanguageFilter.mostlyEnglish(text)) {
-      return Ranking.none();
-    }
+    boolean english = LanguageFilter.mostlyEnglish(text);
     double[] score = scorer.scores(text);
+    if (english) {
+      return englishMenu(score);
+    }
     int[] two = twoTopics(text, score);
     if (two != null) {
       return both(score, two[0], two[1]);
@@ -92,6 +94,28 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     Ranking.Verdict verdict = s1 >= CONFIDENT && s1 - s2 >= MARGIN
         ? Ranking.Verdict.CONFIDENT : Ranking.Verdict.AMBIGUOUS;
     return new Ranking(ranked, verdict);
+  }
+
+  /**
+   * An English message is no topic (the bot answers in Italian about Italian procedures), unless
+   * its PEC words would start a topic at once ("the customer forgot the pec password"): then a
+   * menu, never a topic started, so the agent confirms in one click.
+   */
+  private Ranking englishMenu(double[] score) {
+    if (score == null) {
+      return Ranking.none();
+    }
+    Integer[] order = byScore(score);
+    double s1 = score[order[0]];
+    double s2 = order.length > 1 ? score[order[1]] : 0;
+    if (s1 < CONFIDENT || s1 - s2 < MARGIN) {
+      return Ranking.none();
+    }
+    List<Scored> ranked = new ArrayList<>();
+    for (int i = 0; i < Math.min(RANKED, order.length) && score[order[i]] > 0; i++) {
+      ranked.add(new Scored(ids[order[i]], round(score[order[i]])));
+    }
+    return new Ranking(ranked, Ranking.Verdict.AMBIGUOUS);
   }
 
   private Integer[] byScore(double[] score) {

@@ -161,10 +161,17 @@ public final class TermPipeline {
    * an infinitive without its enclitic pronoun ("aggiornarl" → "aggiornar"), a past participle as
    * its infinitive ("cambiat" → "cambiar", "inserit" → "inserir", "ricevut" → "ricever"), a
    * gerund as its infinitive ("modificand" → "modificar"), a present-tense form as its infinitive and
-   * back ("riattacc" ↔ "riattaccar"). Synonyms are folded as in {@link #terms}.
+   * back ("riattacc" ↔ "riattaccar"), an infinitive or present form as its participle ("blocc" →
+   * "bloccat"), a short present form as its infinitive ("apro" → "aprir"), and the root of a
+   * -ciare/-giare verb as the stemmer cuts it ("spacciat" → "spacc"). Synonyms are folded as in
+   * {@link #terms}, except on the participle and short-present forms, which only reach a word the
+   * topics themselves use.
    */
   public List<String> variants(String term) {
     List<String> out = new ArrayList<>(3);
+    // Forms only looked up as written: a participle folded into a concept ("comprat" → acquistat)
+    // would carry a verb into another topic's situation.
+    List<String> own = new ArrayList<>(3);
     String base = term;
     java.util.regex.Matcher m = ENCLITIC.matcher(term);
     if (m.find()) {
@@ -194,13 +201,36 @@ public final class TermPipeline {
         out.add(s3 + (base.endsWith("and") ? "ar" : "er"));
         out.add(s3 + "ir");
       }
+      // The verb's participle when the index has only that form ("bloccar", "blocc" → "bloccat").
+      String root = end.equals("ar") || end.equals("er") || end.equals("ir") ? stem
+          : end.equals("at") || end.equals("it") || end.equals("ut") ? null : base;
+      if (root != null) {
+        own.add(root + "at");
+        own.add(root + "ut");
+        own.add(root + "it");
+      }
+    } else if (n == 4 && "aeio".indexOf(base.charAt(3)) >= 0) {
+      // A short present form the stemmer leaves whole ("apro", "paga"): its infinitive.
+      String root = base.substring(0, 3);
+      own.add(root + "ar");
+      own.add(root + "er");
+      own.add(root + "ir");
+    }
+    // A -ciare/-giare verb: the stemmer leaves "spacciat" but cuts "spaccia" to "spacc".
+    java.util.regex.Matcher soft = SOFT_ROOT.matcher(base);
+    if (soft.matches()) {
+      out.add(soft.group(1));
     }
     List<String> folded = new ArrayList<>(out.size());
     for (String v : out) {
       folded.add(canonical.getOrDefault(v, v));
     }
+    folded.addAll(own);
     return folded;
   }
+
+  private static final java.util.regex.Pattern SOFT_ROOT =
+      java.util.regex.Pattern.compile("(\\p{L}{3,}[cg])i(?:at|ar|ut|it|and|an)");
 
   private static final java.util.regex.Pattern NEGATION =
       java.util.regex.Pattern.compile("(^|\\s)(non|né|senza)(\\s|$)");

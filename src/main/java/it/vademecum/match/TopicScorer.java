@@ -17,7 +17,8 @@ import java.util.List;
  * </ul>
  *
  * <p>Unknown terms are tried in their variant forms, then corrected by the {@link TypoCorrector}.
- * Words no topic knows count against every topic, and foreign words (other products, office
+ * Words no topic knows count against every topic (less once three specific known words say what
+ * the message is about), and foreign words (other products, office
  * life) are only explained by a topic whose triggers name them. Thread-safe: the index is
  * immutable, and each thread has its own work arrays.
  */
@@ -31,6 +32,13 @@ final class TopicScorer {
   private static final double FOREIGN_PENALTY = 0.45;
   private static final double OWN_MIN_IDF = 1.0;
   private static final double MIN_EVIDENCE = 2.0;
+  /**
+   * From this many known, specific words of the message, each unknown word weighs
+   * {@link #UNKNOWN_RELIEF} as much: the known words already say what the message is about, and the rest is the
+   * writer's own wording ("la verifica è rimasta bloccata"), not another subject.
+   */
+  private static final int STRONG_KNOWN = 3;
+  private static final double UNKNOWN_RELIEF = 0.6;
   /** Typo look-ups per message: bounds the cost of long pasted texts. */
   private static final int MAX_FUZZY_LOOKUPS = 12;
 
@@ -105,6 +113,7 @@ final class TopicScorer {
     int nk = 0;
     double total = 0;
     int foreignUnknown = 0;
+    double unknownTotal = 0;
     int fuzzyLookups = 0;
     List<String> seenUnknown = new ArrayList<>(2);
     double[] idf = index.idf;
@@ -125,9 +134,11 @@ final class TopicScorer {
       if (id == null) {
         if (!seenUnknown.contains(term)) {
           seenUnknown.add(term);
-          total += isForeign ? FOREIGN_WEIGHT : unknownWeight(term);
           if (isForeign) {
+            total += FOREIGN_WEIGHT;
             foreignUnknown++;
+          } else {
+            unknownTotal += unknownWeight(term);
           }
         }
         continue;
@@ -142,6 +153,13 @@ final class TopicScorer {
       }
     }
 
+    int strong = 0;
+    for (int k = 0; k < nk; k++) {
+      if (!kForeign[k] && idf[kIds[k]] >= OWN_MIN_IDF) {
+        strong++;
+      }
+    }
+    total += unknownTotal * (strong >= STRONG_KNOWN ? UNKNOWN_RELIEF : 1.0);
     int topics = index.size();
     boolean any = false;
     double[] score = new double[topics];

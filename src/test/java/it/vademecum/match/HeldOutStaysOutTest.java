@@ -27,7 +27,7 @@ class HeldOutStaysOutTest {
   private static final Path DIALOGS = Path.of(System.getProperty("vademecum.dialogs", "dialogs"));
 
   @ParameterizedTest
-  @ValueSource(strings = {"eval/heldout-1.jsonl", "eval/heldout-2.jsonl", "eval/tuning.jsonl"})
+  @ValueSource(strings = {"eval/heldout-1.jsonl", "eval/heldout-2.jsonl", "eval/heldout-3.jsonl", "eval/tuning.jsonl"})
   void noHeldOutSentenceIsInTheMatchersData(String set) throws IOException {
     List<String> ids = DialogTopics.load().stream().map(TopicText::id).toList();
     List<Evaluation.Case> cases = Evaluation.parseJsonl(Path.of(set), ids);

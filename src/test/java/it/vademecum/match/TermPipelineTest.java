@@ -64,6 +64,28 @@ class TermPipelineTest {
   }
 
   @Test
+  void offersParticiplesAndInfinitivesOfOtherVerbForms() {
+    String participle = pipeline.terms("bloccato").get(0);
+    assertTrue(pipeline.variants(pipeline.terms("bloccare").get(0)).contains(participle));
+    assertTrue(pipeline.variants(pipeline.terms("blocca").get(0)).contains(participle));
+    assertTrue(pipeline.variants(pipeline.terms("apro").get(0)).contains(pipeline.terms("aprire").get(0)));
+  }
+
+  @Test
+  void aCiareVerbsFormsReachTheRootTheStemmerCutsItsPresentTo() {
+    String present = pipeline.terms("spaccia").get(0);
+    assertTrue(pipeline.variants(pipeline.terms("spacciato").get(0)).contains(present));
+    assertTrue(pipeline.variants(pipeline.terms("spacciare").get(0)).contains(present));
+  }
+
+  @Test
+  void aParticipleFormIsNotFoldedIntoAConcept() {
+    // "scaduta" is a member of the "scadenza" concept: a verb form reached by the participle rule
+    // stays the word it is, so a verb is not carried into another topic's situation.
+    assertFalse(pipeline.variants(pipeline.terms("scadere").get(0)).contains(pipeline.terms("scadenza").get(0)));
+  }
+
+  @Test
   void conceptPhrasesAlsoMatchInflectedAndWithOtherArticles() {
     TermPipeline p = new TermPipeline(
         Lexicon.of(Map.of(), List.of(List.of("recesso", "comprata per sbaglio")), Set.of(), Set.of()), new ItalianAnalysis());

@@ -53,6 +53,15 @@ class UnderstandingTest {
   }
 
   @Test
+  void anEnglishMessageAboutAPecTopicGetsAMenuAndEnglishChatterNoTopic() {
+    assumeTrue(matcher != null, "no topic files");
+    Ranking pec = matcher.rank("my customer has forgotten the password of his webmail, what can he do");
+    assertEquals(Ranking.Verdict.AMBIGUOUS, pec.verdict(), pec::toString);
+    assertEquals("recupero-password", pec.best(), pec::toString);
+    assertEquals(Ranking.Verdict.NONE, matcher.rank("where is the coffee machine on this floor").verdict());
+  }
+
+  @Test
   void twoTopicsInOneSentenceAreBothOfferedTheMainOneFirst() {
     assumeTrue(matcher != null, "no topic files");
     Ranking r = matcher.rank("il cliente ha dimenticato la password della webmail, poi vuole anche sapere dove "
