@@ -1,7 +1,5 @@
 package it.vademecum.engine;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -9,16 +7,13 @@ import java.util.regex.Pattern;
 public final class Typed {
 
   // Compiled once: String.replaceAll compiles its pattern on every call, and fold runs on every turn.
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern FINAL_PUNCTUATION = Pattern.compile("[!.?]+$");
 
   private Typed() {}
 
+  /** {@link Texts#fold} (lower case, no accents, single spaces) without a final "!", "." or "?". */
   public static String fold(String s) {
-    String n = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
-    String spaced = SPACES.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-    return FINAL_PUNCTUATION.matcher(spaced).replaceAll("").strip();
+    return FINAL_PUNCTUATION.matcher(Texts.fold(s)).replaceAll("").strip();
   }
 
   /** The folded text of a typed message, or of a {@code k:} command button; empty otherwise. */
