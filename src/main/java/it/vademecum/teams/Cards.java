@@ -20,7 +20,8 @@ import java.util.Map;
  * holding everything of the turn, the customer phrases included. Laid out for a 450 px chat column
  * so that nothing is cut off: the choices are stacked, one full-width tappable container each
  * whose label wraps; the other buttons go in short rows of a few buttons; the topic list is one
- * expandable section per group. Each phrase is a Teams {@code CodeBlock} (its Copy button copies
+ * expandable section per group. A choice is an {@code Action.Execute}, answered with the settled
+ * card in the invoke response; the other buttons are {@code Action.Submit}. Each phrase is a Teams {@code CodeBlock} (its Copy button copies
  * exactly the phrase) with a wrapped TextBlock as the fallback where CodeBlock is not rendered.
  *
  * <p>Every text goes through {@link CardText#plain(String)}: what an agent typed (a note, a
@@ -33,6 +34,8 @@ final class Cards {
   public static final String VERSION = "1.5";
   /** The key of a button's data that carries the engine's opaque option value. */
   public static final String VALUE_KEY = "v";
+  /** The verb of a choice's {@code Action.Execute} (Teams requires one; the value says the rest). */
+  static final String CHOICE_VERB = "scegli";
   static final String BACK = ActionCodec.encode(new Action.Command("indietro"));
   static final String RESTART = ActionCodec.encode(new Action.Command("ricomincia"));
   private static final Action NONE = new Action.Command("nessuno");
@@ -180,10 +183,16 @@ final class Cards {
     return a instanceof Action.Choose || a instanceof Action.StartTopic || a.equals(NONE);
   }
 
-  /** A full-width tappable box whose label wraps: never cut off, however long. */
+  /**
+   * A full-width tappable box whose label wraps: never cut off, however long. Its action is an
+   * {@code Action.Execute}: the invoke response settles the card in place, with no second call.
+   */
   private static ObjectNode choice(String label, Option o) {
     ObjectNode box = JSON.objectNode().put("type", "Container").put("style", "emphasis");
-    box.set("selectAction", submit(o.label(), o.value()));
+    ObjectNode execute = JSON.objectNode().put("type", "Action.Execute").put("title", o.label())
+        .put("verb", CHOICE_VERB);
+    execute.putObject("data").put(VALUE_KEY, o.value());
+    box.set("selectAction", execute);
     box.putArray("items").add(text(label));
     return box;
   }

@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * The Teams side of a turn: activity → engine input → reply → one card. Every turn is answered
  * with exactly one new message (the phrases are in the card, each with its copy block; with
  * {@code PHRASES_AS_MESSAGES} they follow as plain messages too), and the question card the agent
- * clicked is settled in place at the same time: its answer shown, its buttons gone. Logs shapes
- * only (activity type, reply kind, timings), never what the agent or the customer wrote.
+ * answered is settled in place at the same time: its answer shown, its buttons gone. A choice is
+ * an {@code Action.Execute}, settled by the invoke response; a question answered by typing, or an
+ * {@code Action.Submit} click, is settled with {@code updateActivity}. Logs shapes only (activity
+ * type, reply kind, timings), never what the agent or the customer wrote.
  */
 public final class VademecumBot extends TeamsActivityHandler {
 
@@ -117,7 +119,7 @@ public final class VademecumBot extends TeamsActivityHandler {
     if (leads(ctx)) {
       return send(ctx, TeamLeadChannel.answer(input)).thenApply(n -> EscalationDesk.message("Ricevuto."));
     }
-    return play(ctx, input).thenApply(done -> EscalationDesk.message("Ricevuto."));
+    return answer(ctx, input);
   }
 
   @Override
@@ -148,17 +150,40 @@ public final class VademecumBot extends TeamsActivityHandler {
   /** One engine turn for the agent who sent this activity, and its reply sent back. */
   private CompletableFuture<Void> play(TurnContext ctx, Input input) {
     long start = System.nanoTime();
-    Activity activity = ctx.getActivity();
-    Reply reply = assistant.turn(agent(activity, agentName(ctx)), input);
-    long engineNanos = System.nanoTime() - start;
+    Reply reply = turn(ctx, input);
     // Both connector calls go at once: the settled card does not delay the answer.
     CompletableFuture<Boolean> settled = settle(ctx, reply);
     return send(ctx, reply).thenCombine(settled, (n, updated) -> {
-      LOG.debug("turn type={} input={} reply={} messages={} updated={} engineMs={} totalMs={}", activity.getType(),
-          input instanceof Input.Button ? "button" : "text", reply.kind(), n, updated,
-          TimeUnit.NANOSECONDS.toMillis(engineNanos), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      logTurn(ctx, input, reply, n, updated ? "update" : "none", start);
       return null;
     });
+  }
+
+  /**
+   * A choice clicked as {@code Action.Execute}: the same turn, but the clicked card is settled by
+   * the invoke response itself (Teams replaces the card with it), so the turn costs one connector
+   * call, the answer, instead of two. A click that settles nothing (a button the engine does not
+   * know) leaves the card as it is and shows a short message under it.
+   */
+  private CompletableFuture<AdaptiveCardInvokeResponse> answer(TurnContext ctx, Input input) {
+    long start = System.nanoTime();
+    Reply reply = turn(ctx, input);
+    return send(ctx, reply).thenApply(n -> {
+      logTurn(ctx, input, reply, n, reply.settled().isPresent() ? "invoke" : "none", start);
+      return reply.settled()
+          .map(s -> EscalationDesk.card(Cards.settled(s)))
+          .orElseGet(() -> EscalationDesk.message("Ricevuto."));
+    });
+  }
+
+  private Reply turn(TurnContext ctx, Input input) {
+    return assistant.turn(agent(ctx.getActivity(), agentName(ctx)), input);
+  }
+
+  private static void logTurn(TurnContext ctx, Input input, Reply reply, int messages, String settled, long start) {
+    LOG.debug("turn type={} input={} reply={} messages={} settled={} totalMs={}", ctx.getActivity().getType(),
+        input instanceof Input.Button ? "button" : "text", reply.kind(), messages, settled,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
   }
 
   private CompletableFuture<Integer> send(TurnContext ctx, Reply reply) {

@@ -36,6 +36,15 @@ final class Activities {
     return a;
   }
 
+  /** An Action.Execute click in the personal chat: an adaptiveCard/action invoke with the choices' verb. */
+  static ObjectNode execute(String value, String serviceUrl) throws IOException {
+    ObjectNode a = fixture("personal-card-execute-invoke", serviceUrl);
+    ObjectNode action = a.putObject("value").putObject("action");
+    action.put("type", "Action.Execute").put("title", "x").put("verb", Cards.CHOICE_VERB);
+    action.putObject("data").put(Cards.VALUE_KEY, value);
+    return a;
+  }
+
   /** A team lead's Action.Submit on an escalation card, in the channel's thread of that card. */
   static ObjectNode leadSubmit(String channel, long id, String cardId, String name, String aad, String serviceUrl)
       throws IOException {

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an agent gets per turn, through the real server with a fake Teams connector: one new
- * message per turn, the clicked question card settled in place, the phrases in copy blocks.
+ * message per turn, the clicked question card settled in place (by the invoke response of its
+ * Action.Execute, or by updateActivity for a typed answer and an older card's Action.Submit), the
+ * phrases in copy blocks.
  */
 class AgentTurnsTest {
 
@@ -34,15 +36,18 @@ class AgentTurnsTest {
     bot.close();
   }
 
-  /** What one turn made the bot do: the messages it posted and the cards it updated. */
-  private record Turn(List<FakeConnector.Call> posted, List<FakeConnector.Call> updated) {}
+  /**
+   * What one turn made the bot do: the messages it posted, the cards it updated, and the HTTP
+   * answer to the activity (an invoke response for an Action.Execute click).
+   */
+  private record Turn(List<FakeConnector.Call> posted, List<FakeConnector.Call> updated, JsonNode response) {}
 
   private Turn turn(ObjectNode activity) throws Exception {
     BotUnderTest.Answer a = bot.post(activity);
     assertEquals(200, a.status(), a.body());
     List<FakeConnector.Call> calls = bot.connector.drain();
     List<FakeConnector.Call> posted = FakeConnector.posts(calls);
-    Turn t = new Turn(posted, FakeConnector.updates(calls));
+    Turn t = new Turn(posted, FakeConnector.updates(calls), a.body().isEmpty() ? null : a.json());
     if (!posted.isEmpty() && Replies.isCard(posted.get(0).body())) {
       cardId = posted.get(0).id();
       card = Replies.card(posted.get(0).body());
@@ -54,17 +59,33 @@ class AgentTurnsTest {
     return turn(bot.message(text));
   }
 
-  /** A click on the button or choice titled {@code title} of the last card. */
+  /** A click on the button or choice titled {@code title} of the last card, as Teams sends it. */
   private Turn click(String title) throws Exception {
-    String value = Replies.buttons(card).get(title);
-    assertNotNull(value, "no «" + title + "» on " + Replies.buttons(card).keySet());
-    return turn(bot.submit(value, cardId));
+    return click(card, cardId, title);
+  }
+
+  private Turn click(JsonNode on, String onId, String title) throws Exception {
+    String value = Replies.buttons(on).get(title);
+    assertNotNull(value, "no «" + title + "» on " + Replies.buttons(on).keySet());
+    boolean execute = "Action.Execute".equals(Replies.actionTypes(on).get(title));
+    return turn(execute ? bot.execute(value, onId) : bot.submit(value, onId));
   }
 
   private static void oneCard(Turn t, String expected) {
     assertEquals(1, t.posted().size(), "one message per turn: " + t.posted());
     JsonNode c = Replies.card(t.posted().get(0).body());
     assertTrue(Replies.text(c).contains(expected), "«" + expected + "» not in " + c);
+  }
+
+  /**
+   * The clicked card as the invoke response settled it, after checking that no connector call
+   * updated a card: the click cost one call, the answer.
+   */
+  private static JsonNode settledByResponse(Turn t) {
+    assertEquals(List.of(), t.updated(), "settled by the invoke response, not by a second call");
+    assertNotNull(t.response(), "an invoke response");
+    assertEquals(Cards.CONTENT_TYPE, t.response().path("type").asText(), t.response().toString());
+    return t.response().path("value");
   }
 
   /** The one card this turn updated, after checking it is the card known by {@code id}. */
@@ -102,7 +123,7 @@ class AgentTurnsTest {
     oneCard(type("pagamento non registrato"), "Come ha pagato il cliente?");
     oneCard(type("bonifico"), "L'importo del bonifico supera 500 €?");
     // A click on the very first card, whose question is behind the current one: already passed.
-    Turn stale = turn(bot.submit(Replies.buttons(firstCard).get("Bollettino bianco"), firstQuestion));
+    Turn stale = click(firstCard, firstQuestion, "Bollettino bianco");
     oneCard(stale, "già superata");
     oneCard(stale, "L'importo del bonifico supera 500 €?");
     oneCard(click("Sì"), "Quando è stato fatto il bonifico?");
@@ -110,12 +131,11 @@ class AgentTurnsTest {
   }
 
   @Test
-  void theClickedQuestionCardIsUpdatedInPlaceWithTheChoiceAndNoButtons() throws Exception {
+  void aClickedChoiceIsSettledInPlaceByTheInvokeResponseWithOneConnectorCallInAll() throws Exception {
     type("pagamento non registrato");
-    String question = cardId;
     Turn t = click("Bonifico");
     oneCard(t, "L'importo del bonifico supera 500 €?");
-    JsonNode settled = settledCard(t, question);
+    JsonNode settled = settledByResponse(t);
     assertEquals("Come ha pagato il cliente?\nRisposta: Bonifico\n", Replies.text(settled));
     assertEquals(Map.of(), Replies.buttons(settled), "its buttons are gone");
     assertFalse(t.posted().get(0).body().toString().contains("Risposta: Bonifico"),
@@ -128,20 +148,38 @@ class AgentTurnsTest {
     String first = cardId;
     JsonNode firstCard = card;
     type("bonifico");
-    Turn t = turn(bot.submit(Replies.buttons(firstCard).get("Bollettino bianco"), first));
+    Turn t = click(firstCard, first, "Bollettino bianco");
     oneCard(t, "L'importo del bonifico supera 500 €?");
-    JsonNode passed = settledCard(t, first);
+    JsonNode passed = settledByResponse(t);
     assertTrue(Replies.text(passed).contains("già superata"), Replies.text(passed));
     assertFalse(Replies.text(passed).contains("Bollettino bianco"), "what was not chosen is not shown as chosen");
     assertEquals(Map.of(), Replies.buttons(passed));
   }
 
   @Test
+  void anActionSubmitChoiceOfACardSentBeforeUniversalActionsIsStillSettledWithAnUpdate() throws Exception {
+    type("pagamento non registrato");
+    String question = cardId;
+    Turn t = turn(bot.submit(Replies.buttons(card).get("Bonifico"), question));
+    oneCard(t, "L'importo del bonifico supera 500 €?");
+    assertEquals("Come ha pagato il cliente?\nRisposta: Bonifico\n", Replies.text(settledCard(t, question)));
+  }
+
+  @Test
   void aPickFromATopicMenuSettlesTheMenu() throws Exception {
     type("fattura pagamento");
-    String menu = cardId;
     Turn t = click("Nessuno di questi");
-    assertTrue(Replies.text(settledCard(t, menu)).contains("Risposta: Nessuno di questi"));
+    assertTrue(Replies.text(settledByResponse(t)).contains("Risposta: Nessuno di questi"));
+  }
+
+  @Test
+  void anExecuteClickTheEngineDoesNotKnowLeavesTheCardAsItIs() throws Exception {
+    type("pagamento non registrato");
+    Turn t = turn(bot.execute("c:nessun-argomento:q:9", cardId));
+    oneCard(t, "non è valido");
+    assertEquals(List.of(), t.updated());
+    assertEquals("application/vnd.microsoft.activity.message", t.response().path("type").asText(),
+        "a short message, not a replacement of the card");
   }
 
   @Test

@@ -107,10 +107,13 @@ final class BotUnderTest implements AutoCloseable {
 
   /** An Action.Execute click: an adaptiveCard/action invoke carrying the same data. */
   ObjectNode execute(String value) throws IOException {
-    ObjectNode a = fixture("personal-card-execute-invoke");
-    ObjectNode action = a.putObject("value").putObject("action");
-    action.put("type", "Action.Execute").put("title", "x").put("verb", "scelta");
-    action.putObject("data").put(Cards.VALUE_KEY, value);
+    return Activities.execute(value, connector.serviceUrl());
+  }
+
+  /** An Action.Execute click on the card the connector knows by {@code cardId} (replyToId). */
+  ObjectNode execute(String value, String cardId) throws IOException {
+    ObjectNode a = execute(value);
+    a.put("replyToId", cardId);
     return a;
   }
 

@@ -45,8 +45,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Every kind of card the bot sends, as a person sees it: a scripted conversation goes through the
- * real server (agent chat, escalation form, the team leads' channel, a take-over by Action.Execute,
- * a late click), the connector records every card, and each one is rendered by the official
+ * real server (agent chat, a choice clicked as Action.Execute and its card settled, escalation
+ * form, the team leads' channel, a take-over by Action.Execute, a late click), the connector records every card, and each one is rendered by the official
  * {@code adaptivecards} renderer with the Teams light host config in a 450 px column of headless
  * Chromium. The test fails when any text is cut: a TextBlock, a fact or a button title whose content
  * is wider than its box ({@code scrollWidth > clientWidth}, the ellipsis case) or that sticks out of
@@ -66,7 +66,7 @@ class CardsRenderTest {
   static final Path CHROMEDRIVER = Path.of(System.getProperty("cards.chromedriver", "/usr/bin/chromedriver"));
   static final Path OUT = Path.of("target/cards");
   /** The cards docs/cards.md shows. */
-  static final List<String> MAIN = List.of("agente-domanda", "agente-risposta", "agente-escalation-modulo",
+  static final List<String> MAIN = List.of("agente-domanda", "agente-domanda-risposta", "agente-risposta", "agente-escalation-modulo",
       "tl-da-prendere", "tl-presa-in-carico", "tl-clic-tardivo");
   private static final String CHANNEL = "19:leads@thread.tacv2";
 
@@ -159,6 +159,8 @@ class CardsRenderTest {
           s.card(cards, "agente-nessun-argomento", s.message("la stampante del terzo piano fa rumore"));
           s.card(cards, "agente-suggerimenti", s.message("pagamento"));
           s.card(cards, "agente-domanda", s.message("il cliente ha pagato con bonifico ma non risulta"));
+          cards.put("agente-domanda-risposta", s.pick(Replies.buttons(cards.get("agente-domanda")).values().iterator()
+              .next()));
           s.say(s.message("ricomincia"));
           s.card(cards, "agente-risposta", s.message("bonifico di 600 euro fatto ieri non registrato"));
           s.card(cards, "agente-escalation-modulo", s.message("bonifico di 200 euro fatto 10 giorni fa e non ancora "
@@ -238,6 +240,14 @@ class CardsRenderTest {
 
     JsonNode invoke(JsonNode activity) throws Exception {
       return BotUnderTest.JSON.readTree(post(activity));
+    }
+
+    /** A choice clicked as Teams sends it: returns the clicked card as the invoke response settled it. */
+    JsonNode pick(String value) throws Exception {
+      JsonNode response = invoke(Activities.execute(value, connector.serviceUrl()));
+      seen = connector.into("POST", "").size();   // the next question it sent is not the next turn's card
+      assertEquals(Cards.CONTENT_TYPE, response.path("type").asText(), response.toString());
+      return response.path("value");
     }
 
     /** Posts the activity and keeps the card the turn sent (the first attachment of its new messages). */

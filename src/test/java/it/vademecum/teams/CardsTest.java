@@ -48,7 +48,9 @@ class CardsTest {
     assertEquals(2, boxes.size(), "one tappable box per choice");
     for (JsonNode box : boxes) {
       assertEquals("Container", box.path("type").asText());
-      assertEquals("Action.Submit", box.path("selectAction").path("type").asText());
+      assertEquals("Action.Execute", box.path("selectAction").path("type").asText(),
+          "settled by the invoke response, no second connector call");
+      assertEquals(Cards.CHOICE_VERB, box.path("selectAction").path("verb").asText(), "Teams needs a verb");
       assertTrue(box.path("items").path(0).path("wrap").asBoolean(), "the label wraps, never cut");
     }
     assertEquals("1 · Bonifico", boxes.get(0).path("items").path(0).path("text").asText(),

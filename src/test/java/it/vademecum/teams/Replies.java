@@ -72,6 +72,15 @@ final class Replies {
     return out;
   }
 
+  /** Button title → its action's type ({@code Action.Submit}, {@code Action.Execute}...). */
+  static Map<String, String> actionTypes(JsonNode card) {
+    Map<String, String> out = new LinkedHashMap<>();
+    List<JsonNode> actions = new ArrayList<>();
+    collect(card, actions);
+    actions.forEach(a -> out.put(a.path("title").asText(), a.path("type").asText()));
+    return out;
+  }
+
   private static void collect(JsonNode node, List<JsonNode> into) {
     if (node.isArray()) {
       node.forEach(n -> collect(n, into));

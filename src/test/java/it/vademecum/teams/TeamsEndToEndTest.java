@@ -102,7 +102,8 @@ class TeamsEndToEndTest {
     assertEquals(200, a.status(), a.body());
     JsonNode invoke = a.json();
     assertEquals(200, invoke.path("statusCode").asInt(), a.body());
-    assertEquals("application/vnd.microsoft.activity.message", invoke.path("type").asText());
+    assertEquals(Cards.CONTENT_TYPE, invoke.path("type").asText(), "the clicked card, settled");
+    assertTrue(Replies.text(invoke.path("value")).contains("Risposta: Bonifico"), a.body());
     JsonNode q2 = onlyCard(bot.connector.sent());
     assertTrue(Replies.text(q2).contains("L'importo del bonifico supera 500 €?"), Replies.text(q2));
   }

@@ -218,6 +218,10 @@ public final class Bench {
         v.errors.sum() + e.errors.sum());
   }
 
+  private static double share(LoadRun.Figures f, LoadRun.Shape shape) {
+    return 100.0 * f.byShape.get(shape.ordinal()) / Math.max(1, f.turns.sum());
+  }
+
   private static double rate(LoadRun.Figures f) {
     long nanos = f.measuredNanos.get();
     return nanos == 0 ? 0 : f.turns.sum() / (nanos / 1e9);
@@ -226,11 +230,13 @@ public final class Bench {
   private void line(String name, LoadRun.Figures f, double rate) {
     long turns = f.turns.sum();
     out.printf(Locale.ROOT, "%s: %d turns, %.1f turns/s, latency p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms, "
-            + "%.2f messages/turn, %.2f card updates/turn, %.0f JSON characters/turn at the connector, "
+            + "%.2f messages/turn, %.2f card updates/turn, %.2f cards settled in invoke responses/turn, "
+            + "%.0f JSON characters/turn sent, "
             + "%.2f ms CPU/turn (whole process), %d errors, %d lost replies%n", name, turns, rate,
         f.latencies.percentileMs(50), f.latencies.percentileMs(95), f.latencies.percentileMs(99),
         f.latencies.percentileMs(100), turns == 0 ? 0 : f.messages.sum() / (double) turns,
         turns == 0 ? 0 : f.updates.sum() / (double) turns,
+        turns == 0 ? 0 : f.settledInResponse.sum() / (double) turns,
         turns == 0 ? 0 : f.replyChars.sum() / (double) turns,
         turns == 0 ? 0 : f.cpuNanos.get() / 1e6 / turns, f.errors.sum(),
         f.lost.sum());
@@ -242,6 +248,8 @@ public final class Bench {
       }
     }
     out.println(b);
+    out.printf(Locale.ROOT, "  inputs: %.1f%% typed, %.1f%% Action.Submit, %.1f%% Action.Execute%n",
+        share(f, LoadRun.Shape.TYPED), share(f, LoadRun.Shape.SUBMIT), share(f, LoadRun.Shape.EXECUTE));
     out.printf(Locale.ROOT, "  JIT compiling during these phases: %d ms%n", f.jitMillis.get());
     if (turns > 0) {
       StringBuilder c = new StringBuilder("  CPU per turn by part (ms):");

@@ -5,16 +5,20 @@ import it.vademecum.engine.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a simulated agent reads in the bot's card: the values of what it can click (buttons and
- * the tappable boxes of choices, in closed sections too), whether a typed value is asked, and how
+ * the tappable boxes of choices, in closed sections too), which of them are Action.Execute, whether a typed value is asked, and how
  * many customer phrases the card holds (one copy block each).
  */
-record CardReading(List<String> values, String prompt, boolean asksValue, int phrases) {
+record CardReading(List<String> values, Set<String> executes, String prompt, boolean asksValue, int phrases) {
 
   static final String ERROR_TEXT = "Si è verificato un errore interno";
+  /** The content type of an Adaptive Card, also the type of an invoke response that carries one. */
+  static final String CARD_TYPE = "application/vnd.microsoft.card.adaptive";
 
   /** The card of a reply body, or null when the body is not an Adaptive Card message. */
   static CardReading of(String body) {
@@ -29,7 +33,8 @@ record CardReading(List<String> values, String prompt, boolean asksValue, int ph
       return null;
     }
     List<String> values = new ArrayList<>();
-    collect(card, values);
+    Set<String> executes = new HashSet<>();
+    collect(card, values, executes);
     String prompt = null;
     boolean asksValue = false;
     for (JsonNode item : card.path("body")) {
@@ -43,25 +48,29 @@ record CardReading(List<String> values, String prompt, boolean asksValue, int ph
     }
     int phrases = (int) card.findParents("type").stream()
         .filter(n -> "CodeBlock".equals(n.path("type").asText())).count();
-    return new CardReading(values, prompt, asksValue, phrases);
+    return new CardReading(values, executes, prompt, asksValue, phrases);
   }
 
-  private static void collect(JsonNode node, List<String> into) {
+  private static void collect(JsonNode node, List<String> into, Set<String> executes) {
     if (node.isArray()) {
-      node.forEach(n -> collect(n, into));
+      node.forEach(n -> collect(n, into, executes));
       return;
     }
     if (!node.isObject()) {
       return;
     }
     String v = node.path("data").path("v").asText("");
-    if ("Action.Submit".equals(node.path("type").asText()) && !v.isEmpty()) {
+    String type = node.path("type").asText();
+    if (("Action.Submit".equals(type) || "Action.Execute".equals(type)) && !v.isEmpty()) {
       into.add(v);
+      if ("Action.Execute".equals(type)) {
+        executes.add(v);
+      }
     }
-    collect(node.path("selectAction"), into);
-    collect(node.path("actions"), into);
-    collect(node.path("body"), into);
-    collect(node.path("items"), into);
+    collect(node.path("selectAction"), into, executes);
+    collect(node.path("actions"), into, executes);
+    collect(node.path("body"), into, executes);
+    collect(node.path("items"), into, executes);
   }
 
   List<String> withPrefix(String prefix) {

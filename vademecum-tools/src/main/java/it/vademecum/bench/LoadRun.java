@@ -34,6 +34,9 @@ final class LoadRun {
     }
   }
 
+  /** What an agent's activity was: typed text, an Action.Submit click, an Action.Execute invoke. */
+  enum Shape { TYPED, SUBMIT, EXECUTE }
+
   /** The figures of one bot. */
   static final class Figures {
     final Latencies latencies = new Latencies();
@@ -41,7 +44,15 @@ final class LoadRun {
     final LongAdder messages = new LongAdder();
     /** Messages the bot updated in place (question cards settled after a click). */
     final LongAdder updates = new LongAdder();
-    /** Characters of the JSON the connector received for the measured turns (replies and updates). */
+    /** Clicked cards settled by the invoke response of their Action.Execute (no connector call). */
+    final LongAdder settledInResponse = new LongAdder();
+    /** Measured turns by the shape of the agent's activity, in {@link Shape} order. */
+    final java.util.concurrent.atomic.AtomicLongArray byShape =
+        new java.util.concurrent.atomic.AtomicLongArray(Shape.values().length);
+    /**
+     * Characters of the JSON the bot sent for the measured turns: what the connector received
+     * (replies and updates) and the HTTP responses (invoke responses).
+     */
     final LongAdder replyChars = new LongAdder();
     /** Turns by number of reply messages (the last slot: that many or more). */
     final java.util.concurrent.atomic.AtomicLongArray byMessages = new java.util.concurrent.atomic.AtomicLongArray(9);
@@ -126,8 +137,8 @@ final class LoadRun {
     return ofEcho ? echo : vademecum;
   }
 
-  void record(Phase started, long startEpoch, long nanos, int messages, int updates, long replyChars, int lost,
-      String failure) {
+  void record(Phase started, long startEpoch, Shape shape, long nanos, int messages, int updates,
+      int settledInResponse, long replyChars, int lost, String failure) {
     Figures f = figures(started.echo());
     if (failure != null || lost > 0) {
       // Failures count in every phase, warm-up included: errors=0 means none at all.
@@ -144,6 +155,8 @@ final class LoadRun {
     f.turns.increment();
     f.messages.add(messages);
     f.updates.add(updates);
+    f.settledInResponse.add(settledInResponse);
+    f.byShape.incrementAndGet(shape.ordinal());
     f.replyChars.add(replyChars);
     f.byMessages.incrementAndGet(Math.min(messages, 8));
     f.latencies.add(nanos);

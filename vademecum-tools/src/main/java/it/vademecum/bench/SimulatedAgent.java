@@ -15,9 +15,11 @@ import okhttp3.Response;
 /**
  * One support agent in a personal chat with the bot: asks a question in free text, clicks the
  * buttons of the cards it gets back, types a value when asked, now and then goes back or starts
- * over, and starts a new question after an answer. A turn ends when its reply has come and, after
- * a click on a choice, when the clicked card has been settled too. Against the echo bot it sends the same shapes
- * (a typed sentence or a button's value), since an echo has no cards to read.
+ * over, and starts a new question after an answer. A click is sent as the card's button says: an
+ * {@code Action.Execute} as an {@code adaptiveCard/action} invoke, whose HTTP response must carry
+ * the clicked card settled, an {@code Action.Submit} as a message. A turn ends when its reply has
+ * come and the HTTP response with it. Against the echo bot it sends the same shapes (a typed
+ * sentence, a button's value as a message or an invoke), since an echo has no cards to read.
  */
 final class SimulatedAgent implements Runnable {
 
@@ -37,6 +39,8 @@ final class SimulatedAgent implements Runnable {
   private String cardId;
   /** The value the current input clicks, or null for typed text. */
   private String clicked;
+  /** Whether the current click is an Action.Execute invoke. */
+  private boolean executed;
 
   SimulatedAgent(LoadRun run, int index, long seed) {
     this.run = run;
@@ -90,26 +94,36 @@ final class SimulatedAgent implements Runnable {
     boolean echo = phase.echo();
     String id = UUID.randomUUID().toString();
     clicked = null;
+    executed = false;
     byte[] body = echo ? echoInput(id) : vademecumInput(id);
+    LoadRun.Shape shape = clicked == null ? LoadRun.Shape.TYPED
+        : executed ? LoadRun.Shape.EXECUTE : LoadRun.Shape.SUBMIT;
     MiniConnector.Inbox inbox = run.connector().expect(id);
-    // A choice clicked on a card settles that card: the bot updates it while it answers.
-    String settles = !echo && clicked != null && CardReading.isChoice(clicked) ? cardId : null;
+    boolean choice = !echo && clicked != null && CardReading.isChoice(clicked);
+    // A choice clicked as Action.Submit settles its card with an update while the bot answers;
+    // as Action.Execute, with the invoke response.
+    String settles = choice && !executed ? cardId : null;
     if (settles != null) {
       run.connector().expectUpdate(settles, inbox);
     }
     long start = System.nanoTime();
     int status;
+    String response = "";
     try (Response r = run.http().newCall(new Request.Builder().url(echo ? run.echoUrl() : run.vademecumUrl())
         .post(RequestBody.create(body, JSON)).build()).execute()) {
       status = r.code();
       if (r.body() != null) {
-        r.body().bytes();
+        response = r.body().string();
       }
     } catch (IOException e) {
       status = -1;
     }
     long httpDone = System.nanoTime();
     String failure = status == 200 ? null : "http " + status;
+    boolean settledInResponse = executed && response.contains(CardReading.CARD_TYPE);
+    if (failure == null && choice && executed && !settledInResponse) {
+      failure = "clicked card not settled in the invoke response";
+    }
     List<MiniConnector.Delivery> got = inbox.await(1, REPLY_WAIT_MS);
     int expected = 1;
     if (!echo) {
@@ -148,26 +162,42 @@ final class SimulatedAgent implements Runnable {
     for (MiniConnector.Delivery d : updates) {
       end = Math.max(end, d.nanos());
     }
-    long chars = 0;
+    long chars = response.length();
     for (MiniConnector.Delivery d : got) {
       chars += d.body().length();
     }
     for (MiniConnector.Delivery d : updates) {
       chars += d.body().length();
     }
-    run.record(phase, epoch, end - start, got.size(), updates.size(), chars, lost, failure);
+    run.record(phase, epoch, shape, end - start, got.size(), updates.size(), settledInResponse ? 1 : 0, chars,
+        lost, failure);
   }
 
+  /** A click on {@code value}: an invoke when the card made it an Action.Execute, else a message. */
   private byte[] click(TeamsActivities.Sender chat, String id, String value, boolean echo) {
     clicked = value;
-    return run.activities().click(chat, id, value, echo ? null : cardId);
+    executed = echo ? false : card.executes().contains(value);
+    return executed ? run.activities().execute(chat, id, value, cardId)
+        : run.activities().click(chat, id, value, echo ? null : cardId);
   }
 
+  /**
+   * The same shapes as Vademecum's agents send, in about the shares they send them: 70 % typed
+   * (questions, values at a prompt, "ricomincia"), 28 % a choice clicked as Action.Execute, 2 %
+   * another button as Action.Submit. The bench's "inputs" line shows the shares of both bots.
+   */
   private byte[] echoInput(String id) {
-    if (random.nextInt(10) < 4) {
+    int dice = random.nextInt(100);
+    if (dice < 70) {
       return run.activities().text(echoChat, id, sentence());
     }
-    return click(echoChat, id, ActionCodec.encode(new Action.Choose("topic", "node", random.nextInt(3))), true);
+    String value = ActionCodec.encode(new Action.Choose("topic", "node", random.nextInt(3)));
+    if (dice < 98) {
+      clicked = value;
+      executed = true;
+      return run.activities().execute(echoChat, id, value, null);
+    }
+    return click(echoChat, id, value, true);
   }
 
   private byte[] vademecumInput(String id) {

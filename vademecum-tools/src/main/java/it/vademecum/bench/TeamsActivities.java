@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 
 /**
  * Teams-shaped activities for simulated agents, from activities captured with the Agents
- * Playground (a typed message, an Action.Submit click): each agent its own conversation, Teams
+ * Playground (a typed message, an Action.Submit click, an Action.Execute invoke): each agent its own conversation, Teams
  * user id and AAD object id, and the benchmark's connector as serviceUrl.
  */
 public final class TeamsActivities {
@@ -17,12 +17,14 @@ public final class TeamsActivities {
 
   private final ObjectNode message;
   private final ObjectNode submit;
+  private final ObjectNode execute;
   private final String serviceUrl;
 
   public TeamsActivities(String serviceUrl) {
     this.serviceUrl = serviceUrl;
     this.message = load("personal-message.json");
     this.submit = load("personal-card-submit.json");
+    this.execute = load("personal-card-execute-invoke.json");
   }
 
   /** Who is writing: one simulated agent in one personal chat with one bot. */
@@ -41,6 +43,23 @@ public final class TeamsActivities {
   public byte[] click(Sender s, String activityId, String value, String cardId) {
     ObjectNode a = fill(submit.deepCopy(), s, activityId);
     a.putObject("value").put("v", value);
+    if (cardId == null) {
+      a.remove("replyToId");
+    } else {
+      a.put("replyToId", cardId);
+    }
+    return bytes(a);
+  }
+
+  /**
+   * An Action.Execute click: an {@code adaptiveCard/action} invoke whose action carries the
+   * button's data and the choices' verb, answering the card known by {@code cardId} (or none).
+   */
+  public byte[] execute(Sender s, String activityId, String value, String cardId) {
+    ObjectNode a = fill(execute.deepCopy(), s, activityId);
+    ObjectNode action = a.putObject("value").putObject("action");
+    action.put("type", "Action.Execute").put("title", "scelta").put("verb", "scegli");
+    action.putObject("data").put("v", value);
     if (cardId == null) {
       a.remove("replyToId");
     } else {

@@ -34,9 +34,14 @@ class BenchSmokeTest {
     Matcher calls = Pattern.compile("connector: (\\d+) calls").matcher(out);
     assertTrue(calls.find() && Long.parseLong(calls.group(1)) > 0, "the agents reached the bots: " + out);
     assertTrue(out.contains("0 errors, 0 lost replies"), out);
-    Matcher perTurn = Pattern.compile("vademecum: .*, ([0-9.]+) messages/turn, ([0-9.]+) card updates/turn").matcher(out);
+    Matcher perTurn = Pattern.compile("vademecum: .*, ([0-9.]+) messages/turn, ([0-9.]+) card updates/turn, "
+        + "([0-9.]+) cards settled in invoke responses/turn").matcher(out);
     assertTrue(perTurn.find(), out);
     assertEquals("1.00", perTurn.group(1), "one message per turn: " + out);
-    assertTrue(Double.parseDouble(perTurn.group(2)) > 0, "clicked cards are settled: " + out);
+    assertTrue(Double.parseDouble(perTurn.group(3)) > 0, "clicked choices are settled by the invoke response: " + out);
+    assertEquals("0.00", perTurn.group(2), "with no second connector call: " + out);
+    Matcher inputs = Pattern.compile("inputs: ([0-9.]+)% typed, ([0-9.]+)% Action.Submit, ([0-9.]+)% Action.Execute")
+        .matcher(out);
+    assertTrue(inputs.find() && Double.parseDouble(inputs.group(3)) > 0, "choices are clicked as Action.Execute: " + out);
   }
 }
