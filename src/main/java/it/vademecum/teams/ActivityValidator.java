@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Serialization;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -253,19 +252,9 @@ final class ActivityValidator {
     return media.equals("application/json") || media.startsWith("application/") && media.endsWith("+json");
   }
 
+  /** Up to {@code limit} bytes; an activity is a few kilobytes, so no 16 KB buffer per request. */
   private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 16 * 1024));
-    byte[] buf = new byte[8192];
-    int total = 0;
-    while (total < limit) {
-      int n = in.read(buf, 0, Math.min(buf.length, limit - total));
-      if (n < 0) {
-        break;
-      }
-      out.write(buf, 0, n);
-      total += n;
-    }
-    return out.toByteArray();
+    return in.readNBytes(limit);
   }
 
   private static Result refuse(int status, String message, String reason) {
