@@ -79,6 +79,17 @@ class UnderstandingTest {
         Set.copyOf(r.top(2).stream().map(Scored::topicId).toList()), r::toString);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "vuole recedere dal contratto e disdire anche la conservazione digitale | diritto-di-recesso | disdetta-conservazione",
+      "il nuovo titolare deve subentrare nella casella e magari cambiare pure il nome della pec | modifica-titolare | cambio-nome"})
+  void aTopicNamedOnlyInAnAsideComesSecondEvenWhenItScoresHigher(String sentence, String main, String aside) {
+    assumeTrue(matcher != null, "no topic files");
+    Ranking r = matcher.rank(sentence);
+    assertEquals(Ranking.Verdict.AMBIGUOUS, r.verdict());
+    assertEquals(List.of(main, aside), r.top(2).stream().map(Scored::topicId).toList(), r::toString);
+  }
+
   @Test
   void twoClausesJoinedByMaAreBothOffered() {
     assumeTrue(matcher != null, "no topic files");
