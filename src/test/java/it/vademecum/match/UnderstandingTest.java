@@ -91,6 +91,16 @@ class UnderstandingTest {
   }
 
   @Test
+  void connectivesAndAdverbsAreNotTakenForTopicWords() {
+    assumeTrue(matcher != null, "no topic files");
+    TermPipeline pipeline = new TermPipeline(DialogTopics.lexicon(), new ItalianAnalysis());
+    // "inoltre" is analysed like "inoltrare" (forward a ticket); "circa", "presso", "quasi" were
+    // corrected to "cerca", "presa", "quali".
+    assertEquals(pipeline.terms("la fattura"), pipeline.terms("inoltre circa quasi presso di lui purtroppo la fattura"));
+    assertEquals(List.of("inoltrar", "ticket"), pipeline.terms("inoltrare il ticket"));
+  }
+
+  @Test
   void twoClausesJoinedByMaAreBothOffered() {
     assumeTrue(matcher != null, "no topic files");
     Ranking r = matcher.rank("vuole scaricare la fattura della pec ma non si ricorda la password della webmail");
