@@ -33,6 +33,8 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   /** A clause counts as naming its own topic from this score and lead (a clause is short). */
   private static final double CLAUSE_CONFIDENT = 0.45;
   private static final double CLAUSE_MARGIN = 0.10;
+  /** A one-word clause after "ma" names its topic only from this score (one word is little to go on). */
+  private static final double ONE_WORD_AFTER_BUT = 0.80;
 
   private final String[] ids;
   private final TermPipeline pipeline;
@@ -168,7 +170,11 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     for (int i = 0; i < clauses.size(); i++) {
       String clause = clauses.get(i);
       boolean main = !ClauseRole.aside(clause, i == 0 ? "" : separators.get(i - 1));
-      if (pipeline.terms(clause).size() < 2 && pipeline.contentWords(clause) < 2) {
+      int terms = pipeline.terms(clause).size();
+      boolean small = terms < 2 && pipeline.contentWords(clause) < 2;
+      // One word after "ma" may be the point ("... andato a buon fine ma la fattura non c'è").
+      boolean afterBut = i > 0 && separators.get(i - 1).trim().equals("ma");
+      if (small && !(afterBut && terms == 1)) {
         continue;
       }
       double[] sc = scorer.scores(clause);
@@ -179,7 +185,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
       int top = order[0];
       double s1 = sc[top];
       double s2 = order.length > 1 ? sc[order[1]] : 0;
-      if (s1 < CLAUSE_CONFIDENT || s1 - s2 < CLAUSE_MARGIN) {
+      if (s1 < CLAUSE_CONFIDENT || s1 - s2 < CLAUSE_MARGIN || (small && s1 < ONE_WORD_AFTER_BUT)) {
         continue;
       }
       if (first < 0 || top == first) {

@@ -91,6 +91,14 @@ class UnderstandingTest {
   }
 
   @Test
+  void aOneWordClauseAfterMaStopsTheOtherTopicFromStartingAtOnce() {
+    assumeTrue(matcher != null, "no topic files");
+    Ranking r = matcher.rank("ha pagato la pec con la carta di credito online, la transazione è riuscita ma la fattura non c'è");
+    assertEquals(Ranking.Verdict.AMBIGUOUS, r.verdict(), r::toString);
+    assertEquals(Set.of("pagamento-online", "fatture"), Set.copyOf(r.top(2).stream().map(Scored::topicId).toList()), r::toString);
+  }
+
+  @Test
   void connectivesAndAdverbsAreNotTakenForTopicWords() {
     assumeTrue(matcher != null, "no topic files");
     TermPipeline pipeline = new TermPipeline(DialogTopics.lexicon(), new ItalianAnalysis());
