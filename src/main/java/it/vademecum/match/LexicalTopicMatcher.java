@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +33,8 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   /** A clause counts as naming its own topic from this score and lead (a clause is short). */
   private static final double CLAUSE_CONFIDENT = 0.45;
   private static final double CLAUSE_MARGIN = 0.10;
+  /** A one-word clause after "ma" names its topic only from this score (one word is little to go on). */
+  private static final double ONE_WORD_AFTER_BUT = 0.80;
 
   private final String[] ids;
   private final TermPipeline pipeline;
@@ -134,19 +137,44 @@ public final class LexicalTopicMatcher implements TopicMatcher {
 
   /**
    * Two topics in one sentence: two clauses, each confidently about a different topic. Returns the
-   * two, the one the whole sentence scores higher first (what it is mostly about), or null.
+   * two, the main one first, or null. The main one is the topic that is not only named in an aside
+   * ("... e già che c'è vuole anche ...": {@link ClauseRole}); otherwise the one the whole sentence
+   * scores higher (what it is mostly about).
    */
   private int[] twoTopics(String text, double[] whole) {
-    String[] clauses = CLAUSES.split(text.toLowerCase(Locale.ROOT));
-    if (clauses.length < 2 || clauses.length > 6) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    List<String> clauses = new ArrayList<>();
+    List<String> separators = new ArrayList<>();
+    Matcher m = CLAUSES.matcher(lower);
+    int start = 0;
+    while (m.find()) {
+      if (m.start() > start) {
+        clauses.add(lower.substring(start, m.start()));
+        separators.add(m.group());
+      }
+      start = m.end();
+    }
+    if (start < lower.length()) {
+      clauses.add(lower.substring(start));
+      separators.add("");
+    }
+    if (clauses.size() < 2 || clauses.size() > 6) {
       return null;
     }
     int first = -1;
     double firstScore = 0;
+    boolean firstMain = false;
     int second = -1;
     double secondScore = 0;
-    for (String clause : clauses) {
-      if (pipeline.terms(clause).size() < 2 && pipeline.contentWords(clause) < 2) {
+    boolean secondMain = false;
+    for (int i = 0; i < clauses.size(); i++) {
+      String clause = clauses.get(i);
+      boolean main = !ClauseRole.aside(clause, i == 0 ? "" : separators.get(i - 1));
+      int terms = pipeline.terms(clause).size();
+      boolean small = terms < 2 && pipeline.contentWords(clause) < 2;
+      // One word after "ma" may be the point ("... andato a buon fine ma la fattura non c'è").
+      boolean afterBut = i > 0 && separators.get(i - 1).trim().equals("ma");
+      if (small && !(afterBut && terms == 1)) {
         continue;
       }
       double[] sc = scorer.scores(clause);
@@ -157,19 +185,24 @@ public final class LexicalTopicMatcher implements TopicMatcher {
       int top = order[0];
       double s1 = sc[top];
       double s2 = order.length > 1 ? sc[order[1]] : 0;
-      if (s1 < CLAUSE_CONFIDENT || s1 - s2 < CLAUSE_MARGIN) {
+      if (s1 < CLAUSE_CONFIDENT || s1 - s2 < CLAUSE_MARGIN || (small && s1 < ONE_WORD_AFTER_BUT)) {
         continue;
       }
       if (first < 0 || top == first) {
         first = top;
         firstScore = Math.max(firstScore, s1);
+        firstMain |= main;
       } else if (second < 0 || top == second) {
         second = top;
         secondScore = Math.max(secondScore, s1);
+        secondMain |= main;
       }
     }
     if (first < 0 || second < 0) {
       return null;
+    }
+    if (firstMain != secondMain) {
+      return firstMain ? new int[] {first, second} : new int[] {second, first};
     }
     double a = whole == null ? firstScore : Math.max(whole[first], 0);
     double b = whole == null ? secondScore : Math.max(whole[second], 0);

@@ -79,6 +79,35 @@ class UnderstandingTest {
         Set.copyOf(r.top(2).stream().map(Scored::topicId).toList()), r::toString);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "vuole recedere dal contratto e disdire anche la conservazione digitale | diritto-di-recesso | disdetta-conservazione",
+      "il nuovo titolare deve subentrare nella casella e magari cambiare pure il nome della pec | modifica-titolare | cambio-nome"})
+  void aTopicNamedOnlyInAnAsideComesSecondEvenWhenItScoresHigher(String sentence, String main, String aside) {
+    assumeTrue(matcher != null, "no topic files");
+    Ranking r = matcher.rank(sentence);
+    assertEquals(Ranking.Verdict.AMBIGUOUS, r.verdict());
+    assertEquals(List.of(main, aside), r.top(2).stream().map(Scored::topicId).toList(), r::toString);
+  }
+
+  @Test
+  void aOneWordClauseAfterMaStopsTheOtherTopicFromStartingAtOnce() {
+    assumeTrue(matcher != null, "no topic files");
+    Ranking r = matcher.rank("ha pagato la pec con la carta di credito online, la transazione è riuscita ma la fattura non c'è");
+    assertEquals(Ranking.Verdict.AMBIGUOUS, r.verdict(), r::toString);
+    assertEquals(Set.of("pagamento-online", "fatture"), Set.copyOf(r.top(2).stream().map(Scored::topicId).toList()), r::toString);
+  }
+
+  @Test
+  void connectivesAndAdverbsAreNotTakenForTopicWords() {
+    assumeTrue(matcher != null, "no topic files");
+    TermPipeline pipeline = new TermPipeline(DialogTopics.lexicon(), new ItalianAnalysis());
+    // "inoltre" is analysed like "inoltrare" (forward a ticket); "circa", "presso", "quasi" were
+    // corrected to "cerca", "presa", "quali".
+    assertEquals(pipeline.terms("la fattura"), pipeline.terms("inoltre circa quasi presso di lui purtroppo la fattura"));
+    assertEquals(List.of("inoltrar", "ticket"), pipeline.terms("inoltrare il ticket"));
+  }
+
   @Test
   void twoClausesJoinedByMaAreBothOffered() {
     assumeTrue(matcher != null, "no topic files");
