@@ -29,6 +29,9 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   /** Below this best score the answer is "no topic". */
   public static final double AMBIGUOUS = 0.28;
 
+  /** An English message gets a menu from this best score (no margin: a menu is a question anyway). */
+  static final double ENGLISH_MENU = 0.42;
+
   private static final int RANKED = 10;
   /** A clause counts as naming its own topic from this score and lead (a clause is short). */
   private static final double CLAUSE_CONFIDENT = 0.45;
@@ -101,17 +104,17 @@ public final class LexicalTopicMatcher implements TopicMatcher {
 
   /**
    * An English message is no topic (the bot answers in Italian about Italian procedures), unless
-   * its PEC words would start a topic at once ("the customer forgot the pec password"): then a
-   * menu, never a topic started, so the agent confirms in one click.
+   * its PEC words point clearly at topics ("the customer forgot the pec password", "my shift is
+   * over, what about my open tickets"): then a menu, never a topic started, so the agent confirms
+   * in one click. Clearly is {@link #ENGLISH_MENU}, above the Italian menu's floor, since English
+   * office chatter shares words with the topics ("ticket", "password").
    */
   private Ranking englishMenu(double[] score) {
     if (score == null) {
       return Ranking.none();
     }
     Integer[] order = byScore(score);
-    double s1 = score[order[0]];
-    double s2 = order.length > 1 ? score[order[1]] : 0;
-    if (s1 < CONFIDENT || s1 - s2 < MARGIN) {
+    if (score[order[0]] < ENGLISH_MENU) {
       return Ranking.none();
     }
     List<Scored> ranked = new ArrayList<>();

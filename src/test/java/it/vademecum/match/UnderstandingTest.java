@@ -62,6 +62,19 @@ class UnderstandingTest {
   }
 
   @Test
+  void anEnglishMessageWhosePecWordsPointAtATopicWithoutCertaintyStillGetsAMenu() {
+    assumeTrue(matcher != null, "no topic files");
+    for (String[] c : new String[][] {{"my shift is over, what do I do with my open tickets", "fine-turno"},
+        {"I have to put the customer on hold for a minute", "attesa"}}) {
+      Ranking r = matcher.rank(c[0]);
+      assertEquals(Ranking.Verdict.AMBIGUOUS, r.verdict(), r::toString);
+      assertEquals(c[1], r.best(), r::toString);
+    }
+    assertEquals(Ranking.Verdict.NONE, matcher.rank("can you help me with my laptop, it is very slow today").verdict(),
+        "English office chatter stays no topic");
+  }
+
+  @Test
   void twoTopicsInOneSentenceAreBothOfferedTheMainOneFirst() {
     assumeTrue(matcher != null, "no topic files");
     Ranking r = matcher.rank("il cliente ha dimenticato la password della webmail, poi vuole anche sapere dove "
