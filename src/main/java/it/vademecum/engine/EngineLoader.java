@@ -45,7 +45,7 @@ public final class EngineLoader {
     List<TopicText> texts = catalog.list().stream().map(EngineLoader::text).toList();
     Examples.Parsed examples = examples(dialogs, catalog);
     if (!examples.problems().isEmpty()) {
-      throw new InvalidCatalogException(problems(examples));
+      throw new InvalidCatalogException(problems(dialogs, examples));
     }
     List<Example> kept = examples.examples().stream().filter(e -> !leftOut.contains(fileName(e.source()))).toList();
     return new Engine(catalog, LexicalTopicMatcher.build(texts, lexicon, kept), analysis);
@@ -53,7 +53,7 @@ public final class EngineLoader {
 
   /** The problems of dialogs/examples.jsonl (lines that are not JSON, without text, or with an unknown topic). */
   public static List<Problem> exampleProblems(Path dialogs, Catalog catalog) {
-    return problems(examples(dialogs, catalog));
+    return problems(dialogs, examples(dialogs, catalog));
   }
 
   private static String fileName(String source) {
@@ -64,9 +64,9 @@ public final class EngineLoader {
     return Examples.read(dialogs.resolve(Examples.FILE), catalog.list().stream().map(Topic::id).toList());
   }
 
-  private static List<Problem> problems(Examples.Parsed parsed) {
-    return parsed.problems().stream()
-        .map(p -> new Problem(Examples.FILE, "riga " + p.line(), p.message())).toList();
+  private static List<Problem> problems(Path dialogs, Examples.Parsed parsed) {
+    String file = dialogs.resolve(Examples.FILE).toString();
+    return parsed.problems().stream().map(p -> new Problem(file, "riga " + p.line(), p.message())).toList();
   }
 
   public CatalogLoader catalogLoader() {
