@@ -3,6 +3,7 @@ package it.vademecum.match;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,9 +65,12 @@ public final class LexicalTopicMatcher implements TopicMatcher {
    * lexicon does not know ({@link ClassifierBlend}).
    */
   public static LexicalTopicMatcher build(List<TopicText> topics, Lexicon lexicon, List<Example> examples) {
+    // The classifier trains on another core while the index is built: start-up waits for the longer of the two.
+    CompletableFuture<TopicClassifier> classifier = examples.isEmpty() ? null
+        : CompletableFuture.supplyAsync(() -> TopicClassifier.train(topics, examples));
     TermPipeline pipeline = new TermPipeline(lexicon, new ItalianAnalysis());
-    ClassifierBlend blend = examples.isEmpty() ? null : new ClassifierBlend(TopicClassifier.train(topics, examples));
-    return new LexicalTopicMatcher(pipeline, TopicIndex.build(topics, pipeline), blend);
+    TopicIndex index = TopicIndex.build(topics, pipeline);
+    return new LexicalTopicMatcher(pipeline, index, classifier == null ? null : new ClassifierBlend(classifier.join()));
   }
 
   /**

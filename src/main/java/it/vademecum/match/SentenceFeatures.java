@@ -11,16 +11,16 @@ import java.util.regex.Pattern;
 
 /**
  * The classifier's view of a sentence, independent of the lexicon: accents folded, lower case,
- * a light stem of every word that is not a function word, word pairs, and the 3-5 letter pieces of
+ * a light stem of every word that is not a function word, word pairs, and the 3-4 letter pieces of
  * every word (which catch typos and inflections the stem misses). Values are raw counts.
  */
 final class SentenceFeatures {
 
   /** The weight of one letter piece against one word. */
   private static final double PIECE = 0.3;
+  private static final int LONGEST = 4;
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
   private static final Pattern SUFFIX =
       Pattern.compile("(amento|azione|azioni|mente|ando|endo|ato|ata|ati|ate|ito|ita|iti|ite|are|ere|ire)$");
   private static final Set<String> FUNCTION_WORDS = Set.of(("il lo la i gli le un uno una di a da in con su per tra fra"
@@ -30,14 +30,9 @@ final class SentenceFeatures {
   private SentenceFeatures() {}
 
   static Map<String, Double> of(String text) {
-    String folded = MARKS.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
-        .replaceAll("");
     Map<String, Double> out = new HashMap<>();
     List<String> stems = new ArrayList<>();
-    for (String w : NOT_WORD.split(folded)) {
-      if (w.isEmpty()) {
-        continue;
-      }
+    for (String w : words(text)) {
       if (!FUNCTION_WORDS.contains(w)) {
         String s = stem(w);
         stems.add(s);
@@ -45,7 +40,7 @@ final class SentenceFeatures {
       }
       if (w.length() >= 3) {
         String marked = "<" + w + ">";
-        for (int n = 3; n <= 5; n++) {
+        for (int n = 3; n <= LONGEST; n++) {
           for (int i = 0; i + n <= marked.length(); i++) {
             out.merge("c:" + marked.substring(i, i + n), PIECE, Double::sum);
           }
@@ -56,6 +51,29 @@ final class SentenceFeatures {
       out.merge("b:" + stems.get(i) + "_" + stems.get(i + 1), 1.0, Double::sum);
     }
     return out;
+  }
+
+  /** Lower case, accents folded, split on everything but ASCII letters and digits. */
+  static List<String> words(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean ascii = true;
+    for (int i = 0; i < lower.length() && ascii; i++) {
+      ascii = lower.charAt(i) < 128;
+    }
+    String folded = ascii ? lower : MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+    List<String> words = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= folded.length(); i++) {
+      char ch = i < folded.length() ? folded.charAt(i) : ' ';
+      boolean word = ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9';
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        words.add(folded.substring(start, i));
+        start = -1;
+      }
+    }
+    return words;
   }
 
   static String stem(String w) {

@@ -16,9 +16,11 @@ final class TopicClassifier {
 
   /** A feature must occur in this many training sentences to be kept. */
   private static final int MIN_DF = 2;
-  private static final int EPOCHS = 12;
+  private static final int EPOCHS = 8;
   private static final double RATE = 0.8;
   private static final long SEED = 16;
+  /** A class whose gradient is below this for a sentence is left as it is by that sentence. */
+  private static final double NEGLIGIBLE = 1e-3;
 
   private final String[] classes;
   private final int none;
@@ -63,35 +65,74 @@ final class TopicClassifier {
         labels.add(label);
       }
     }
-    Map<String, Integer> df = new HashMap<>();
-    for (Map<String, Double> f : raw) {
-      f.keySet().forEach(k -> df.merge(k, 1, Integer::sum));
+    // One id per feature, in the order first seen (which the sentences' order fixes: deterministic).
+    Map<String, Integer> seen = new HashMap<>();
+    int n = raw.size();
+    int[][] ids = new int[n][];
+    double[][] counts = new double[n][];
+    int[] df = new int[1024];
+    for (int i = 0; i < n; i++) {
+      Map<String, Double> f = raw.get(i);
+      ids[i] = new int[f.size()];
+      counts[i] = new double[f.size()];
+      int m = 0;
+      for (Map.Entry<String, Double> e : f.entrySet()) {
+        int id = seen.computeIfAbsent(e.getKey(), k -> seen.size());
+        if (id >= df.length) {
+          df = java.util.Arrays.copyOf(df, df.length * 2);
+        }
+        df[id]++;
+        ids[i][m] = id;
+        counts[i][m++] = e.getValue();
+      }
+    }
+    int[] column = new int[seen.size()];
+    int d = 0;
+    for (int id = 0; id < column.length; id++) {
+      column[id] = df[id] >= MIN_DF ? d++ : -1;
+    }
+    double[] idf = new double[d];
+    for (int id = 0; id < column.length; id++) {
+      if (column[id] >= 0) {
+        idf[column[id]] = Math.log((1.0 + n) / (1.0 + df[id])) + 1;
+      }
     }
     Map<String, Integer> vocabulary = new HashMap<>();
-    df.entrySet().stream().filter(e -> e.getValue() >= MIN_DF).map(Map.Entry::getKey).sorted()
-        .forEach(k -> vocabulary.put(k, vocabulary.size()));
-    double[] idf = new double[vocabulary.size()];
-    int n = raw.size();
-    vocabulary.forEach((k, i) -> idf[i] = Math.log((1.0 + n) / (1.0 + df.get(k))) + 1);
-    TopicClassifier model = new TopicClassifier(classes, vocabulary, idf, new float[vocabulary.size() * c],
-        new float[c]);
+    seen.forEach((k, id) -> {
+      if (column[id] >= 0) {
+        vocabulary.put(k, column[id]);
+      }
+    });
+    TopicClassifier model = new TopicClassifier(classes, vocabulary, idf, new float[d * c], new float[c]);
     Vector[] xs = new Vector[n];
     for (int i = 0; i < n; i++) {
-      xs[i] = model.vector(raw.get(i));
+      int[] index = new int[ids[i].length];
+      double[] value = new double[ids[i].length];
+      int m = 0;
+      for (int k = 0; k < ids[i].length; k++) {
+        int col = column[ids[i][k]];
+        if (col >= 0) {
+          index[m] = col;
+          value[m++] = counts[i][k];
+        }
+      }
+      xs[i] = model.vector(java.util.Arrays.copyOf(index, m), value, m);
     }
-    model.fit(xs, labels);
+    model.fit(xs, labels.stream().mapToInt(Integer::intValue).toArray());
     return model;
   }
 
   /** Plain stochastic gradient descent on the cross-entropy, a fixed shuffle per epoch. */
-  private void fit(Vector[] xs, List<Integer> labels) {
+  private void fit(Vector[] xs, int[] labels) {
     int c = classes.length;
     int[] order = new int[xs.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
     Random random = new Random(SEED);
-    double[] p = new double[c];
+    float[] p = new float[c];
+    int[] active = new int[c];
+    float[] gradient = new float[c];
     for (int epoch = 0; epoch < EPOCHS; epoch++) {
       for (int i = order.length - 1; i > 0; i--) {
         int j = random.nextInt(i + 1);
@@ -103,16 +144,22 @@ final class TopicClassifier {
       for (int i : order) {
         Vector x = xs[i];
         softmax(x, p);
-        p[labels.get(i)] -= 1;
-        for (int k = 0; k < x.index.length; k++) {
-          int base = x.index[k] * c;
-          double step = rate * x.value[k];
-          for (int j = 0; j < c; j++) {
-            weights[base + j] -= (float) (step * p[j]);
+        p[labels[i]] -= 1;
+        // Only the classes the sentence still moves: most are already near zero after an epoch.
+        int moved = 0;
+        for (int j = 0; j < c; j++) {
+          if (Math.abs(p[j]) >= NEGLIGIBLE) {
+            active[moved] = j;
+            gradient[moved++] = p[j];
+            bias[j] -= (float) (rate * 0.1 * p[j]);
           }
         }
-        for (int j = 0; j < c; j++) {
-          bias[j] -= (float) (rate * 0.1 * p[j]);
+        for (int k = 0; k < x.index.length; k++) {
+          int base = x.index[k] * c;
+          float step = (float) (rate * x.value[k]);
+          for (int m = 0; m < moved; m++) {
+            weights[base + active[m]] -= step * gradient[m];
+          }
         }
       }
     }
@@ -140,34 +187,37 @@ final class TopicClassifier {
 
   /** The probability of every class for a sentence. */
   double[] probabilities(String text) {
-    double[] p = new double[classes.length];
+    float[] p = new float[classes.length];
     softmax(vector(SentenceFeatures.of(text)), p);
-    return p;
+    double[] out = new double[p.length];
+    for (int j = 0; j < p.length; j++) {
+      out[j] = p[j];
+    }
+    return out;
   }
 
-  private void softmax(Vector x, double[] p) {
+  /** The class probabilities of a vector, into {@code p} (float throughout, so the loops vectorise). */
+  private void softmax(Vector x, float[] p) {
     int c = classes.length;
-    for (int j = 0; j < c; j++) {
-      p[j] = bias[j];
-    }
+    System.arraycopy(bias, 0, p, 0, c);
     for (int k = 0; k < x.index.length; k++) {
       int base = x.index[k] * c;
-      double v = x.value[k];
+      float v = x.value[k];
       for (int j = 0; j < c; j++) {
         p[j] += v * weights[base + j];
       }
     }
-    double max = Double.NEGATIVE_INFINITY;
-    for (double z : p) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float z : p) {
       max = Math.max(max, z);
     }
     double sum = 0;
     for (int j = 0; j < c; j++) {
-      p[j] = Math.exp(p[j] - max);
+      p[j] = (float) Math.exp(p[j] - max);
       sum += p[j];
     }
     for (int j = 0; j < c; j++) {
-      p[j] /= sum;
+      p[j] = (float) (p[j] / sum);
     }
   }
 
@@ -176,27 +226,32 @@ final class TopicClassifier {
     int[] index = new int[counts.size()];
     double[] value = new double[counts.size()];
     int m = 0;
-    double norm = 0;
     for (Map.Entry<String, Double> e : counts.entrySet()) {
       Integer i = vocabulary.get(e.getKey());
-      if (i == null) {
-        continue;
+      if (i != null) {
+        index[m] = i;
+        value[m++] = e.getValue();
       }
-      double v = e.getValue();
-      v = (v >= 1 ? 1 + Math.log(v) : v) * idf[i];
-      index[m] = i;
-      value[m] = v;
-      norm += v * v;
-      m++;
     }
-    norm = norm == 0 ? 1 : Math.sqrt(norm);
-    int[] ix = java.util.Arrays.copyOf(index, m);
-    double[] vx = java.util.Arrays.copyOf(value, m);
-    for (int k = 0; k < m; k++) {
-      vx[k] /= norm;
-    }
-    return new Vector(ix, vx);
+    return vector(java.util.Arrays.copyOf(index, m), value, m);
   }
 
-  private record Vector(int[] index, double[] value) {}
+  /** The first {@code m} columns and raw counts, log-scaled, times IDF, unit length. */
+  private Vector vector(int[] index, double[] counts, int m) {
+    float[] value = new float[m];
+    double norm = 0;
+    for (int k = 0; k < m; k++) {
+      double v = counts[k];
+      v = (v >= 1 ? 1 + Math.log(v) : v) * idf[index[k]];
+      value[k] = (float) v;
+      norm += v * v;
+    }
+    norm = norm == 0 ? 1 : Math.sqrt(norm);
+    for (int k = 0; k < m; k++) {
+      value[k] = (float) (value[k] / norm);
+    }
+    return new Vector(index, value);
+  }
+
+  private record Vector(int[] index, float[] value) {}
 }
