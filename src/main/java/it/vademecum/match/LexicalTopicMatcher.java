@@ -2,9 +2,11 @@ package it.vademecum.match;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,9 +79,9 @@ public final class LexicalTopicMatcher implements TopicMatcher {
    * The whole sentence's score for every topic, by topic id, before any verdict (empty when no
    * word is known): what {@link #rank} decides on, for measuring.
    */
-  public java.util.Map<String, Double> rawScores(String text) {
+  public Map<String, Double> rawScores(String text) {
     double[] score = text == null || text.isBlank() ? null : scorer.scores(text);
-    java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    Map<String, Double> out = new LinkedHashMap<>();
     if (score != null) {
       for (int t = 0; t < score.length; t++) {
         out.put(ids[t], round(score[t]));

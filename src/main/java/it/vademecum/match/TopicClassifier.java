@@ -1,6 +1,7 @@
 package it.vademecum.match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,61 +66,38 @@ final class TopicClassifier {
         labels.add(label);
       }
     }
-    // One id per feature, in the order first seen (which the sentences' order fixes: deterministic).
-    Map<String, Integer> seen = new HashMap<>();
-    int n = raw.size();
-    int[][] ids = new int[n][];
-    double[][] counts = new double[n][];
-    int[] df = new int[1024];
-    for (int i = 0; i < n; i++) {
-      Map<String, Double> f = raw.get(i);
-      ids[i] = new int[f.size()];
-      counts[i] = new double[f.size()];
-      int m = 0;
-      for (Map.Entry<String, Double> e : f.entrySet()) {
-        int id = seen.computeIfAbsent(e.getKey(), k -> seen.size());
-        if (id >= df.length) {
-          df = java.util.Arrays.copyOf(df, df.length * 2);
-        }
-        df[id]++;
-        ids[i][m] = id;
-        counts[i][m++] = e.getValue();
-      }
-    }
-    int[] column = new int[seen.size()];
-    int d = 0;
-    for (int id = 0; id < column.length; id++) {
-      column[id] = df[id] >= MIN_DF ? d++ : -1;
-    }
-    double[] idf = new double[d];
-    for (int id = 0; id < column.length; id++) {
-      if (column[id] >= 0) {
-        idf[column[id]] = Math.log((1.0 + n) / (1.0 + df[id])) + 1;
-      }
-    }
-    Map<String, Integer> vocabulary = new HashMap<>();
-    seen.forEach((k, id) -> {
-      if (column[id] >= 0) {
-        vocabulary.put(k, column[id]);
-      }
-    });
-    TopicClassifier model = new TopicClassifier(classes, vocabulary, idf, new float[d * c], new float[c]);
-    Vector[] xs = new Vector[n];
-    for (int i = 0; i < n; i++) {
-      int[] index = new int[ids[i].length];
-      double[] value = new double[ids[i].length];
-      int m = 0;
-      for (int k = 0; k < ids[i].length; k++) {
-        int col = column[ids[i][k]];
-        if (col >= 0) {
-          index[m] = col;
-          value[m++] = counts[i][k];
-        }
-      }
-      xs[i] = model.vector(java.util.Arrays.copyOf(index, m), value, m);
+    Columns columns = Columns.of(raw);
+    TopicClassifier model = new TopicClassifier(classes, columns.vocabulary(), columns.idf(),
+        new float[columns.idf().length * c], new float[c]);
+    Vector[] xs = new Vector[raw.size()];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = model.vector(raw.get(i));
     }
     model.fit(xs, labels.stream().mapToInt(Integer::intValue).toArray());
     return model;
+  }
+
+  /** The features kept (those in {@link #MIN_DF} sentences or more), their column and their IDF. */
+  private record Columns(Map<String, Integer> vocabulary, double[] idf) {
+
+    static Columns of(List<Map<String, Double>> raw) {
+      Map<String, Integer> df = new HashMap<>();
+      for (Map<String, Double> f : raw) {
+        for (String k : f.keySet()) {
+          df.merge(k, 1, Integer::sum);
+        }
+      }
+      Map<String, Integer> vocabulary = new HashMap<>();
+      List<Double> idf = new ArrayList<>();
+      int n = raw.size();
+      df.forEach((k, count) -> {
+        if (count >= MIN_DF) {
+          vocabulary.put(k, idf.size());
+          idf.add(Math.log((1.0 + n) / (1.0 + count)) + 1);
+        }
+      });
+      return new Columns(vocabulary, idf.stream().mapToDouble(Double::doubleValue).toArray());
+    }
   }
 
   /** Plain stochastic gradient descent on the cross-entropy, a fixed shuffle per epoch. */
@@ -224,33 +202,26 @@ final class TopicClassifier {
   /** Log-scaled counts times IDF, unit length; unknown features dropped. */
   private Vector vector(Map<String, Double> counts) {
     int[] index = new int[counts.size()];
-    double[] value = new double[counts.size()];
+    float[] value = new float[counts.size()];
     int m = 0;
+    double norm = 0;
     for (Map.Entry<String, Double> e : counts.entrySet()) {
       Integer i = vocabulary.get(e.getKey());
-      if (i != null) {
-        index[m] = i;
-        value[m++] = e.getValue();
+      if (i == null) {
+        continue;
       }
-    }
-    return vector(java.util.Arrays.copyOf(index, m), value, m);
-  }
-
-  /** The first {@code m} columns and raw counts, log-scaled, times IDF, unit length. */
-  private Vector vector(int[] index, double[] counts, int m) {
-    float[] value = new float[m];
-    double norm = 0;
-    for (int k = 0; k < m; k++) {
-      double v = counts[k];
-      v = (v >= 1 ? 1 + Math.log(v) : v) * idf[index[k]];
-      value[k] = (float) v;
+      double v = e.getValue();
+      v = (v >= 1 ? 1 + Math.log(v) : v) * idf[i];
+      index[m] = i;
+      value[m++] = (float) v;
       norm += v * v;
     }
     norm = norm == 0 ? 1 : Math.sqrt(norm);
+    float[] unit = Arrays.copyOf(value, m);
     for (int k = 0; k < m; k++) {
-      value[k] = (float) (value[k] / norm);
+      unit[k] = (float) (unit[k] / norm);
     }
-    return new Vector(index, value);
+    return new Vector(Arrays.copyOf(index, m), unit);
   }
 
   private record Vector(int[] index, float[] value) {}
