@@ -51,12 +51,17 @@ final class DialogsOption {
 
   /** The engine, or empty after printing where it looked or every problem of the tree. */
   Optional<Engine> load(TypedSettings settings, PrintStream err) {
+    return load(settings, err, java.util.Set.of());
+  }
+
+  /** The engine trained without the examples of the sets named in {@code leftOut} (file names). */
+  Optional<Engine> load(TypedSettings settings, PrintStream err, java.util.Set<String> leftOut) {
     Optional<Path> d = present(settings, err);
     if (d.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new EngineLoader().load(d.get()));
+      return Optional.of(new EngineLoader().load(d.get(), leftOut));
     } catch (InvalidCatalogException e) {
       problems(d.get(), e, err);
       return Optional.empty();

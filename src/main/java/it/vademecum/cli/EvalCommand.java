@@ -31,6 +31,15 @@ final class EvalCommand implements Callable<Integer> {
       description = "Also write a confusion matrix and the misses (Markdown for .md, HTML otherwise).")
   Path report;
 
+  @Option(names = "--rankings", paramLabel = "FILE.jsonl",
+      description = "Also write every line's verdict, ranking and raw topic scores (JSONL), for experiments.")
+  Path rankings;
+
+  @Option(names = "--leave-out",
+      description = "Train the classifier without the examples that came from a set of this file's name"
+          + " (dialogs/examples.jsonl, \"source\"), so the set is measured as if never seen.")
+  boolean leaveOut;
+
   @Mixin
   DialogsOption dialogs;
 
@@ -40,7 +49,8 @@ final class EvalCommand implements Callable<Integer> {
       System.err.println("No such file: " + file.toAbsolutePath().normalize());
       return 2;
     }
-    Optional<Engine> engine = dialogs.load(TypedSettings.load(), System.err);
+    Optional<Engine> engine = dialogs.load(TypedSettings.load(), System.err,
+        leaveOut ? java.util.Set.of(file.getFileName().toString()) : java.util.Set.of());
     if (engine.isEmpty()) {
       return 1;
     }
@@ -63,6 +73,14 @@ final class EvalCommand implements Callable<Integer> {
             report.getFileName().toString()));
       } catch (IOException e) {
         System.err.println("Non riesco a scrivere il resoconto " + report + ": " + e.getMessage());
+        return 1;
+      }
+    }
+    if (rankings != null) {
+      try {
+        Files.write(rankings, Evaluation.rankings(engine.get().matcher(), cases));
+      } catch (IOException e) {
+        System.err.println("Non riesco a scrivere le classifiche " + rankings + ": " + e.getMessage());
         return 1;
       }
     }

@@ -6,6 +6,7 @@ import it.vademecum.dialog.CatalogLoader;
 import it.vademecum.dialog.InvalidCatalogException;
 import it.vademecum.dialog.Problem;
 import it.vademecum.dialog.Review;
+import it.vademecum.engine.EngineLoader;
 import it.vademecum.shift.ShiftRules;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -58,11 +59,12 @@ final class LintCommand implements Callable<Integer> {
     }
   }
 
-  /** The catalogue's problems, then (when it is clean) those of config/shift.json. */
+  /** The catalogue's problems, then (when it is clean) those of config/shift.json and of examples.jsonl. */
   static List<Problem> lint(Path dir) {
     try {
-      ShiftRules.load(dir, new CatalogLoader().load(dir));
-      return List.of();
+      Catalog catalog = new CatalogLoader().load(dir);
+      ShiftRules.load(dir, catalog);
+      return EngineLoader.exampleProblems(dir, catalog);
     } catch (InvalidCatalogException e) {
       return e.problems();
     }

@@ -7,6 +7,9 @@ import it.vademecum.dialog.Node;
 import it.vademecum.dialog.Question;
 import it.vademecum.dialog.Step;
 import it.vademecum.dialog.Topic;
+import it.vademecum.dialog.Problem;
+import it.vademecum.match.Example;
+import it.vademecum.match.Examples;
 import it.vademecum.match.ItalianAnalysis;
 import it.vademecum.match.LexicalTopicMatcher;
 import it.vademecum.match.Lexicon;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Builds an engine from a dialogs/ folder: the catalogue, the lexicon, the matcher. */
 public final class EngineLoader {
@@ -27,11 +31,42 @@ public final class EngineLoader {
 
   /** Loads and validates everything; throws with every problem of the tree. */
   public Engine load(Path dialogs) throws InvalidCatalogException {
+    return load(dialogs, Set.of());
+  }
+
+  /**
+   * Loads and validates everything, training the classifier without the examples whose source's
+   * file name is in {@code leftOut} (to measure a set as if it had never been seen); throws with every problem.
+   */
+  public Engine load(Path dialogs, Set<String> leftOut) throws InvalidCatalogException {
     Catalog catalog = catalogs.load(dialogs);
     Path lexiconFile = dialogs.resolve(LEXICON_FILE);
     Lexicon lexicon = Files.isRegularFile(lexiconFile) ? Lexicon.load(lexiconFile) : Lexicon.empty();
     List<TopicText> texts = catalog.list().stream().map(EngineLoader::text).toList();
-    return new Engine(catalog, LexicalTopicMatcher.build(texts, lexicon), analysis);
+    Examples.Parsed examples = examples(dialogs, catalog);
+    if (!examples.problems().isEmpty()) {
+      throw new InvalidCatalogException(problems(dialogs, examples));
+    }
+    List<Example> kept = examples.examples().stream().filter(e -> !leftOut.contains(fileName(e.source()))).toList();
+    return new Engine(catalog, LexicalTopicMatcher.build(texts, lexicon, kept), analysis);
+  }
+
+  /** The problems of dialogs/examples.jsonl (lines that are not JSON, without text, or with an unknown topic). */
+  public static List<Problem> exampleProblems(Path dialogs, Catalog catalog) {
+    return problems(dialogs, examples(dialogs, catalog));
+  }
+
+  private static String fileName(String source) {
+    return source.substring(source.lastIndexOf('/') + 1);
+  }
+
+  private static Examples.Parsed examples(Path dialogs, Catalog catalog) {
+    return Examples.read(dialogs.resolve(Examples.FILE), catalog.list().stream().map(Topic::id).toList());
+  }
+
+  private static List<Problem> problems(Path dialogs, Examples.Parsed parsed) {
+    String file = dialogs.resolve(Examples.FILE).toString();
+    return parsed.problems().stream().map(p -> new Problem(file, "riga " + p.line(), p.message())).toList();
   }
 
   public CatalogLoader catalogLoader() {

@@ -259,6 +259,32 @@ public final class Evaluation {
         confusion, lines);
   }
 
+  /**
+   * One JSON line per case: its text and labels, the verdict, the ranking, and (for the lexical
+   * matcher) every topic's raw score.
+   */
+  public static List<String> rankings(TopicMatcher matcher, List<Case> cases) {
+    ObjectMapper mapper = new ObjectMapper();
+    List<String> out = new ArrayList<>();
+    for (Case c : cases) {
+      Ranking r = matcher.rank(c.text());
+      var node = mapper.createObjectNode();
+      node.put("text", c.text());
+      node.put("topic", c.topic());
+      node.put("kind", c.kind());
+      node.put("also", c.also());
+      node.put("verdict", r.verdict().name());
+      var ranked = node.putArray("ranked");
+      r.ranked().forEach(s -> ranked.addArray().add(s.topicId()).add(s.score()));
+      if (matcher instanceof LexicalTopicMatcher lexical) {
+        var raw = node.putObject("raw");
+        lexical.rawScores(c.text()).forEach(raw::put);
+      }
+      out.add(node.toString());
+    }
+    return out;
+  }
+
   private static double ratio(int a, int b) {
     return b == 0 ? 0.0 : (double) a / b;
   }

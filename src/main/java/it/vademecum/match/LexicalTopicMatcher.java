@@ -2,8 +2,11 @@ package it.vademecum.match;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,19 +47,50 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   private final TopicIndex index;
   private final TypoCorrector typos;
   private final TopicScorer scorer;
+  /** Null when built without examples: the lexical answer alone. */
+  private final ClassifierBlend blend;
 
-  private LexicalTopicMatcher(TermPipeline pipeline, TopicIndex index) {
+  private LexicalTopicMatcher(TermPipeline pipeline, TopicIndex index, ClassifierBlend blend) {
     this.ids = index.ids;
     this.pipeline = pipeline;
     this.index = index;
     this.typos = new TypoCorrector(index, pipeline);
     this.scorer = new TopicScorer(index, pipeline, typos);
+    this.blend = blend;
   }
 
-  /** Indexes the topics; the lexicon is applied to topic texts and to every message. */
+  /** Indexes the topics; the lexicon is applied to topic texts and to every message. No classifier. */
   public static LexicalTopicMatcher build(List<TopicText> topics, Lexicon lexicon) {
+    return build(topics, lexicon, List.of());
+  }
+
+  /**
+   * Indexes the topics and, when there are examples, trains the topic classifier on the topics'
+   * titles and triggers and on the examples, which then re-orders menus and rescues sentences the
+   * lexicon does not know ({@link ClassifierBlend}).
+   */
+  public static LexicalTopicMatcher build(List<TopicText> topics, Lexicon lexicon, List<Example> examples) {
+    // The classifier trains on another core while the index is built: start-up waits for the longer of the two.
+    CompletableFuture<TopicClassifier> classifier = examples.isEmpty() ? null
+        : CompletableFuture.supplyAsync(() -> TopicClassifier.train(topics, examples));
     TermPipeline pipeline = new TermPipeline(lexicon, new ItalianAnalysis());
-    return new LexicalTopicMatcher(pipeline, TopicIndex.build(topics, pipeline));
+    TopicIndex index = TopicIndex.build(topics, pipeline);
+    return new LexicalTopicMatcher(pipeline, index, classifier == null ? null : new ClassifierBlend(classifier.join()));
+  }
+
+  /**
+   * The whole sentence's score for every topic, by topic id, before any verdict (empty when no
+   * word is known): what {@link #rank} decides on, for measuring.
+   */
+  public Map<String, Double> rawScores(String text) {
+    double[] score = text == null || text.isBlank() ? null : scorer.scores(text);
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (score != null) {
+      for (int t = 0; t < score.length; t++) {
+        out.put(ids[t], round(score[t]));
+      }
+    }
+    return out;
   }
 
   /** Number of indexed topics. */
@@ -78,6 +112,22 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     if (two != null) {
       return both(score, two[0], two[1]);
     }
+    Ranking single = single(score);
+    return blend == null ? single : blend.apply(text, single, score, namesForeign(text));
+  }
+
+  /** Whether a word of the message belongs to another product or to office life (the lexicon's foreign words). */
+  private boolean namesForeign(String text) {
+    for (String term : pipeline.terms(text)) {
+      if (pipeline.isForeign(term)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The lexical verdict on a sentence that is about one topic. */
+  private Ranking single(double[] score) {
     if (score == null) {
       return Ranking.none();
     }

@@ -5,6 +5,7 @@ import it.vademecum.dialog.Problem;
 import it.vademecum.dialog.Topic;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.EngineLoader;
+import it.vademecum.match.Examples;
 import it.vademecum.shift.ShiftRules;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dialogs/ in use, reloadable: {@link #reload()} on a supervisor's «ricarica», and by itself
- * when a .json file under the folder (or its config/) changes, once {@link #watch} is on. A broken
+ * when a .json file under the folder (or its config/) or the classifier's examples.jsonl changes, once {@link #watch} is on. A broken
  * edit keeps the last good version for everyone and reports every problem. It is the engine
  * supplier of the assistant and the Teams server; agents whose node disappeared are restarted by
  * the engine with a notice.
@@ -211,7 +212,8 @@ public final class DialogsReloader implements Supplier<Engine>, AutoCloseable {
     for (WatchEvent<?> ev : key.pollEvents()) {
       Object ctx = ev.context();
       relevant |= ev.kind() == StandardWatchEventKinds.OVERFLOW
-          || (ctx instanceof Path p && p.getFileName().toString().endsWith(".json"));
+          || (ctx instanceof Path p && (p.getFileName().toString().endsWith(".json")
+              || p.getFileName().toString().equals(Examples.FILE)));
     }
     key.reset();
     return relevant;

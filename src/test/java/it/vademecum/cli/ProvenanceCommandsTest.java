@@ -49,6 +49,17 @@ class ProvenanceCommandsTest {
   }
 
   @Test
+  void lintExitsOneNamingTheLineOfAnExampleWithAnUnknownTopicOrNoText() throws java.io.IOException {
+    java.nio.file.Files.writeString(dialogs.resolve("examples.jsonl"),
+        "{\"text\": \"il cliente vuole i soldi indietro\", \"topic\": \"diritto-di-recesso\", \"source\": \"test\"}\n"
+            + "{\"text\": \"il cliente vuole i soldi indietro\", \"topic\": \"rimborsi\", \"source\": \"test\"}\n"
+            + "{\"topic\": null, \"source\": \"test\"}\n");
+    assertEquals(1, Main.run("lint", dialogs.toString()));
+    assertTrue(lines().contains(dialogs + "/examples.jsonl: riga 2: argomento sconosciuto \"rimborsi\""), lines().toString());
+    assertTrue(lines().contains(dialogs + "/examples.jsonl: riga 3: manca il testo (\"text\")"), lines().toString());
+  }
+
+  @Test
   void lintWarnsButExitsZeroOnTopicsPastTheirReviewDate() {
     DialogsCopy.edit(dialogs, "pausa.json", "\"verified\": \"2026-12-01\"", "\"verified\": \"2020-01-10\"");
     assertEquals(0, Main.run("lint", dialogs.toString()));

@@ -12,7 +12,9 @@ import it.vademecum.dialog.InvalidCatalogException;
 import it.vademecum.engine.Knowledge;
 import it.vademecum.engine.Reply;
 import it.vademecum.shift.DialogsCopy;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -129,6 +131,22 @@ class ReloadTest {
     assertTrue(desk.reloader.lastProblems().isEmpty());
     waitFor(() -> desk.notifier.sent.stream().anyMatch(s -> s.startsWith("t/sara: ✅ Dialoghi ricaricati da soli")));
     assertTrue(desk.notifier.sent.stream().noneMatch(s -> s.startsWith("t/mario")), "agents are not told");
+  }
+
+  @Test
+  void theWatcherSeesABrokenExampleLineAndKeepsTheLastGoodVersion() throws Exception {
+    desk.reloader.watch(Duration.ofMillis(100));
+    desk.say(SARA, "statistiche");
+    String good = desk.reloader.current().version();
+    Path examples = desk.dialogs.resolve("examples.jsonl");
+    int lines = Files.readAllLines(examples).size();
+    Files.writeString(examples,
+        "{\"text\": \"il cliente rivuole i soldi\", \"topic\": \"rimborsi\", \"source\": \"test\"}\n",
+        StandardOpenOption.APPEND);
+    waitFor(() -> !desk.notifier.sent.isEmpty());
+    String told = desk.notifier.sent.get(0);
+    assertTrue(told.contains("examples.jsonl: riga " + (lines + 1) + ": argomento sconosciuto \"rimborsi\""), told);
+    assertEquals(good, desk.reloader.current().version());
   }
 
   private static void waitFor(BooleanSupplier condition) throws InterruptedException {

@@ -1,0 +1,228 @@
+package it.vademecum.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A multinomial logistic regression over {@link SentenceFeatures}, trained on the topics' titles
+ * and triggers and on the labelled example sentences, with one more class for "no topic" (the
+ * examples whose topic is null). Trained when built, deterministically (a fixed shuffle); immutable
+ * afterwards and thread-safe.
+ */
+final class TopicClassifier {
+
+  /** A feature must occur in this many training sentences to be kept. */
+  private static final int MIN_DF = 2;
+  private static final int EPOCHS = 8;
+  private static final double RATE = 0.8;
+  private static final long SEED = 16;
+  /** A class whose gradient is below this for a sentence is left as it is by that sentence. */
+  private static final double NEGLIGIBLE = 1e-3;
+
+  private final String[] classes;
+  private final int none;
+  private final Map<String, Integer> vocabulary;
+  private final double[] idf;
+  private final float[] weights;
+  private final float[] bias;
+
+  private TopicClassifier(String[] classes, Map<String, Integer> vocabulary, double[] idf, float[] weights,
+      float[] bias) {
+    this.classes = classes;
+    this.none = classes.length - 1;
+    this.vocabulary = vocabulary;
+    this.idf = idf;
+    this.weights = weights;
+    this.bias = bias;
+  }
+
+  /** The classes: the topic ids in {@code topics}' order, then "no topic" (index {@link #noneClass()}). */
+  static TopicClassifier train(List<TopicText> topics, List<Example> examples) {
+    int c = topics.size() + 1;
+    String[] classes = new String[c];
+    Map<String, Integer> classOf = new HashMap<>();
+    for (int t = 0; t < topics.size(); t++) {
+      classes[t] = topics.get(t).id();
+      classOf.put(classes[t], t);
+    }
+    List<Map<String, Double>> raw = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    for (TopicText t : topics) {
+      raw.add(SentenceFeatures.of(t.title()));
+      labels.add(classOf.get(t.id()));
+      for (String trigger : t.triggers()) {
+        raw.add(SentenceFeatures.of(trigger));
+        labels.add(classOf.get(t.id()));
+      }
+    }
+    for (Example e : examples) {
+      Integer label = e.topic() == null ? Integer.valueOf(c - 1) : classOf.get(e.topic());
+      if (label != null) {
+        raw.add(SentenceFeatures.of(e.text()));
+        labels.add(label);
+      }
+    }
+    Columns columns = Columns.of(raw);
+    TopicClassifier model = new TopicClassifier(classes, columns.vocabulary(), columns.idf(),
+        new float[columns.idf().length * c], new float[c]);
+    Vector[] xs = new Vector[raw.size()];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = model.vector(raw.get(i));
+    }
+    model.fit(xs, labels.stream().mapToInt(Integer::intValue).toArray());
+    return model;
+  }
+
+  /** The features kept (those in {@link #MIN_DF} sentences or more), their column and their IDF. */
+  private record Columns(Map<String, Integer> vocabulary, double[] idf) {
+
+    static Columns of(List<Map<String, Double>> raw) {
+      Map<String, Integer> df = new HashMap<>();
+      for (Map<String, Double> f : raw) {
+        for (String k : f.keySet()) {
+          df.merge(k, 1, Integer::sum);
+        }
+      }
+      Map<String, Integer> vocabulary = new HashMap<>();
+      List<Double> idf = new ArrayList<>();
+      int n = raw.size();
+      df.forEach((k, count) -> {
+        if (count >= MIN_DF) {
+          vocabulary.put(k, idf.size());
+          idf.add(Math.log((1.0 + n) / (1.0 + count)) + 1);
+        }
+      });
+      return new Columns(vocabulary, idf.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+  }
+
+  /** Plain stochastic gradient descent on the cross-entropy, a fixed shuffle per epoch. */
+  private void fit(Vector[] xs, int[] labels) {
+    int c = classes.length;
+    int[] order = new int[xs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Random random = new Random(SEED);
+    float[] p = new float[c];
+    int[] active = new int[c];
+    float[] gradient = new float[c];
+    for (int epoch = 0; epoch < EPOCHS; epoch++) {
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int tmp = order[i];
+        order[i] = order[j];
+        order[j] = tmp;
+      }
+      double rate = RATE / (1 + epoch);
+      for (int i : order) {
+        Vector x = xs[i];
+        softmax(x, p);
+        p[labels[i]] -= 1;
+        // Only the classes the sentence still moves: most are already near zero after an epoch.
+        int moved = 0;
+        for (int j = 0; j < c; j++) {
+          if (Math.abs(p[j]) >= NEGLIGIBLE) {
+            active[moved] = j;
+            gradient[moved++] = p[j];
+            bias[j] -= (float) (rate * 0.1 * p[j]);
+          }
+        }
+        for (int k = 0; k < x.index.length; k++) {
+          int base = x.index[k] * c;
+          float step = (float) (rate * x.value[k]);
+          for (int m = 0; m < moved; m++) {
+            weights[base + active[m]] -= step * gradient[m];
+          }
+        }
+      }
+    }
+  }
+
+  /** Index of the "no topic" class. */
+  int noneClass() {
+    return none;
+  }
+
+  /** The class ids: topic ids, then null for "no topic". */
+  String classId(int k) {
+    return k == none ? null : classes[k];
+  }
+
+  /** The class index of a topic id, -1 when unknown. */
+  int classIndex(String topicId) {
+    for (int k = 0; k < none; k++) {
+      if (classes[k].equals(topicId)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** The probability of every class for a sentence. */
+  double[] probabilities(String text) {
+    float[] p = new float[classes.length];
+    softmax(vector(SentenceFeatures.of(text)), p);
+    double[] out = new double[p.length];
+    for (int j = 0; j < p.length; j++) {
+      out[j] = p[j];
+    }
+    return out;
+  }
+
+  /** The class probabilities of a vector, into {@code p} (float throughout, so the loops vectorise). */
+  private void softmax(Vector x, float[] p) {
+    int c = classes.length;
+    System.arraycopy(bias, 0, p, 0, c);
+    for (int k = 0; k < x.index.length; k++) {
+      int base = x.index[k] * c;
+      float v = x.value[k];
+      for (int j = 0; j < c; j++) {
+        p[j] += v * weights[base + j];
+      }
+    }
+    float max = Float.NEGATIVE_INFINITY;
+    for (float z : p) {
+      max = Math.max(max, z);
+    }
+    double sum = 0;
+    for (int j = 0; j < c; j++) {
+      p[j] = (float) Math.exp(p[j] - max);
+      sum += p[j];
+    }
+    for (int j = 0; j < c; j++) {
+      p[j] = (float) (p[j] / sum);
+    }
+  }
+
+  /** Log-scaled counts times IDF, unit length; unknown features dropped. */
+  private Vector vector(Map<String, Double> counts) {
+    int[] index = new int[counts.size()];
+    float[] value = new float[counts.size()];
+    int m = 0;
+    double norm = 0;
+    for (Map.Entry<String, Double> e : counts.entrySet()) {
+      Integer i = vocabulary.get(e.getKey());
+      if (i == null) {
+        continue;
+      }
+      double v = e.getValue();
+      v = (v >= 1 ? 1 + Math.log(v) : v) * idf[i];
+      index[m] = i;
+      value[m++] = (float) v;
+      norm += v * v;
+    }
+    norm = norm == 0 ? 1 : Math.sqrt(norm);
+    float[] unit = Arrays.copyOf(value, m);
+    for (int k = 0; k < m; k++) {
+      unit[k] = (float) (unit[k] / norm);
+    }
+    return new Vector(Arrays.copyOf(index, m), unit);
+  }
+
+  private record Vector(int[] index, float[] value) {}
+}
