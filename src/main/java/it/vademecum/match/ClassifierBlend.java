@@ -16,9 +16,9 @@ import java.util.List;
 final class ClassifierBlend {
 
   /** Weight of the classifier's probability against the lexical score in a menu. */
-  static final double WEIGHT = 0.6;
+  static final double WEIGHT = 1.0;
   /** The least probability of a topic that turns a lexical "no topic" into a menu. */
-  static final double RESCUE = 0.4;
+  static final double RESCUE = 0.15;
   /** The least probability of "no topic" that turns a lexical menu into "no topic". */
   static final double REJECT = 0.6;
   /** How many of the lexical menu's topics the classifier may re-order. */
