@@ -1,10 +1,8 @@
 package it.vademecum.match;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,7 +18,6 @@ final class SentenceFeatures {
   private static final double PIECE = 0.3;
   private static final int LONGEST = 4;
 
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern SUFFIX =
       Pattern.compile("(amento|azione|azioni|mente|ando|endo|ato|ata|ati|ate|ito|ita|iti|ite|are|ere|ire)$");
   private static final Set<String> FUNCTION_WORDS = Set.of(("il lo la i gli le un uno una di a da in con su per tra fra"
@@ -55,12 +52,7 @@ final class SentenceFeatures {
 
   /** Lower case, accents folded, split on everything but ASCII letters and digits. */
   static List<String> words(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    boolean ascii = true;
-    for (int i = 0; i < lower.length() && ascii; i++) {
-      ascii = lower.charAt(i) < 128;
-    }
-    String folded = ascii ? lower : MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+    String folded = TopicIndex.normalizeRaw(text);
     List<String> words = new ArrayList<>();
     int start = -1;
     for (int i = 0; i <= folded.length(); i++) {

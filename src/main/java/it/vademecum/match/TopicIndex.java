@@ -228,11 +228,18 @@ final class TopicIndex {
     return ((long) a << 32) | (b & 0xffffffffL);
   }
 
-  /** Lower case without accents, for finding signals in the raw text. */
+  /**
+   * Lower case without accents, for finding signals in the raw text (and the classifier's words).
+   * Most messages are plain ASCII, which has no accent to fold: then no decomposition at all.
+   */
   static String normalizeRaw(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    String nfd = Normalizer.normalize(lower, Normalizer.Form.NFD);
-    return MARKS.matcher(nfd).replaceAll("");
+    for (int i = 0; i < lower.length(); i++) {
+      if (lower.charAt(i) >= 128) {
+        return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+      }
+    }
+    return lower;
   }
 
   /** Whether a signal occurs in the normalised text as a whole word (or after "@"). */
