@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Combines the lexical ranking of a one-topic sentence with the {@link TopicClassifier}'s
@@ -34,9 +35,10 @@ final class ClassifierBlend {
   /**
    * @param lexical the lexical matcher's answer for the whole sentence
    * @param raw the lexical score of every topic, in the classifier's topic order (null: no word known)
-   * @param foreign whether the message names another product or office matter
+   * @param foreign whether the message names another product or office matter; asked only for a
+   *     rescue, since it analyses the message again
    */
-  Ranking apply(String text, Ranking lexical, double[] raw, boolean foreign) {
+  Ranking apply(String text, Ranking lexical, double[] raw, BooleanSupplier foreign) {
     if (lexical.verdict() == Ranking.Verdict.CONFIDENT) {
       return lexical;
     }
@@ -48,7 +50,7 @@ final class ClassifierBlend {
       }
       return new Ranking(reorder(lexical.ranked(), p), Ranking.Verdict.AMBIGUOUS);
     }
-    if (top == classifier.noneClass() || p[top] < RESCUE || foreign) {
+    if (top == classifier.noneClass() || p[top] < RESCUE || foreign.getAsBoolean()) {
       return lexical;
     }
     Integer[] order = new Integer[classifier.noneClass()];

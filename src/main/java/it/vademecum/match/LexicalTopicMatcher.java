@@ -113,7 +113,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
       return both(score, two[0], two[1]);
     }
     Ranking single = single(score);
-    return blend == null ? single : blend.apply(text, single, score, namesForeign(text));
+    return blend == null ? single : blend.apply(text, single, score, () -> namesForeign(text));
   }
 
   /** Whether a word of the message belongs to another product or to office life (the lexicon's foreign words). */
@@ -143,10 +143,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     Integer[] order = byScore(score);
     double s1 = score[order[0]];
     double s2 = order.length > 1 ? score[order[1]] : 0;
-    List<Scored> ranked = new ArrayList<>();
-    for (int i = 0; i < Math.min(RANKED, order.length) && score[order[i]] > 0; i++) {
-      ranked.add(new Scored(ids[order[i]], round(score[order[i]])));
-    }
+    List<Scored> ranked = ranked(score, order);
     Ranking.Verdict verdict = s1 >= CONFIDENT && s1 - s2 >= MARGIN
         ? Ranking.Verdict.CONFIDENT : Ranking.Verdict.AMBIGUOUS;
     return new Ranking(ranked, verdict);
@@ -167,11 +164,16 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     if (score[order[0]] < ENGLISH_MENU) {
       return Ranking.none();
     }
+    return new Ranking(ranked(score, order), Ranking.Verdict.AMBIGUOUS);
+  }
+
+  /** The topics with a positive score, best first, at most {@link #RANKED}. */
+  private List<Scored> ranked(double[] score, Integer[] order) {
     List<Scored> ranked = new ArrayList<>();
     for (int i = 0; i < Math.min(RANKED, order.length) && score[order[i]] > 0; i++) {
       ranked.add(new Scored(ids[order[i]], round(score[order[i]])));
     }
-    return new Ranking(ranked, Ranking.Verdict.AMBIGUOUS);
+    return ranked;
   }
 
   private Integer[] byScore(double[] score) {

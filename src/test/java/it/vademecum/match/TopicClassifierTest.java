@@ -52,8 +52,8 @@ class TopicClassifierTest {
   void aRescueNeverBeatsAWordOfAnotherProductOrOfOfficeLife() {
     ClassifierBlend blend = new ClassifierBlend(classifier);
     Ranking none = Ranking.none();
-    assertEquals("ticket-sollecito", blend.apply(NEVER_SEEN, none, null, false).best());
-    assertEquals(Ranking.Verdict.NONE, blend.apply(NEVER_SEEN, none, null, true).verdict());
+    assertEquals("ticket-sollecito", blend.apply(NEVER_SEEN, none, null, () -> false).best());
+    assertEquals(Ranking.Verdict.NONE, blend.apply(NEVER_SEEN, none, null, () -> true).verdict());
   }
 
   @Test
@@ -67,6 +67,6 @@ class TopicClassifierTest {
     ClassifierBlend blend = new ClassifierBlend(classifier);
     Ranking confident = new Ranking(List.of(new Scored("pausa", 0.9), new Scored("fine-turno", 0.3)),
         Ranking.Verdict.CONFIDENT);
-    assertEquals(confident, blend.apply(NEVER_SEEN, confident, null, false));
+    assertEquals(confident, blend.apply(NEVER_SEEN, confident, null, () -> false));
   }
 }
