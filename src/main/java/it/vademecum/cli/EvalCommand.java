@@ -32,7 +32,7 @@ final class EvalCommand implements Callable<Integer> {
   Path report;
 
   @Option(names = "--rankings", paramLabel = "FILE.jsonl",
-      description = "Also write every line's verdict, ranking and raw topic scores (JSONL), for experiments.")
+      description = "Also write every line's verdict, ranking, raw topic scores and classifier probabilities (JSONL), for experiments.")
   Path rankings;
 
   @Option(names = "--leave-out",

@@ -2,29 +2,33 @@ package it.vademecum.match;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Combines the lexical ranking of a one-topic sentence with the {@link TopicClassifier}'s
- * probabilities. A confident lexical topic stands. A menu is re-ordered by lexical score plus
- * {@link #WEIGHT} times the probability, or becomes "no topic" when the classifier is sure the
- * sentence is none. A lexical "no topic" becomes a menu when the classifier gives one topic at
- * least {@link #RESCUE} and the message names no other product or office matter: a rescued
- * sentence is never started at once, so the agent confirms it in one click.
+ * Combines the lexical answer with the {@link TopicClassifier}'s probabilities. A confident lexical
+ * topic stands. Every menu is ordered by lexical score plus {@link #WEIGHT} times the probability,
+ * over all topics (the classifier may bring in a topic the lexicon missed); a two-topic menu keeps
+ * its two topics first and orders them the same way. A lexical menu becomes "no topic" when the
+ * classifier is sure the sentence is none ({@link #REJECT}). A lexical "no topic" becomes a menu
+ * when the classifier gives one topic at least {@link #RESCUE} and knows one of its words, unless
+ * the message names another product or office matter and the classifier is less than
+ * {@link #SURE}: a rescued sentence is never started at once, so the agent confirms it in one click.
  */
 final class ClassifierBlend {
 
-  /** Weight of the classifier's probability against the lexical score in a menu. */
-  static final double WEIGHT = 1.0;
+  /** Weight of the classifier's probability against the lexical score (both in [0, 1]) in a menu. */
+  static final double WEIGHT = 3.0;
   /** The least probability of a topic that turns a lexical "no topic" into a menu. */
   static final double RESCUE = 0.15;
+  /** The least probability that rescues a message naming another product or office matter. */
+  static final double SURE = 0.75;
   /** The least probability of "no topic" that turns a lexical menu into "no topic". */
   static final double REJECT = 0.6;
-  /** How many of the lexical menu's topics the classifier may re-order. */
-  private static final int REORDERED = 5;
-  private static final int MENU = 3;
+  /** The longest menu given (the lexical matcher's too). */
+  private static final int RANKED = 10;
 
   private final TopicClassifier classifier;
 
@@ -33,51 +37,78 @@ final class ClassifierBlend {
   }
 
   /**
-   * @param lexical the lexical matcher's answer for the whole sentence
-   * @param raw the lexical score of every topic, in the classifier's topic order (null: no word known)
+   * @param text the message
+   * @param lexical the lexical matcher's answer and every topic's score, in the classifier's topic order
    * @param foreign whether the message names another product or office matter; asked only for a
    *     rescue, since it analyses the message again
    */
-  Ranking apply(String text, Ranking lexical, double[] raw, BooleanSupplier foreign) {
-    if (lexical.verdict() == Ranking.Verdict.CONFIDENT) {
-      return lexical;
+  Ranking apply(String text, LexicalTopicMatcher.Lexical lexical, BooleanSupplier foreign) {
+    Ranking ranking = lexical.ranking();
+    if (ranking.verdict() == Ranking.Verdict.CONFIDENT || lexical.path() == LexicalTopicMatcher.Lexical.Path.EMPTY) {
+      return ranking;
     }
     double[] p = classifier.probabilities(text);
+    double[] combined = combined(lexical.score(), p);
+    if (lexical.path() == LexicalTopicMatcher.Lexical.Path.TWO) {
+      return twoFirst(ranking, combined);
+    }
     int top = argmax(p);
-    if (lexical.verdict() == Ranking.Verdict.AMBIGUOUS) {
-      if (top == classifier.noneClass() && p[top] >= REJECT) {
-        return Ranking.none();
-      }
-      return new Ranking(reorder(lexical.ranked(), p), Ranking.Verdict.AMBIGUOUS);
+    if (ranking.verdict() == Ranking.Verdict.AMBIGUOUS) {
+      return top == classifier.noneClass() && p[top] >= REJECT ? Ranking.none() : menu(combined);
     }
-    if (top == classifier.noneClass() || p[top] < RESCUE || foreign.getAsBoolean()) {
-      return lexical;
+    if (top == classifier.noneClass() || p[top] < RESCUE || p[top] < SURE && foreign.getAsBoolean()
+        || !classifier.knowsAWordOf(text)) {
+      return ranking;
     }
-    Integer[] order = new Integer[classifier.noneClass()];
+    return menu(combined);
+  }
+
+  /** Every topic's lexical score plus {@link #WEIGHT} times its probability, scaled back to [0, 1]. */
+  private double[] combined(double[] score, double[] p) {
+    double[] c = new double[classifier.noneClass()];
+    for (int t = 0; t < c.length; t++) {
+      double s = score == null ? 0 : Math.max(score[t], 0);
+      c[t] = (s + WEIGHT * p[t]) / (1 + WEIGHT);
+    }
+    return c;
+  }
+
+  private Ranking menu(double[] combined) {
+    Integer[] order = new Integer[combined.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
+    Arrays.sort(order, (a, b) -> Double.compare(combined[b], combined[a]));
     List<Scored> menu = new ArrayList<>();
-    for (int i = 0; i < MENU; i++) {
-      int t = order[i];
-      double s = (raw == null ? 0 : Math.max(raw[t], 0)) + WEIGHT * p[t];
-      menu.add(new Scored(classifier.classId(t), round(Math.min(1.0, s))));
+    for (int i = 0; i < Math.min(RANKED, order.length); i++) {
+      menu.add(new Scored(classifier.classId(order[i]), round(combined[order[i]])));
     }
     return new Ranking(menu, Ranking.Verdict.AMBIGUOUS);
   }
 
-  private List<Scored> reorder(List<Scored> ranked, double[] p) {
-    int head = Math.min(REORDERED, ranked.size());
-    List<Scored> blended = new ArrayList<>();
-    for (Scored s : ranked.subList(0, head)) {
-      int k = classifier.classIndex(s.topicId());
-      double q = k < 0 ? 0 : p[k];
-      blended.add(new Scored(s.topicId(), round(Math.min(1.0, s.score() + WEIGHT * q))));
+  /** The two topics of a two-topic menu, the one the blend ranks higher first; the rest as they were. */
+  private Ranking twoFirst(Ranking two, double[] combined) {
+    List<Scored> ranked = new ArrayList<>(two.ranked());
+    if (ranked.size() >= 2 && blended(ranked.get(1), combined) > blended(ranked.get(0), combined)) {
+      ranked.set(0, two.ranked().get(1));
+      ranked.set(1, two.ranked().get(0));
     }
-    blended.sort(Comparator.comparingDouble(Scored::score).reversed());
-    List<Scored> out = new ArrayList<>(blended);
-    out.addAll(ranked.subList(head, ranked.size()));
+    return new Ranking(ranked, two.verdict());
+  }
+
+  private double blended(Scored s, double[] combined) {
+    int k = classifier.classIndex(s.topicId());
+    return k < 0 ? 0 : combined[k];
+  }
+
+  /** The classifier's probability of every topic by id, then of "no topic" as {@code "none"}. */
+  Map<String, Double> probabilities(String text) {
+    double[] p = classifier.probabilities(text);
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int k = 0; k < p.length; k++) {
+      String id = classifier.classId(k);
+      out.put(id == null ? "none" : id, round(p[k]));
+    }
     return out;
   }
 

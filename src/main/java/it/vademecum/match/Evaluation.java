@@ -261,7 +261,8 @@ public final class Evaluation {
 
   /**
    * One JSON line per case: its text and labels, the verdict, the ranking, and (for the lexical
-   * matcher) every topic's raw score.
+   * matcher) every topic's raw score and
+   * the classifier's probabilities.
    */
   public static List<String> rankings(TopicMatcher matcher, List<Case> cases) {
     ObjectMapper mapper = new ObjectMapper();
@@ -279,6 +280,12 @@ public final class Evaluation {
       if (matcher instanceof LexicalTopicMatcher lexical) {
         var raw = node.putObject("raw");
         lexical.rawScores(c.text()).forEach(raw::put);
+        var before = lexical.lexical(c.text());
+        node.put("path", before.path().name());
+        node.put("lexical", before.ranking().verdict().name());
+        node.put("foreign", lexical.namesForeign(c.text()));
+        var p = node.putObject("p");
+        lexical.classifierScores(c.text()).forEach(p::put);
       }
       out.add(node.toString());
     }

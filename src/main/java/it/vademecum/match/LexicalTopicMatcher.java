@@ -93,6 +93,14 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     return out;
   }
 
+  /**
+   * The classifier's probability of every topic by id, and of "no topic" under the key
+   * {@code "none"} (empty without a classifier): for measuring, like {@link #rawScores}.
+   */
+  public Map<String, Double> classifierScores(String text) {
+    return blend == null || text == null || text.isBlank() ? Map.of() : blend.probabilities(text);
+  }
+
   /** Number of indexed topics. */
   public int size() {
     return ids.length;
@@ -100,24 +108,36 @@ public final class LexicalTopicMatcher implements TopicMatcher {
 
   @Override
   public Ranking rank(String text) {
+    Lexical lexical = lexical(text);
+    return blend == null ? lexical.ranking() : blend.apply(text, lexical, () -> namesForeign(text));
+  }
+
+  /**
+   * The lexical answer before the classifier, which way it was found (no words, an English
+   * message, two clauses about two topics, one topic), and every topic's score (null: no word known).
+   */
+  record Lexical(Path path, Ranking ranking, double[] score) {
+    enum Path { EMPTY, ENGLISH, TWO, SINGLE }
+  }
+
+  Lexical lexical(String text) {
     if (text == null || text.isBlank()) {
-      return Ranking.none();
+      return new Lexical(Lexical.Path.EMPTY, Ranking.none(), null);
     }
     boolean english = LanguageFilter.mostlyEnglish(text);
     double[] score = scorer.scores(text);
     if (english) {
-      return englishMenu(score);
+      return new Lexical(Lexical.Path.ENGLISH, englishMenu(score), score);
     }
     int[] two = twoTopics(text, score);
     if (two != null) {
-      return both(score, two[0], two[1]);
+      return new Lexical(Lexical.Path.TWO, both(score, two[0], two[1]), score);
     }
-    Ranking single = single(score);
-    return blend == null ? single : blend.apply(text, single, score, () -> namesForeign(text));
+    return new Lexical(Lexical.Path.SINGLE, single(score), score);
   }
 
   /** Whether a word of the message belongs to another product or to office life (the lexicon's foreign words). */
-  private boolean namesForeign(String text) {
+  boolean namesForeign(String text) {
     for (String term : pipeline.terms(text)) {
       if (pipeline.isForeign(term)) {
         return true;

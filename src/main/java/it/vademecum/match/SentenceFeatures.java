@@ -50,6 +50,11 @@ final class SentenceFeatures {
     return out;
   }
 
+  /** Whether a feature of {@link #of} is a word's stem (not a pair of words, not a letter piece). */
+  static boolean isWord(String feature) {
+    return feature.startsWith("w:");
+  }
+
   /** Lower case, accents folded, split on everything but ASCII letters and digits. */
   static List<String> words(String text) {
     String folded = TopicIndex.normalizeRaw(text);

@@ -17,8 +17,8 @@ final class TopicClassifier {
 
   /** A feature must occur in this many training sentences to be kept. */
   private static final int MIN_DF = 2;
-  private static final int EPOCHS = 8;
-  private static final double RATE = 0.8;
+  private static final int EPOCHS = 6;
+  private static final double RATE = 2.0;
   private static final long SEED = 16;
   /** A class whose gradient is below this for a sentence is left as it is by that sentence. */
   private static final double NEGLIGIBLE = 1e-3;
@@ -100,7 +100,7 @@ final class TopicClassifier {
     }
   }
 
-  /** Plain stochastic gradient descent on the cross-entropy, a fixed shuffle per epoch. */
+  /** Plain stochastic gradient descent on the cross-entropy at a constant rate, a fixed shuffle per epoch. */
   private void fit(Vector[] xs, int[] labels) {
     int c = classes.length;
     int[] order = new int[xs.length];
@@ -118,7 +118,6 @@ final class TopicClassifier {
         order[i] = order[j];
         order[j] = tmp;
       }
-      double rate = RATE / (1 + epoch);
       for (int i : order) {
         Vector x = xs[i];
         softmax(x, p);
@@ -129,12 +128,12 @@ final class TopicClassifier {
           if (Math.abs(p[j]) >= NEGLIGIBLE) {
             active[moved] = j;
             gradient[moved++] = p[j];
-            bias[j] -= (float) (rate * 0.1 * p[j]);
+            bias[j] -= (float) (RATE * 0.1 * p[j]);
           }
         }
         for (int k = 0; k < x.index.length; k++) {
           int base = x.index[k] * c;
-          float step = (float) (rate * x.value[k]);
+          float step = (float) (RATE * x.value[k]);
           for (int m = 0; m < moved; m++) {
             weights[base + active[m]] -= step * gradient[m];
           }
@@ -161,6 +160,19 @@ final class TopicClassifier {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the classifier learned at least one whole word of the sentence (not only letter
+   * pieces, which any unknown word shares with some topic: "ricetta" with "richiesta").
+   */
+  boolean knowsAWordOf(String text) {
+    for (String feature : SentenceFeatures.of(text).keySet()) {
+      if (SentenceFeatures.isWord(feature) && vocabulary.containsKey(feature)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The probability of every class for a sentence. */

@@ -2,6 +2,7 @@ package it.vademecum.match;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -49,11 +50,16 @@ class TopicClassifierTest {
   }
 
   @Test
-  void aRescueNeverBeatsAWordOfAnotherProductOrOfOfficeLife() {
+  void aRescueNeverBeatsAWordOfAnotherProductOrOfOfficeLifeUnlessTheClassifierIsSure() {
     ClassifierBlend blend = new ClassifierBlend(classifier);
-    Ranking none = Ranking.none();
-    assertEquals("ticket-sollecito", blend.apply(NEVER_SEEN, none, null, () -> false).best());
-    assertEquals(Ranking.Verdict.NONE, blend.apply(NEVER_SEEN, none, null, () -> true).verdict());
+    LexicalTopicMatcher.Lexical none = new LexicalTopicMatcher.Lexical(LexicalTopicMatcher.Lexical.Path.SINGLE,
+        Ranking.none(), null);
+    // Written for this test, in no set: the reminder topic again, in fewer words.
+    String vague = "il signore si lamenta che non ha avuto notizie";
+    double p = classifier.probabilities(vague)[classifier.classIndex("ticket-sollecito")];
+    assertTrue(p >= ClassifierBlend.RESCUE && p < ClassifierBlend.SURE, "rescued, not sure: " + p);
+    assertEquals("ticket-sollecito", blend.apply(vague, none, () -> false).best());
+    assertEquals(Ranking.Verdict.NONE, blend.apply(vague, none, () -> true).verdict());
   }
 
   @Test
@@ -67,6 +73,61 @@ class TopicClassifierTest {
     ClassifierBlend blend = new ClassifierBlend(classifier);
     Ranking confident = new Ranking(List.of(new Scored("pausa", 0.9), new Scored("fine-turno", 0.3)),
         Ranking.Verdict.CONFIDENT);
-    assertEquals(confident, blend.apply(NEVER_SEEN, confident, null, () -> false));
+    assertEquals(confident, blend.apply(NEVER_SEEN,
+        new LexicalTopicMatcher.Lexical(LexicalTopicMatcher.Lexical.Path.SINGLE, confident, null), () -> false));
+  }
+
+  @Test
+  void aTwoTopicMenuPutsFirstTheTopicTheBlendRanksHigher() {
+    String text = "mi tocca la pausa dei 15 minuti davanti al monitor ma ho un cliente che vuole recedere";
+    Ranking lexicalOrder = new Ranking(List.of(new Scored("diritto-di-recesso", 0.5), new Scored("pausa", 0.45),
+        new Scored("disdetta-conservazione", 0.2)), Ranking.Verdict.AMBIGUOUS);
+    Ranking blended = new ClassifierBlend(classifier).apply(text,
+        new LexicalTopicMatcher.Lexical(LexicalTopicMatcher.Lexical.Path.TWO, lexicalOrder, null), () -> false);
+    assertEquals(List.of("pausa", "diritto-di-recesso", "disdetta-conservazione"),
+        blended.ranked().stream().map(Scored::topicId).toList());
+    assertEquals(Ranking.Verdict.AMBIGUOUS, blended.verdict());
+  }
+
+  @Test
+  void aMenuOffersFirstATopicTheLexiconDidNotRank() {
+    String text = "ho il cliente al telefono che deve aspettare un attimo, cosa gli dico mentre controllo";
+    Ranking lexicalMenu = new Ranking(List.of(new Scored("ticket-sollecito", 0.32), new Scored("saluto-chiamata", 0.31)),
+        Ranking.Verdict.AMBIGUOUS);
+    Ranking blended = new ClassifierBlend(classifier).apply(text,
+        new LexicalTopicMatcher.Lexical(LexicalTopicMatcher.Lexical.Path.SINGLE, lexicalMenu, null), () -> false);
+    assertEquals("attesa", blended.best());
+    assertEquals(Ranking.Verdict.AMBIGUOUS, blended.verdict(), "the classifier reorders a menu, it never starts a topic");
+  }
+
+  @Test
+  void aSureClassifierRescuesAMessageThatAlsoNamesAnOfficeMatter() {
+    String text = "nessuno riesce piu a mandare messaggi da stamattina, tutti i colleghi hanno lo stesso cliente arrabbiato";
+    assertTrue(classifier.probabilities(text)[classifier.classIndex("incident")] >= ClassifierBlend.SURE);
+    Ranking rescued = new ClassifierBlend(classifier).apply(text,
+        new LexicalTopicMatcher.Lexical(LexicalTopicMatcher.Lexical.Path.SINGLE, Ranking.none(), null), () -> true);
+    assertEquals(Ranking.Verdict.AMBIGUOUS, rescued.verdict());
+    assertEquals("incident", rescued.best());
+  }
+
+  @Test
+  void anEnglishMessageTheLexiconDoesNotKnowBecomesAMenu() {
+    String text = "my customer is asking for a refund because he changed his mind about the order";
+    LexicalTopicMatcher matcher = LexicalTopicMatcher.build(topics, DialogTopics.lexicon(), examples);
+    LexicalTopicMatcher.Lexical lexical = matcher.lexical(text);
+    assertEquals(LexicalTopicMatcher.Lexical.Path.ENGLISH, lexical.path());
+    assertEquals(Ranking.Verdict.NONE, lexical.ranking().verdict(), "the lexicon alone gives no topic");
+    Ranking blended = matcher.rank(text);
+    assertEquals(Ranking.Verdict.AMBIGUOUS, blended.verdict());
+    assertEquals("diritto-di-recesso", blended.best());
+  }
+
+  @Test
+  void aSentenceWithNoWordTheClassifierLearnedIsNotRescuedOnLetterPiecesAlone() {
+    String text = "ricetta della carbonara con guanciale";
+    assertFalse(classifier.knowsAWordOf(text));
+    assertTrue(classifier.knowsAWordOf(NEVER_SEEN));
+    LexicalTopicMatcher matcher = LexicalTopicMatcher.build(topics, DialogTopics.lexicon(), examples);
+    assertEquals(Ranking.Verdict.NONE, matcher.rank(text).verdict());
   }
 }
