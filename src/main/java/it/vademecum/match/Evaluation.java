@@ -261,8 +261,8 @@ public final class Evaluation {
 
   /**
    * One JSON line per case: its text and labels, the verdict, the ranking, and (for the lexical
-   * matcher) every topic's raw score and
-   * the classifier's probabilities.
+   * matcher) every topic's raw score, the lexical path and verdict before the classifier, whether
+   * the message names another product or office matter, and the classifier's probabilities.
    */
   public static List<String> rankings(TopicMatcher matcher, List<Case> cases) {
     ObjectMapper mapper = new ObjectMapper();

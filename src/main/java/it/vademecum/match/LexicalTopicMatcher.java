@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * no topic ({@link LanguageFilter}) unless their PEC words would start a topic (then a menu).
  * The score is in [0, 1]; one set of thresholds
  * ({@link #CONFIDENT}, {@link #MARGIN}, {@link #AMBIGUOUS}) gives the verdict; a sentence of two
- * clauses about two topics gets a menu with both. Immutable and thread-safe.
+ * clauses about two topics gets a menu with both. Built with examples, a classifier then orders
+ * every menu and may turn a "no topic" into one ({@link ClassifierBlend}); a confident topic
+ * stands. Immutable and thread-safe.
  */
 public final class LexicalTopicMatcher implements TopicMatcher {
 
