@@ -9,13 +9,14 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Combines the lexical answer with the {@link TopicClassifier}'s probabilities. A confident lexical
- * topic stands. Every menu is ordered by lexical score plus {@link #WEIGHT} times the probability,
- * over all topics (the classifier may bring in a topic the lexicon missed); a two-topic menu keeps
- * its two topics first and orders them the same way. A lexical menu becomes "no topic" when the
- * classifier is sure the sentence is none ({@link #REJECT}). A lexical "no topic" becomes a menu
- * when the classifier gives one topic at least {@link #RESCUE} and knows one of its words, unless
- * the message names another product or office matter and the classifier is less than
- * {@link #SURE}: a rescued sentence is never started at once, so the agent confirms it in one click.
+ * topic stands. A one-topic menu is ordered by lexical score plus {@link #WEIGHT} times the
+ * probability, over all topics (the classifier may bring in a topic the lexicon missed); a
+ * two-topic menu keeps its two topics first and orders them the same way. A one-topic menu becomes
+ * "no topic" when the classifier's most likely class is "no topic", with at least {@link #REJECT}.
+ * A lexical "no topic" becomes a menu when the classifier's most likely class is a topic, with at
+ * least {@link #RESCUE}, and the classifier knows one of the message's words, unless the message
+ * names another product or office matter and the topic has less than {@link #SURE}: a rescued
+ * sentence is never started at once, so the agent confirms it in one click.
  */
 final class ClassifierBlend {
 
