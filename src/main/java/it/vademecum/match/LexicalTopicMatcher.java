@@ -111,36 +111,42 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   @Override
   public Ranking rank(String text) {
     Lexical lexical = lexical(text);
-    return blend == null ? lexical.ranking() : blend.apply(text, lexical, () -> namesForeign(text));
+    return blend == null ? lexical.ranking() : blend.apply(text, lexical, () -> namesForeign(lexical.terms()));
   }
 
   /**
    * The lexical answer before the classifier, which way it was found (no words, an English
-   * message, two clauses about two topics, one topic), and every topic's score (null: no word known).
+   * message, two clauses about two topics, one topic), every topic's score (null: no word known)
+   * and the message's terms (analysed once per message).
    */
-  record Lexical(Path path, Ranking ranking, double[] score) {
+  record Lexical(Path path, Ranking ranking, double[] score, List<String> terms) {
     enum Path { EMPTY, ENGLISH, TWO, SINGLE }
   }
 
   Lexical lexical(String text) {
     if (text == null || text.isBlank()) {
-      return new Lexical(Lexical.Path.EMPTY, Ranking.none(), null);
+      return new Lexical(Lexical.Path.EMPTY, Ranking.none(), null, List.of());
     }
     boolean english = LanguageFilter.mostlyEnglish(text);
-    double[] score = scorer.scores(text);
+    List<String> terms = pipeline.terms(text);
+    double[] score = scorer.scores(text, terms);
     if (english) {
-      return new Lexical(Lexical.Path.ENGLISH, englishMenu(score), score);
+      return new Lexical(Lexical.Path.ENGLISH, englishMenu(score), score, terms);
     }
     int[] two = twoTopics(text, score);
     if (two != null) {
-      return new Lexical(Lexical.Path.TWO, both(score, two[0], two[1]), score);
+      return new Lexical(Lexical.Path.TWO, both(score, two[0], two[1]), score, terms);
     }
-    return new Lexical(Lexical.Path.SINGLE, single(score), score);
+    return new Lexical(Lexical.Path.SINGLE, single(score), score, terms);
   }
 
   /** Whether a word of the message belongs to another product or to office life (the lexicon's foreign words). */
   boolean namesForeign(String text) {
-    for (String term : pipeline.terms(text)) {
+    return namesForeign(pipeline.terms(text));
+  }
+
+  private boolean namesForeign(List<String> terms) {
+    for (String term : terms) {
       if (pipeline.isForeign(term)) {
         return true;
       }
@@ -247,14 +253,15 @@ public final class LexicalTopicMatcher implements TopicMatcher {
     for (int i = 0; i < clauses.size(); i++) {
       String clause = clauses.get(i);
       boolean main = !ClauseRole.aside(clause, i == 0 ? "" : separators.get(i - 1));
-      int terms = pipeline.terms(clause).size();
+      List<String> clauseTerms = pipeline.terms(clause);
+      int terms = clauseTerms.size();
       boolean small = terms < 2 && pipeline.contentWords(clause) < 2;
       // One word after "ma" may be the point ("... andato a buon fine ma la fattura non c'è").
       boolean afterBut = i > 0 && separators.get(i - 1).trim().equals("ma");
       if (small && !(afterBut && terms == 1)) {
         continue;
       }
-      double[] sc = scorer.scores(clause);
+      double[] sc = scorer.scores(clause, clauseTerms);
       if (sc == null) {
         continue;
       }

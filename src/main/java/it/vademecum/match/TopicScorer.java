@@ -104,7 +104,11 @@ final class TopicScorer {
 
   /** Calibrated score of every topic, or null when nothing in the message is known. */
   double[] scores(String text) {
-    List<String> qterms = pipeline.terms(text);
+    return scores(text, pipeline.terms(text));
+  }
+
+  /** {@link #scores(String)} of a text whose terms the {@link TermPipeline} already gave. */
+  double[] scores(String text, List<String> qterms) {
     int nq = qterms.size();
     int[] qid = new int[nq];
     int[] kIds = new int[nq];

@@ -31,6 +31,11 @@ class TopicClassifierTest {
     classifier = TopicClassifier.train(topics, examples);
   }
 
+  /** The lexicon's answer as the blend receives it, without scores or terms. */
+  private static LexicalTopicMatcher.Lexical lexical(LexicalTopicMatcher.Lexical.Path path, Ranking ranking) {
+    return new LexicalTopicMatcher.Lexical(path, ranking, null, List.of());
+  }
+
   @Test
   void ranksANeverSeenParaphraseFirstWhereTheLexiconFindsNoTopic() {
     Lexicon lexicon = DialogTopics.lexicon();
@@ -52,8 +57,7 @@ class TopicClassifierTest {
   @Test
   void aRescueNeverBeatsAWordOfAnotherProductOrOfOfficeLifeUnlessTheClassifierIsSure() {
     ClassifierBlend blend = new ClassifierBlend(classifier);
-    LexicalTopicMatcher.Lexical none = new LexicalTopicMatcher.Lexical(LexicalTopicMatcher.Lexical.Path.SINGLE,
-        Ranking.none(), null);
+    LexicalTopicMatcher.Lexical none = lexical(LexicalTopicMatcher.Lexical.Path.SINGLE, Ranking.none());
     // Written for this test, in no set: the reminder topic again, in fewer words.
     String vague = "il signore si lamenta che non ha avuto notizie";
     double p = classifier.probabilities(vague)[classifier.classIndex("ticket-sollecito")];
@@ -74,7 +78,7 @@ class TopicClassifierTest {
     Ranking confident = new Ranking(List.of(new Scored("pausa", 0.9), new Scored("fine-turno", 0.3)),
         Ranking.Verdict.CONFIDENT);
     assertEquals(confident, blend.apply(NEVER_SEEN,
-        new LexicalTopicMatcher.Lexical(LexicalTopicMatcher.Lexical.Path.SINGLE, confident, null), () -> false));
+        lexical(LexicalTopicMatcher.Lexical.Path.SINGLE, confident), () -> false));
   }
 
   @Test
@@ -83,7 +87,7 @@ class TopicClassifierTest {
     Ranking lexicalOrder = new Ranking(List.of(new Scored("diritto-di-recesso", 0.5), new Scored("pausa", 0.45),
         new Scored("disdetta-conservazione", 0.2)), Ranking.Verdict.AMBIGUOUS);
     Ranking blended = new ClassifierBlend(classifier).apply(text,
-        new LexicalTopicMatcher.Lexical(LexicalTopicMatcher.Lexical.Path.TWO, lexicalOrder, null), () -> false);
+        lexical(LexicalTopicMatcher.Lexical.Path.TWO, lexicalOrder), () -> false);
     assertEquals(List.of("pausa", "diritto-di-recesso", "disdetta-conservazione"),
         blended.ranked().stream().map(Scored::topicId).toList());
     assertEquals(Ranking.Verdict.AMBIGUOUS, blended.verdict());
@@ -95,7 +99,7 @@ class TopicClassifierTest {
     Ranking lexicalMenu = new Ranking(List.of(new Scored("ticket-sollecito", 0.32), new Scored("saluto-chiamata", 0.31)),
         Ranking.Verdict.AMBIGUOUS);
     Ranking blended = new ClassifierBlend(classifier).apply(text,
-        new LexicalTopicMatcher.Lexical(LexicalTopicMatcher.Lexical.Path.SINGLE, lexicalMenu, null), () -> false);
+        lexical(LexicalTopicMatcher.Lexical.Path.SINGLE, lexicalMenu), () -> false);
     assertEquals("attesa", blended.best());
     assertEquals(Ranking.Verdict.AMBIGUOUS, blended.verdict(), "the classifier reorders a menu, it never starts a topic");
   }
@@ -105,7 +109,7 @@ class TopicClassifierTest {
     String text = "nessuno riesce piu a mandare messaggi da stamattina, tutti i colleghi hanno lo stesso cliente arrabbiato";
     assertTrue(classifier.probabilities(text)[classifier.classIndex("incident")] >= ClassifierBlend.SURE);
     Ranking rescued = new ClassifierBlend(classifier).apply(text,
-        new LexicalTopicMatcher.Lexical(LexicalTopicMatcher.Lexical.Path.SINGLE, Ranking.none(), null), () -> true);
+        lexical(LexicalTopicMatcher.Lexical.Path.SINGLE, Ranking.none()), () -> true);
     assertEquals(Ranking.Verdict.AMBIGUOUS, rescued.verdict());
     assertEquals("incident", rescued.best());
   }
