@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Combines the lexical answer with the {@link TopicClassifier}'s probabilities. A confident lexical
- * topic stands. A one-topic menu is ordered by lexical score plus {@link #WEIGHT} times the
- * probability, over all topics (the classifier may bring in a topic the lexicon missed); a
- * two-topic menu keeps its two topics first and orders them the same way. A one-topic menu becomes
- * "no topic" when the classifier's most likely class is "no topic", with at least {@link #REJECT}.
- * A lexical "no topic" becomes a menu when the classifier's most likely class is a topic, with at
+ * Combines the lexical answer with the {@link TopicClassifier}'s probabilities. Any lexical topic
+ * or menu becomes "no topic" when the classifier's most likely class is "no topic", with at least
+ * {@link #REJECT}: two recognisers that disagree that much on office chatter are better answered
+ * with the topic list than with a procedure. Otherwise a confident lexical topic stands, whatever
+ * other topic the classifier prefers. A one-topic menu is ordered by lexical score plus
+ * {@link #WEIGHT} times the probability, over all topics (the classifier may bring in a topic the
+ * lexicon missed); a two-topic menu keeps its two topics first and orders them the same way. A lexical "no topic" becomes a menu when the classifier's most likely class is a topic, with at
  * least {@link #RESCUE}, and the classifier knows one of the message's words, unless the message
  * names another product or office matter and the topic has less than {@link #SURE}: a rescued
  * sentence is never started at once, so the agent confirms it in one click.
@@ -26,7 +27,7 @@ final class ClassifierBlend {
   static final double RESCUE = 0.15;
   /** The least probability that rescues a message naming another product or office matter. */
   static final double SURE = 0.75;
-  /** The least probability of "no topic" that turns a lexical menu into "no topic". */
+  /** The least probability of "no topic" that turns a lexical topic or menu into "no topic". */
   static final double REJECT = 0.6;
   /** The longest menu given (the lexical matcher's too). */
   private static final int RANKED = 10;
@@ -45,17 +46,23 @@ final class ClassifierBlend {
    */
   Ranking apply(String text, LexicalTopicMatcher.Lexical lexical, BooleanSupplier foreign) {
     Ranking ranking = lexical.ranking();
-    if (ranking.verdict() == Ranking.Verdict.CONFIDENT || lexical.path() == LexicalTopicMatcher.Lexical.Path.EMPTY) {
+    if (lexical.path() == LexicalTopicMatcher.Lexical.Path.EMPTY) {
       return ranking;
     }
     double[] p = classifier.probabilities(text);
+    int top = argmax(p);
+    if (ranking.verdict() != Ranking.Verdict.NONE && top == classifier.noneClass() && p[top] >= REJECT) {
+      return Ranking.none();
+    }
+    if (ranking.verdict() == Ranking.Verdict.CONFIDENT) {
+      return ranking;
+    }
     double[] combined = combined(lexical.score(), p);
     if (lexical.path() == LexicalTopicMatcher.Lexical.Path.TWO) {
       return twoFirst(ranking, combined);
     }
-    int top = argmax(p);
     if (ranking.verdict() == Ranking.Verdict.AMBIGUOUS) {
-      return top == classifier.noneClass() && p[top] >= REJECT ? Ranking.none() : menu(combined);
+      return menu(combined);
     }
     if (top == classifier.noneClass() || p[top] < RESCUE || p[top] < SURE && foreign.getAsBoolean()
         || !classifier.knowsAWordOf(text)) {

@@ -73,7 +73,7 @@ class TopicClassifierTest {
   }
 
   @Test
-  void aConfidentLexicalTopicStandsWhateverTheClassifierSays() {
+  void aConfidentLexicalTopicStandsWhateverOtherTopicTheClassifierPrefers() {
     ClassifierBlend blend = new ClassifierBlend(classifier);
     Ranking confident = new Ranking(List.of(new Scored("pausa", 0.9), new Scored("fine-turno", 0.3)),
         Ranking.Verdict.CONFIDENT);
@@ -133,5 +133,19 @@ class TopicClassifierTest {
     assertTrue(classifier.knowsAWordOf(NEVER_SEEN));
     LexicalTopicMatcher matcher = LexicalTopicMatcher.build(topics, DialogTopics.lexicon(), examples);
     assertEquals(Ranking.Verdict.NONE, matcher.rank(text).verdict());
+  }
+
+  @Test
+  void aConfidentLexicalTopicBecomesNoTopicWhenTheClassifierIsSureItIsOfficeChatter() {
+    String text = "la macchinetta del caffè al secondo piano è rotta di nuovo";
+    double none = classifier.probabilities(text)[classifier.noneClass()];
+    assertTrue(none >= ClassifierBlend.REJECT, "no topic: " + none);
+    Ranking confident = new Ranking(List.of(new Scored("pausa", 0.9), new Scored("fine-turno", 0.3)),
+        Ranking.Verdict.CONFIDENT);
+    ClassifierBlend blend = new ClassifierBlend(classifier);
+    assertEquals(Ranking.Verdict.NONE,
+        blend.apply(text, lexical(LexicalTopicMatcher.Lexical.Path.SINGLE, confident), () -> false).verdict());
+    assertEquals(Ranking.Verdict.NONE,
+        blend.apply(text, lexical(LexicalTopicMatcher.Lexical.Path.TWO, confident), () -> false).verdict());
   }
 }
