@@ -42,7 +42,7 @@ final class ClassifierBlend {
    * @param text the message
    * @param lexical the lexical matcher's answer and every topic's score, in the classifier's topic order
    * @param foreign whether the message names another product or office matter; asked only for a
-   *     rescue, since it analyses the message again
+   *     rescue
    */
   Ranking apply(String text, LexicalTopicMatcher.Lexical lexical, BooleanSupplier foreign) {
     Ranking ranking = lexical.ranking();
