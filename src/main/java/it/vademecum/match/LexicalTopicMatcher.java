@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * ({@link #CONFIDENT}, {@link #MARGIN}, {@link #AMBIGUOUS}) gives the verdict; a sentence of two
  * clauses about two topics gets a menu with both. Built with examples, a classifier then orders
  * every menu and may turn a "no topic" into one ({@link ClassifierBlend}); a confident topic
- * stands. Immutable and thread-safe.
+ * stands unless the classifier is sure the message is no topic. Immutable and thread-safe.
  */
 public final class LexicalTopicMatcher implements TopicMatcher {
 
