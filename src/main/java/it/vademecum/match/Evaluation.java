@@ -278,12 +278,12 @@ public final class Evaluation {
       var ranked = node.putArray("ranked");
       r.ranked().forEach(s -> ranked.addArray().add(s.topicId()).add(s.score()));
       if (matcher instanceof LexicalTopicMatcher lexical) {
-        var raw = node.putObject("raw");
-        lexical.rawScores(c.text()).forEach(raw::put);
         var before = lexical.lexical(c.text());
+        var raw = node.putObject("raw");
+        lexical.rawScores(before).forEach(raw::put);
         node.put("path", before.path().name());
         node.put("lexical", before.ranking().verdict().name());
-        node.put("foreign", lexical.namesForeign(c.text()));
+        node.put("foreign", lexical.namesForeign(before.terms()));
         var p = node.putObject("p");
         lexical.classifierScores(c.text()).forEach(p::put);
       }

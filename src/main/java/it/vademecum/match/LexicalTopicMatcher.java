@@ -84,8 +84,8 @@ public final class LexicalTopicMatcher implements TopicMatcher {
    * The whole sentence's score for every topic, by topic id, before any verdict (empty when no
    * word is known): what {@link #rank} decides on, for measuring.
    */
-  public Map<String, Double> rawScores(String text) {
-    double[] score = text == null || text.isBlank() ? null : scorer.scores(text);
+  Map<String, Double> rawScores(Lexical lexical) {
+    double[] score = lexical.score();
     Map<String, Double> out = new LinkedHashMap<>();
     if (score != null) {
       for (int t = 0; t < score.length; t++) {
@@ -141,11 +141,7 @@ public final class LexicalTopicMatcher implements TopicMatcher {
   }
 
   /** Whether a word of the message belongs to another product or to office life (the lexicon's foreign words). */
-  boolean namesForeign(String text) {
-    return namesForeign(pipeline.terms(text));
-  }
-
-  private boolean namesForeign(List<String> terms) {
+  boolean namesForeign(List<String> terms) {
     for (String term : terms) {
       if (pipeline.isForeign(term)) {
         return true;
