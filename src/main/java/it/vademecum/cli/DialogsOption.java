@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
@@ -51,11 +52,11 @@ final class DialogsOption {
 
   /** The engine, or empty after printing where it looked or every problem of the tree. */
   Optional<Engine> load(TypedSettings settings, PrintStream err) {
-    return load(settings, err, java.util.Set.of());
+    return load(settings, err, Set.of());
   }
 
   /** The engine trained without the examples of the sets named in {@code leftOut} (file names). */
-  Optional<Engine> load(TypedSettings settings, PrintStream err, java.util.Set<String> leftOut) {
+  Optional<Engine> load(TypedSettings settings, PrintStream err, Set<String> leftOut) {
     Optional<Path> d = present(settings, err);
     if (d.isEmpty()) {
       return Optional.empty();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
       return 2;
     }
     Optional<Engine> engine = dialogs.load(TypedSettings.load(), System.err,
-        leaveOut ? java.util.Set.of(file.getFileName().toString()) : java.util.Set.of());
+        leaveOut ? Set.of(file.getFileName().toString()) : Set.of());
     if (engine.isEmpty()) {
       return 1;
     }
