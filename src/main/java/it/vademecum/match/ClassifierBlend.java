@@ -49,7 +49,8 @@ final class ClassifierBlend {
     if (lexical.path() == LexicalTopicMatcher.Lexical.Path.EMPTY) {
       return ranking;
     }
-    double[] p = classifier.probabilities(text);
+    TopicClassifier.Prediction prediction = classifier.predict(text);
+    double[] p = prediction.p();
     int top = argmax(p);
     if (ranking.verdict() != Ranking.Verdict.NONE && top == classifier.noneClass() && p[top] >= REJECT) {
       return Ranking.none();
@@ -65,7 +66,7 @@ final class ClassifierBlend {
       return menu(combined);
     }
     if (top == classifier.noneClass() || p[top] < RESCUE || p[top] < SURE && foreign.getAsBoolean()
-        || !classifier.knowsAWordOf(text)) {
+        || !prediction.knowsAWord()) {
       return ranking;
     }
     return menu(combined);

@@ -163,27 +163,27 @@ final class TopicClassifier {
   }
 
   /**
-   * Whether the classifier learned at least one whole word of the sentence (not only letter
-   * pieces, which any unknown word shares with some topic: "ricetta" with "richiesta").
+   * What the classifier says of a sentence: the probability of every class, and whether it
+   * learned at least one whole word of it (not only letter pieces, which any unknown word shares
+   * with some topic: "ricetta" with "richiesta").
    */
-  boolean knowsAWordOf(String text) {
-    for (String feature : SentenceFeatures.of(text).keySet()) {
-      if (SentenceFeatures.isWord(feature) && vocabulary.containsKey(feature)) {
-        return true;
-      }
-    }
-    return false;
-  }
+  record Prediction(double[] p, boolean knowsAWord) {}
 
-  /** The probability of every class for a sentence. */
-  double[] probabilities(String text) {
+  /** The sentence's {@link Prediction}, from one pass over its features. */
+  Prediction predict(String text) {
+    Vector x = vector(SentenceFeatures.of(text));
     float[] p = new float[classes.length];
-    softmax(vector(SentenceFeatures.of(text)), p);
+    softmax(x, p);
     double[] out = new double[p.length];
     for (int j = 0; j < p.length; j++) {
       out[j] = p[j];
     }
-    return out;
+    return new Prediction(out, x.knowsAWord);
+  }
+
+  /** The probability of every class for a sentence. */
+  double[] probabilities(String text) {
+    return predict(text).p();
   }
 
   /** The class probabilities of a vector, into {@code p} (float throughout, so the loops vectorise). */
@@ -217,11 +217,13 @@ final class TopicClassifier {
     float[] value = new float[counts.size()];
     int m = 0;
     double norm = 0;
+    boolean knowsAWord = false;
     for (Map.Entry<String, Double> e : counts.entrySet()) {
       Integer i = vocabulary.get(e.getKey());
       if (i == null) {
         continue;
       }
+      knowsAWord |= SentenceFeatures.isWord(e.getKey());
       double v = e.getValue();
       v = (v >= 1 ? 1 + Math.log(v) : v) * idf[i];
       index[m] = i;
@@ -233,8 +235,9 @@ final class TopicClassifier {
     for (int k = 0; k < m; k++) {
       unit[k] = (float) (unit[k] / norm);
     }
-    return new Vector(Arrays.copyOf(index, m), unit);
+    return new Vector(Arrays.copyOf(index, m), unit, knowsAWord);
   }
 
-  private record Vector(int[] index, float[] value) {}
+  /** A sentence's features as columns and unit-length values; whether one is a whole word. */
+  private record Vector(int[] index, float[] value, boolean knowsAWord) {}
 }

@@ -129,8 +129,8 @@ class TopicClassifierTest {
   @Test
   void aSentenceWithNoWordTheClassifierLearnedIsNotRescuedOnLetterPiecesAlone() {
     String text = "ricetta della carbonara con guanciale";
-    assertFalse(classifier.knowsAWordOf(text));
-    assertTrue(classifier.knowsAWordOf(NEVER_SEEN));
+    assertFalse(classifier.predict(text).knowsAWord());
+    assertTrue(classifier.predict(NEVER_SEEN).knowsAWord());
     LexicalTopicMatcher matcher = LexicalTopicMatcher.build(topics, DialogTopics.lexicon(), examples);
     assertEquals(Ranking.Verdict.NONE, matcher.rank(text).verdict());
   }
