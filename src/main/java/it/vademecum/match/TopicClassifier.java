@@ -25,12 +25,12 @@ final class TopicClassifier {
 
   private final String[] classes;
   private final int none;
-  private final Map<String, Integer> vocabulary;
+  private final FeatureColumns vocabulary;
   private final double[] idf;
   private final float[] weights;
   private final float[] bias;
 
-  private TopicClassifier(String[] classes, Map<String, Integer> vocabulary, double[] idf, float[] weights,
+  private TopicClassifier(String[] classes, FeatureColumns vocabulary, double[] idf, float[] weights,
       float[] bias) {
     this.classes = classes;
     this.none = classes.length - 1;
@@ -49,7 +49,7 @@ final class TopicClassifier {
       classes[t] = topics.get(t).id();
       classOf.put(classes[t], t);
     }
-    List<Map<String, Double>> raw = new ArrayList<>();
+    List<SentenceFeatures.Features> raw = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     for (TopicText t : topics) {
       raw.add(SentenceFeatures.of(t.title()));
@@ -78,25 +78,24 @@ final class TopicClassifier {
   }
 
   /** The features kept (those in {@link #MIN_DF} sentences or more), their column and their IDF. */
-  private record Columns(Map<String, Integer> vocabulary, double[] idf) {
+  private record Columns(FeatureColumns vocabulary, double[] idf) {
 
-    static Columns of(List<Map<String, Double>> raw) {
-      Map<String, Integer> df = new HashMap<>();
-      for (Map<String, Double> f : raw) {
-        for (String k : f.keySet()) {
+    static Columns of(List<SentenceFeatures.Features> raw) {
+      Map<Long, Integer> df = new HashMap<>();
+      for (SentenceFeatures.Features f : raw) {
+        for (long k : f.keys()) {
           df.merge(k, 1, Integer::sum);
         }
       }
-      Map<String, Integer> vocabulary = new HashMap<>();
-      List<Double> idf = new ArrayList<>();
+      // Columns in key order, so that they depend on the training sentences only.
+      long[] kept = df.entrySet().stream().filter(e -> e.getValue() >= MIN_DF)
+          .mapToLong(Map.Entry::getKey).sorted().toArray();
+      double[] idf = new double[kept.length];
       int n = raw.size();
-      df.forEach((k, count) -> {
-        if (count >= MIN_DF) {
-          vocabulary.put(k, idf.size());
-          idf.add(Math.log((1.0 + n) / (1.0 + count)) + 1);
-        }
-      });
-      return new Columns(vocabulary, idf.stream().mapToDouble(Double::doubleValue).toArray());
+      for (int i = 0; i < kept.length; i++) {
+        idf[i] = Math.log((1.0 + n) / (1.0 + df.get(kept[i]))) + 1;
+      }
+      return new Columns(new FeatureColumns(kept), idf);
     }
   }
 
@@ -212,19 +211,21 @@ final class TopicClassifier {
   }
 
   /** Log-scaled counts times IDF, unit length; unknown features dropped. */
-  private Vector vector(Map<String, Double> counts) {
-    int[] index = new int[counts.size()];
-    float[] value = new float[counts.size()];
+  private Vector vector(SentenceFeatures.Features features) {
+    long[] keys = features.keys();
+    double[] counts = features.counts();
+    int[] index = new int[keys.length];
+    float[] value = new float[keys.length];
     int m = 0;
     double norm = 0;
     boolean knowsAWord = false;
-    for (Map.Entry<String, Double> e : counts.entrySet()) {
-      Integer i = vocabulary.get(e.getKey());
-      if (i == null) {
+    for (int k = 0; k < keys.length; k++) {
+      int i = vocabulary.column(keys[k]);
+      if (i < 0) {
         continue;
       }
-      knowsAWord |= SentenceFeatures.isWord(e.getKey());
-      double v = e.getValue();
+      knowsAWord |= SentenceFeatures.isWord(keys[k]);
+      double v = counts[k];
       v = (v >= 1 ? 1 + Math.log(v) : v) * idf[i];
       index[m] = i;
       value[m++] = (float) v;
