@@ -129,7 +129,6 @@ final class TeamsAdapter extends BotFrameworkHttpAdapter {
   @Override
   protected CompletableFuture<ConnectorClient> getOrCreateConnectorClient(String serviceUrl,
       AppCredentials usingAppCredentials) {
-    AppCredentials credentials = usingAppCredentials != null ? usingAppCredentials : MicrosoftAppCredentials.empty();
     String key = keyForConnectorClient(serviceUrl,
         usingAppCredentials != null ? usingAppCredentials.getAppId() : null,
         usingAppCredentials != null ? usingAppCredentials.oAuthScope() : null);
@@ -137,6 +136,8 @@ final class TeamsAdapter extends BotFrameworkHttpAdapter {
     if (known != null) {
       return CompletableFuture.completedFuture(known);   // a URL already parsed and accepted once
     }
+    // Empty credentials are made only for a new client: they are not free, and every turn asks.
+    AppCredentials credentials = usingAppCredentials != null ? usingAppCredentials : MicrosoftAppCredentials.empty();
     try {
       String baseUrl = new URI(serviceUrl).toURL().toString();
       ConnectorClient client = clients.computeIfAbsent(key, k -> new RestConnectorClient(
