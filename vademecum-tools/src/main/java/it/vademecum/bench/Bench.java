@@ -169,12 +169,17 @@ public final class Bench {
       long cpu0 = ThreadCpu.processCpu();
       long jit0 = jitMillis();
       Map<String, Long> parts0 = threadCpu.snapshot();
+      Map<String, Long> allocated0 = threadCpu.allocated();
+      long gc0 = ThreadCpu.gcMillis();
       Thread.sleep(ms);
       LoadRun.Figures f = run.figures(echoTurn);
       f.measuredNanos.addAndGet(System.nanoTime() - t0);
       f.jitMillis.addAndGet(jitMillis() - jit0);
       f.cpuNanos.addAndGet(ThreadCpu.processCpu() - cpu0);
       ThreadCpu.minus(threadCpu.snapshot(), parts0).forEach((part, nanos) -> f.cpuByPart.merge(part, nanos, Long::sum));
+      ThreadCpu.minus(threadCpu.allocated(), allocated0)
+          .forEach((part, bytes) -> f.allocatedByPart.merge(part, bytes, Long::sum));
+      f.gcMillis.addAndGet(ThreadCpu.gcMillis() - gc0);
       left -= ms;
       echoTurn = options.echo() && !echoTurn;
     }
@@ -250,7 +255,8 @@ public final class Bench {
     out.println(b);
     out.printf(Locale.ROOT, "  inputs: %.1f%% typed, %.1f%% Action.Submit, %.1f%% Action.Execute%n",
         share(f, LoadRun.Shape.TYPED), share(f, LoadRun.Shape.SUBMIT), share(f, LoadRun.Shape.EXECUTE));
-    out.printf(Locale.ROOT, "  JIT compiling during these phases: %d ms%n", f.jitMillis.get());
+    out.printf(Locale.ROOT, "  JIT compiling during these phases: %d ms; garbage collection: %d ms%n",
+        f.jitMillis.get(), f.gcMillis.get());
     if (turns > 0) {
       StringBuilder c = new StringBuilder("  CPU per turn by part (ms):");
       List<String> order = new ArrayList<>(ThreadCpu.PARTS.keySet());
@@ -260,6 +266,14 @@ public final class Bench {
         c.append(String.format(Locale.ROOT, " %s %.2f", part, f.cpuByPart.getOrDefault(part, 0L) / 1e6 / turns));
       }
       out.println(c);
+      StringBuilder a = new StringBuilder("  KB allocated per turn by part:");
+      long all = 0;
+      for (String part : order.subList(0, order.size() - 1)) {
+        long bytes = f.allocatedByPart.getOrDefault(part, 0L);
+        all += bytes;
+        a.append(String.format(Locale.ROOT, " %s %.1f", part, bytes / 1024.0 / turns));
+      }
+      out.println(a.append(String.format(Locale.ROOT, " all %.1f", all / 1024.0 / turns)));
     }
   }
 

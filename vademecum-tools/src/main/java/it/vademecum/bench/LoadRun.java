@@ -65,6 +65,11 @@ final class LoadRun {
     final AtomicLong jitMillis = new AtomicLong();
     /** The same split by part ({@link ThreadCpu}). */
     final java.util.concurrent.ConcurrentMap<String, Long> cpuByPart = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Bytes the threads allocated during the measured phases, by part ({@link ThreadCpu#allocated}). */
+    final java.util.concurrent.ConcurrentMap<String, Long> allocatedByPart =
+        new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Milliseconds the garbage collectors spent during the measured phases. */
+    final AtomicLong gcMillis = new AtomicLong();
     volatile String firstError;
   }
 

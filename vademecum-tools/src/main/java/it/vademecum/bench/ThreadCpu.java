@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * CPU time of this process split by what the threads do (agents, the connector, the bot's HTTP
  * server, its turns, its calls to the connector, statistics), from thread names; what no live
- * thread accounts for (garbage collection, JIT compilation, threads gone meanwhile) is "jvm".
+ * thread accounts for (garbage collection, JIT compilation, threads gone meanwhile) is "jvm". The
+ * same split of the bytes the threads allocate.
  */
 final class ThreadCpu {
 
@@ -38,6 +39,34 @@ final class ThreadCpu {
     }
     out.put("jvm", Math.max(0, processCpu() - sum));
     return out;
+  }
+
+  /**
+   * Bytes allocated per part by the live threads since they started (the JVM's own threads
+   * allocate nothing on the Java heap; threads gone meanwhile are not counted).
+   */
+  Map<String, Long> allocated() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    PARTS.keySet().forEach(p -> out.put(p, 0L));
+    out.put("other", 0L);
+    long[] ids = threads.getAllThreadIds();
+    ThreadInfo[] infos = threads.getThreadInfo(ids);
+    long[] bytes = ((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(ids);
+    for (int i = 0; i < ids.length; i++) {
+      if (infos[i] != null && bytes[i] >= 0) {
+        out.merge(part(infos[i].getThreadName()), bytes[i], Long::sum);
+      }
+    }
+    return out;
+  }
+
+  /** Milliseconds the garbage collectors have spent collecting since the JVM started (pauses, mostly). */
+  static long gcMillis() {
+    long ms = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
   }
 
   /** CPU nanoseconds of the whole process since it started. */

@@ -53,4 +53,32 @@ class ThreadCpuTest {
     delta.values().forEach(v -> assertTrue(v >= 0, delta.toString()));
     assertTrue(delta.containsKey("jvm"), delta.toString());
   }
+
+  @Test
+  void whatAThreadAllocatesShowsUpInItsPart() throws Exception {
+    ThreadCpu cpu = new ThreadCpu();
+    Map<String, Long> before = cpu.allocated();
+    CountDownLatch allocated = new CountDownLatch(1);
+    CountDownLatch measured = new CountDownLatch(1);
+    long[] kept = new long[1];
+    Thread busy = new Thread(() -> {
+      for (int i = 0; i < 64; i++) {
+        kept[0] += new byte[256 * 1024].length;
+      }
+      allocated.countDown();
+      try {
+        measured.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "vademecum-turn-alloc");
+    busy.start();
+    allocated.await();
+    Map<String, Long> delta = ThreadCpu.minus(cpu.allocated(), before);
+    measured.countDown();
+    busy.join();
+    assertEquals(16L * 1024 * 1024, kept[0]);
+    assertTrue(delta.get("turns") >= 16L * 1024 * 1024, "the turn thread's 16 MB: " + delta);
+    assertTrue(delta.get("agents") < 16L * 1024 * 1024, delta.toString());
+  }
 }
