@@ -40,11 +40,11 @@ public final class CaffeineSessionStore implements SessionStore {
 
   @Override
   public Lookup get(String agentKey) {
-    live.cleanUp();
     Session s = live.getIfPresent(agentKey);
     if (s != null) {
       return new Lookup(s, false);
     }
+    expireNow();
     boolean wasExpired = expired.asMap().remove(agentKey) != null;
     return new Lookup(Session.EMPTY, wasExpired);
   }
@@ -57,13 +57,23 @@ public final class CaffeineSessionStore implements SessionStore {
 
   @Override
   public Session update(String agentKey, Function<Lookup, Session> next) {
-    live.cleanUp();
+    if (live.getIfPresent(agentKey) == null) {
+      expireNow();
+    }
     return live.asMap().compute(agentKey, (key, current) -> {
       boolean wasExpired = current == null && expired.asMap().remove(key) != null;
       Session written = next.apply(new Lookup(current == null ? Session.EMPTY : current, wasExpired));
       expired.invalidate(key);
       return written;
     });
+  }
+
+  /**
+   * Removes what has expired, so that the removal listener has marked an agent whose session was
+   * just found missing. Only on a miss: a whole clean-up on every turn was 5 % of a turn's time.
+   */
+  private void expireNow() {
+    live.cleanUp();
   }
 
   @Override

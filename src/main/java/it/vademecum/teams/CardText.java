@@ -78,7 +78,14 @@ final class CardText {
     }
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (c == '<' || c == '>' || c == ']' || c == '\u2028' || c == '\u2029' || c == '\u0085'
+      if (c >= ' ' && c <= '~') {
+        // Printable ASCII, most of any card: only three of its characters need a rule.
+        if (c == '<' || c == '>' || c == ']') {
+          return false;
+        }
+        continue;
+      }
+      if (c == '\u2028' || c == '\u2029' || c == '\u0085'
           || Character.isSurrogate(c)) {
         return false;
       }
