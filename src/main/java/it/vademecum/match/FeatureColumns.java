@@ -12,7 +12,7 @@ final class FeatureColumns {
 
   /** The column of {@code keys[i]} is {@code i}; keys are distinct and never 0. */
   FeatureColumns(long[] keys) {
-    int capacity = Integer.highestOneBit(Math.max(keys.length, 2) * 2 - 1) << 1;
+    int capacity = capacity(keys.length);
     slots = new long[2 * capacity];
     int mask = capacity - 1;
     for (int c = 0; c < keys.length; c++) {
@@ -50,7 +50,13 @@ final class FeatureColumns {
     }
   }
 
-  private static int slot(long key, int mask) {
+  /** A table size for {@code n} keys: a power of two, at least twice {@code n}, so probes stay short. */
+  static int capacity(int n) {
+    return Integer.highestOneBit(Math.max(n, 2) * 2 - 1) << 1;
+  }
+
+  /** A key's first slot in a table of {@code mask + 1} slots (keys are hashes already). */
+  static int slot(long key, int mask) {
     return (int) (key ^ key >>> 32) & mask;
   }
 }

@@ -22,7 +22,8 @@ final class SentenceFeatures {
   /** Suffixes cut by {@link #stem}, longest first: the longest that ends the word goes. */
   private static final List<String> SUFFIXES = List.of("amento", "azione", "azioni", "mente", "ando", "endo",
       "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "are", "ere", "ire");
-  private static final Set<String> FUNCTION_WORDS = Set.of(("il lo la i gli le un uno una di a da in con su per tra fra"
+  /** Words that get no stem of their own (their letter pieces still count). */
+  static final Set<String> FUNCTION_WORDS = Set.of(("il lo la i gli le un uno una di a da in con su per tra fra"
       + " e o ma che chi non mi ti si ci vi ne del della dei delle dello degli al alla ai alle allo agli dal dalla dai"
       + " nel nella nei sul sulla ho ha hanno sono come cosa se sta sto mio mia suo sua").split(" "));
 
@@ -150,7 +151,7 @@ final class SentenceFeatures {
     return h | 1;
   }
 
-  /** Never 0, which {@link FeatureColumns} keeps for an empty slot. */
+  /** Never 0, which {@link FeatureColumns} and the accumulator keep for an empty slot. */
   private static long other(long h) {
     long k = h & ~1L;
     return k == 0 ? 2 : k;
@@ -164,14 +165,14 @@ final class SentenceFeatures {
     private int size;
 
     Accumulator(int most) {
-      int capacity = Integer.highestOneBit(Math.max(most, 4) * 2 - 1) << 1;
+      int capacity = FeatureColumns.capacity(most);
       keys = new long[capacity];
       counts = new double[capacity];
     }
 
     void add(long key, double weight) {
       int mask = keys.length - 1;
-      int i = (int) (key ^ key >>> 32) & mask;
+      int i = FeatureColumns.slot(key, mask);
       while (keys[i] != 0 && keys[i] != key) {
         i = (i + 1) & mask;
       }

@@ -130,11 +130,8 @@ class SentenceFeaturesTest {
     static Map<String, Double> of(String text) {
       Map<String, Double> out = new HashMap<>();
       List<String> stems = new ArrayList<>();
-      Set<String> function = Set.of(("il lo la i gli le un uno una di a da in con su per tra fra e o ma che chi"
-          + " non mi ti si ci vi ne del della dei delle dello degli al alla ai alle allo agli dal dalla dai nel"
-          + " nella nei sul sulla ho ha hanno sono come cosa se sta sto mio mia suo sua").split(" "));
       for (String w : SentenceFeatures.words(text)) {
-        if (!function.contains(w)) {
+        if (!SentenceFeatures.FUNCTION_WORDS.contains(w)) {
           String s = SentenceFeatures.stem(w);
           stems.add(s);
           out.merge("w:" + s, 1.0, Double::sum);

@@ -268,7 +268,7 @@ public final class Bench {
       out.println(c);
       StringBuilder a = new StringBuilder("  KB allocated per turn by part:");
       long all = 0;
-      for (String part : order.subList(0, order.size() - 1)) {
+      for (String part : order.subList(0, order.size() - 1)) {   // "jvm", last, allocates no Java heap
         long bytes = f.allocatedByPart.getOrDefault(part, 0L);
         all += bytes;
         a.append(String.format(Locale.ROOT, " %s %.1f", part, bytes / 1024.0 / turns));

@@ -23,20 +23,13 @@ final class ThreadCpu {
 
   /** CPU nanoseconds per part (and "jvm"), since the JVM started. */
   Map<String, Long> snapshot() {
-    Map<String, Long> out = new LinkedHashMap<>();
-    PARTS.keySet().forEach(p -> out.put(p, 0L));
-    out.put("other", 0L);
-    long sum = 0;
     long[] ids = threads.getAllThreadIds();
-    ThreadInfo[] infos = threads.getThreadInfo(ids);
+    long[] cpu = new long[ids.length];
     for (int i = 0; i < ids.length; i++) {
-      long cpu = threads.getThreadCpuTime(ids[i]);
-      if (infos[i] == null || cpu < 0) {
-        continue;
-      }
-      out.merge(part(infos[i].getThreadName()), cpu, Long::sum);
-      sum += cpu;
+      cpu[i] = threads.getThreadCpuTime(ids[i]);
     }
+    Map<String, Long> out = byPart(ids, cpu);
+    long sum = out.values().stream().mapToLong(Long::longValue).sum();
     out.put("jvm", Math.max(0, processCpu() - sum));
     return out;
   }
@@ -46,15 +39,19 @@ final class ThreadCpu {
    * allocate nothing on the Java heap; threads gone meanwhile are not counted).
    */
   Map<String, Long> allocated() {
+    long[] ids = threads.getAllThreadIds();
+    return byPart(ids, ((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(ids));
+  }
+
+  /** Each part's sum of the threads' values (a value below 0, or a thread gone: not counted), and "other". */
+  private Map<String, Long> byPart(long[] ids, long[] values) {
     Map<String, Long> out = new LinkedHashMap<>();
     PARTS.keySet().forEach(p -> out.put(p, 0L));
     out.put("other", 0L);
-    long[] ids = threads.getAllThreadIds();
     ThreadInfo[] infos = threads.getThreadInfo(ids);
-    long[] bytes = ((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(ids);
     for (int i = 0; i < ids.length; i++) {
-      if (infos[i] != null && bytes[i] >= 0) {
-        out.merge(part(infos[i].getThreadName()), bytes[i], Long::sum);
+      if (infos[i] != null && values[i] >= 0) {
+        out.merge(part(infos[i].getThreadName()), values[i], Long::sum);
       }
     }
     return out;
