@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class EscalationDesk {
 
   private static final Logger LOG = LoggerFactory.getLogger(EscalationDesk.class);
+  /** What a click on an escalation's buttons outside the team leads' team is told. */
+  static final String LEADS_ONLY = "Le escalation si aprono e si prendono in carico solo dal canale dei team leader.";
 
   private final Outbox outbox;
   private final String leadChannelId;
@@ -139,6 +141,18 @@ final class EscalationDesk {
         && (EscalationCard.takeId(b.value()).isPresent() || EscalationCard.viewId(b.value()).isPresent());
   }
 
+  /**
+   * The answer to an escalation click from anywhere but the team leads' team (a personal chat, a
+   * group chat, another team): the buttons are only on the leads' channel card, so such a click was
+   * crafted, and nothing is read or taken. Only the escalation's number is logged.
+   */
+  private static String refused(Input input) {
+    String value = ((Input.Button) input).value();
+    long id = EscalationCard.takeId(value).or(() -> EscalationCard.viewId(value)).orElse(-1L);
+    LOG.warn("escalation {} click refused: not from the team leads' team", id);
+    return LEADS_ONLY;
+  }
+
   /** What a click did: the take's outcome, or null when it could not be recorded (then {@code failure}). */
   private record Click(long id, Outbox.Take take, String failure) {}
 
@@ -170,9 +184,12 @@ final class EscalationDesk {
    * A team lead's Action.Submit click (a card posted before Universal Actions): the first one takes
    * the escalation; the clicked card (the activity's replyToId) is updated in place to show who took
    * it. No reply goes to the thread: the card says it all, and the agent's notice goes through the
-   * outbox.
+   * outbox. A click from outside the team leads' team is refused (see {@link #refused}).
    */
   public CompletableFuture<Void> click(TurnContext ctx, Input input) {
+    if (!fromLeadsTeam(ctx.getActivity())) {
+      return ctx.sendActivity(refused(input)).thenApply(r -> null);
+    }
     if (EscalationCard.viewId(((Input.Button) input).value()).isPresent()) {
       return CompletableFuture.completedFuture(null); // a refresh only comes as Action.Execute
     }
@@ -186,9 +203,13 @@ final class EscalationDesk {
   /**
    * A team lead's Action.Execute click: the first one takes the escalation, the card is updated for
    * everyone and returned in the invoke response; a late clicker gets, on their own view of the card
-   * only, who took it and when. Nothing is posted in the thread.
+   * only, who took it and when. Nothing is posted in the thread. A click or a refresh from outside
+   * the team leads' team is refused (see {@link #refused}).
    */
   public CompletableFuture<AdaptiveCardInvokeResponse> execute(TurnContext ctx, Input input) {
+    if (!fromLeadsTeam(ctx.getActivity())) {
+      return CompletableFuture.completedFuture(message(refused(input)));
+    }
     Optional<Long> view = EscalationCard.viewId(((Input.Button) input).value());
     if (view.isPresent()) {
       try {

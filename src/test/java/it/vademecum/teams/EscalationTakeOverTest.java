@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.vademecum.assistant.Assistant;
+import it.vademecum.engine.Action;
+import it.vademecum.engine.ActionCodec;
 import it.vademecum.engine.Engine;
 import it.vademecum.engine.Input;
 import it.vademecum.engine.Reply;
@@ -251,6 +253,36 @@ class EscalationTakeOverTest {
     assertEquals(1, connector.into("PUT", CHANNEL).size(), "the late click changes nobody else's card");
     assertTrue(connector.into("POST", CHANNEL).isEmpty(), "nothing is posted in the thread");
     assertEquals("Anna Bianchi", outbox.find(1).orElseThrow().takenBy());
+  }
+
+  @Test
+  void anEscalationClickCraftedOutsideTheTeamLeadsTeamNeitherShowsNorTakesIt() throws Exception {
+    postedEscalation("nota riservata");
+    String take = ActionCodec.encode(new Action.Take(1));
+    String view = ActionCodec.encode(new Action.View(1));
+
+    for (String value : List.of(view, take)) {
+      JsonNode answer = BotUnderTest.JSON.readTree(post(Activities.execute(value, connector.serviceUrl())));
+      assertEquals("application/vnd.microsoft.activity.message", answer.path("type").asText(), answer.toString());
+      assertEquals(EscalationDesk.LEADS_ONLY, answer.path("value").asText());
+    }
+    post(Activities.submit(take, connector.serviceUrl()));
+    List<String> refusals = connector.into("POST", AGENT_CHAT).stream().map(c -> c.body().toString())
+        .filter(b -> b.contains(EscalationDesk.LEADS_ONLY)).toList();
+    assertEquals(1, refusals.size(), texts(connector.into("POST", AGENT_CHAT)));
+    assertFalse(refusals.get(0).contains("1234567") || refusals.get(0).contains("riservata"), refusals.get(0));
+
+    // A channel of another team the bot is in is not the team leads' team either.
+    ObjectNode elsewhere = execute(1, "1795669043110", "Eva Neri", "00000000-0000-0000-0000-0000000000ee");
+    ((ObjectNode) elsewhere.path("channelData").path("channel")).put("id", "19:other@thread.tacv2");
+    ((ObjectNode) elsewhere.path("channelData").path("team")).put("id", "19:other-team@thread.tacv2");
+    ((ObjectNode) elsewhere.path("conversation")).put("id", "19:other@thread.tacv2;messageid=1795669043110");
+    assertEquals(EscalationDesk.LEADS_ONLY, BotUnderTest.JSON.readTree(post(elsewhere)).path("value").asText());
+
+    Escalation after = outbox.find(1).orElseThrow();
+    assertEquals(State.POSTED, after.state(), "nobody took it");
+    assertEquals(null, after.takenBy());
+    assertTrue(connector.into("PUT", CHANNEL).isEmpty(), "the leads' card is unchanged");
   }
 
   /** A team lead's Action.Submit on the card, in the channel thread. */
