@@ -8,8 +8,6 @@ import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.connector.authentication.CredentialProvider;
 import com.microsoft.bot.connector.authentication.EmulatorValidation;
 import com.microsoft.bot.connector.authentication.JwtTokenExtractor;
-import com.microsoft.bot.connector.authentication.JwtTokenValidation;
-import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
 import com.microsoft.bot.connector.authentication.TokenValidationParameters;
 import com.microsoft.bot.schema.Activity;
 import java.time.Duration;
@@ -19,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Checks the Bot Framework's token on a request, as the SDK's channel validation does, but with
  * the signing keys of {@link OpenIdKeys} (fetched in the background, with timeouts) instead of the
- * SDK's blocking cache. Emulator tokens still go through the SDK.
+ * SDK's blocking cache. Tokens the Emulator's issuers sign (Entra ID, for the Bot Framework
+ * Emulator and for skills) are refused: Teams never sends them.
  */
 final class ChannelAuthenticator implements AutoCloseable {
 
@@ -35,19 +34,17 @@ final class ChannelAuthenticator implements AutoCloseable {
   }
 
   private final CredentialProvider credentials;
-  private final SimpleChannelProvider channel;
   private final AuthenticationConfiguration config = new AuthenticationConfiguration();
   private final OpenIdKeys keys;
 
-  ChannelAuthenticator(CredentialProvider credentials, SimpleChannelProvider channel, OpenIdKeys keys) {
+  ChannelAuthenticator(CredentialProvider credentials, OpenIdKeys keys) {
     this.credentials = credentials;
-    this.channel = channel;
     this.keys = keys;
   }
 
   /** With the Bot Framework's metadata URL (as the SDK has it now) and 5 s timeouts. */
-  static ChannelAuthenticator start(CredentialProvider credentials, SimpleChannelProvider channel) {
-    return new ChannelAuthenticator(credentials, channel,
+  static ChannelAuthenticator start(CredentialProvider credentials) {
+    return new ChannelAuthenticator(credentials,
         new OpenIdKeys(ChannelValidation.getOpenIdMetaDataUrl(), Duration.ofSeconds(5), System::nanoTime).start());
   }
 
@@ -66,7 +63,9 @@ final class ChannelAuthenticator implements AutoCloseable {
 
   CompletableFuture<ClaimsIdentity> authenticate(Activity activity, String authorization) {
     if (EmulatorValidation.isTokenFromEmulator(authorization)) {
-      return JwtTokenValidation.authenticateRequest(activity, authorization, credentials, channel, config);
+      // Teams never sends one; the SDK would check it with its blocking, unbounded metadata cache,
+      // and never binds the activity's serviceUrl to it.
+      return CompletableFuture.failedFuture(new AuthenticationException("Emulator tokens are not accepted"));
     }
     if (!keys.ready()) {
       return CompletableFuture.failedFuture(new KeysUnavailable());

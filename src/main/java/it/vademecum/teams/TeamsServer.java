@@ -114,7 +114,7 @@ public final class TeamsServer implements AutoCloseable {
     this.bot = bot;
     this.adapter = adapter;
     this.validator = new ActivityValidator(options.localMode());
-    this.authenticator = options.localMode() ? null : ChannelAuthenticator.start(adapter.credentials(), adapter.channel());
+    this.authenticator = options.localMode() ? null : ChannelAuthenticator.start(adapter.credentials());
   }
 
   /** The deadline of a body's arrival and how many bodies are read at once (defaults: 5 s, 64). */
@@ -259,7 +259,7 @@ public final class TeamsServer implements AutoCloseable {
     body.put("status", reasons.isEmpty() ? "ok" : "degraded");
     if (!shared.isEmpty()) {
       var engines = body.putObject("shared");
-      shared.forEach(engines::put);
+      shared.forEach((name, state) -> engines.put(name, HealthPart.shown(state)));
     }
     body.put("dialogsVersion", e.catalog().version());
     body.put("topics", e.catalog().list().size());

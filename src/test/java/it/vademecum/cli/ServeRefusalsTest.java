@@ -1,6 +1,7 @@
 package it.vademecum.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,6 +121,8 @@ class ServeRefusalsTest {
       assertEquals("degraded", h2.path("status").asText(), h2.toString());
       assertTrue(h2.path("parts").path("usage").path("reason").asText().contains("in use"), h2.toString());
       assertTrue(h2.path("parts").path("escalations").path("reason").asText().contains("in use"), h2.toString());
+      assertTrue(h2.path("parts").path("usage").path("reason").asText().contains("usage.mv.db"), h2.toString());
+      assertFalse(h2.toString().contains(data.toAbsolutePath().toString()), "where the data lives stays private: " + h2);
     } finally {
       if (two != null) {
         two.destroy();

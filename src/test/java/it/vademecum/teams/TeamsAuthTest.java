@@ -3,12 +3,23 @@ package it.vademecum.teams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * With a Microsoft App id the SDK's JWT validation guards /api/messages. The Bot Framework's
@@ -75,6 +86,31 @@ class TeamsAuthTest {
       ObjectNode a = silent(bot);
       BotUnderTest.Answer r = bot.post(a.toString(), token(key, bot.connector.serviceUrl()));
       assertEquals(200, r.status(), r.body());
+    }
+  }
+
+  @Test
+  void aTokenFromTheEmulatorsIssuerIs401WithoutTheSdkFetchingAnything() throws Exception {
+    ListAppender<ILoggingEvent> sdkLogs = new ListAppender<>();
+    Logger sdk = (Logger) LoggerFactory.getLogger("com.microsoft.bot");
+    sdkLogs.start();
+    sdk.addAppender(sdkLogs);
+    try (BotUnderTest bot = ready(new BotUnderTest(APP_ID, null))) {
+      // Signed with the published key, for the app, but issued as Entra ID issues Emulator tokens.
+      Instant now = Instant.now();
+      String emulator = "Bearer " + JWT.create().withKeyId("k1")
+          .withIssuer("https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/").withAudience(APP_ID)
+          .withClaim("ver", "1.0").withClaim("appid", APP_ID)
+          .withNotBefore(Date.from(now.minusSeconds(60))).withExpiresAt(Date.from(now.plusSeconds(600)))
+          .sign(Algorithm.RSA256((RSAPublicKey) key.getPublic(), (RSAPrivateKey) key.getPrivate()));
+      for (int i = 0; i < 3; i++) {
+        assertEquals(401, bot.post(silent(bot).toString(), emulator).status());
+      }
+      assertEquals(0, bot.connector.requestCount(), "nothing reaches the bot");
+      // The SDK's own validation would fetch Entra ID's metadata on the request thread and log its failure.
+      assertEquals(List.of(), sdkLogs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+    } finally {
+      sdk.detachAppender(sdkLogs);
     }
   }
 
