@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -64,24 +65,26 @@ final class ChatCommand implements Callable<Integer> {
     if (loaded.isEmpty()) {
       return 1;
     }
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (DialogsReloader reloader = loaded.get(); UsageLog usage = Usage.open(settings);
-        RetentionJob retention = Usage.retention(settings, usage, List.of())) {
-      return chat(settings, usage, reloader, out);
-    }
-  }
-
-  private int chat(TypedSettings settings, UsageLog usage, DialogsReloader reloader, PrintStream out) throws IOException {
-    Engine engine = reloader.get();
+    // And the clock: a wrong --at stops the chat before any store is opened.
     Clock clock;
     try {
-      clock = at == null ? Clock.systemUTC()
-          : Clock.fixed(LocalDateTime.parse(at).atZone(engine.catalog().calendar().zone()).toInstant(),
-              engine.catalog().calendar().zone());
+      ZoneId zone = loaded.get().get().catalog().calendar().zone();
+      clock = at == null ? Clock.systemUTC() : Clock.fixed(LocalDateTime.parse(at).atZone(zone).toInstant(), zone);
     } catch (DateTimeParseException e) {
+      loaded.get().close();
       System.err.println("--at wants a date and time such as 2026-12-05T10:15, not '" + at + "'.");
       return 2;
     }
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    try (DialogsReloader reloader = loaded.get(); UsageLog usage = Usage.open(settings);
+        RetentionJob retention = Usage.retention(settings, usage, List.of())) {
+      return chat(settings, usage, reloader, clock, out);
+    }
+  }
+
+  private int chat(TypedSettings settings, UsageLog usage, DialogsReloader reloader, Clock clock, PrintStream out)
+      throws IOException {
+    Engine engine = reloader.get();
     CaffeineSessionStore sessions = new CaffeineSessionStore(settings.server().sessionTtl(), 10);
     try (Supervision supervision = Supervision.start(settings.server().supervisors(), reloader, settings.server().dataDir(),
         usage, Optional.empty(), (key, text) -> {

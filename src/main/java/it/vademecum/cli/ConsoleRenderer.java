@@ -30,16 +30,16 @@ final class ConsoleRenderer {
     if (!r.phrases().isEmpty()) {
       b.append(RULE).append('\n');
     }
-    List<Option> options = visible(r.options());
-    for (int i = 0; i < options.size(); i++) {
-      b.append("  ").append(i + 1).append(") ").append(options.get(i).label()).append('\n');
-    }
-    int n = options.size();
+    // The topics of the sections first, so that a topic has the same number in every full list.
+    int n = 0;
     for (Reply.Section s : r.sections()) {
       b.append(s.title()).append(":\n");
       for (Option o : s.options()) {
         b.append("  ").append(++n).append(") ").append(o.label()).append('\n');
       }
+    }
+    for (Option o : visible(r.options())) {
+      b.append("  ").append(++n).append(") ").append(o.label()).append('\n');
     }
     if (r.kind() == Reply.Kind.QUESTION) {
       b.append("  (scrivi il numero o la risposta").append(r.canGoBack() ? "; «indietro» per tornare" : "")
@@ -49,12 +49,13 @@ final class ConsoleRenderer {
   }
 
   /**
-   * The buttons a number picks, in the order they are numbered: the options, then each section's;
+   * The buttons a number picks, in the order they are numbered: each section's, then the options;
    * not the escalation form's (its fields are typed one by one here).
    */
   static List<Option> numbered(Reply r) {
-    List<Option> out = new java.util.ArrayList<>(visible(r.options()));
+    List<Option> out = new java.util.ArrayList<>();
     r.sections().forEach(s -> out.addAll(s.options()));
+    out.addAll(visible(r.options()));
     return out;
   }
 

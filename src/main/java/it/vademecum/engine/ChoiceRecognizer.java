@@ -26,6 +26,8 @@ final class ChoiceRecognizer {
   // Compiled once: String.matches compiles its pattern on every call.
   private static final Pattern CHOICE_NUMBER = Pattern.compile("\\d{1,2}");
   private static final Pattern BARE_NUMBER = Pattern.compile("\\d+([.,]\\d+)?");
+  /** What ends a label's first word: «Sì, auth alta» → «si». */
+  private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}]");
 
   private final BusinessCalendar calendar;
   private final KeywordSpotter spotter;
@@ -65,25 +67,27 @@ final class ChoiceRecognizer {
     return holding.size() == 1 ? Optional.of(holding.get(0)) : Optional.empty();
   }
 
+  /**
+   * A typed answer: the choice's index, and the facts of the text when they decided it (else
+   * {@link Facts#NONE}), so that the agent can check how the text was read.
+   */
+  record TypedAnswer(int index, Facts facts) {}
+
   /** A typed answer: the choice's number, sì/no, its label or keywords, or a fact it tests. */
-  Optional<Integer> typed(Question q, String text, List<String> terms, TurnContext ctx) {
+  Optional<TypedAnswer> typed(Question q, String text, List<String> terms, TurnContext ctx) {
     String t = Typed.fold(text);
     if (CHOICE_NUMBER.matcher(t).matches()) {
       int n = Integer.parseInt(t);
       if (n >= 1 && n <= q.choices().size()) {
-        return Optional.of(n - 1);
+        return Optional.of(new TypedAnswer(n - 1, Facts.NONE));
       }
     }
-    String yesNo = Texts.yesNo(t);
-    for (int i = 0; i < q.choices().size(); i++) {
-      String label = Texts.fold(q.choices().get(i).label());
-      if (label.equals(t) || label.equals(yesNo)) {
-        return Optional.of(i);
-      }
+    Optional<Integer> said = byYesNoOrLabel(q, t);
+    if (said.isEmpty()) {
+      said = spotter.byKeywordsOrLabel(q, terms);
     }
-    Optional<Integer> named = spotter.byKeywordsOrLabel(q, terms);
-    if (named.isPresent()) {
-      return named;
+    if (said.isPresent()) {
+      return Optional.of(new TypedAnswer(said.get(), Facts.NONE));
     }
     Facts facts = FactExtractor.extract(text, calendar, ctx.now());
     if (facts.expiredDays().isEmpty()) {
@@ -96,6 +100,26 @@ final class ChoiceRecognizer {
       facts = new Facts(Optional.of(n), Optional.of(Bounds.exactly(n)), Optional.of(Bounds.exactly(n)),
           facts.address(), facts.domain());
     }
-    return byFacts(q, facts);
+    Facts used = facts;
+    return byFacts(q, facts).map(i -> new TypedAnswer(i, used));
+  }
+
+  /**
+   * The choice whose label is the folded text, or sì/no for the only choice whose label is, or
+   * starts with, that word («sì» for «Sì, auth alta» when no other choice starts with «Sì»).
+   */
+  private static Optional<Integer> byYesNoOrLabel(Question q, String folded) {
+    String yesNo = Texts.yesNo(folded);
+    List<Integer> startingWith = new ArrayList<>();
+    for (int i = 0; i < q.choices().size(); i++) {
+      String label = Texts.fold(q.choices().get(i).label());
+      if (label.equals(folded) || label.equals(yesNo)) {
+        return Optional.of(i);
+      }
+      if ((yesNo.equals("si") || yesNo.equals("no")) && NOT_A_LETTER.split(label, 2)[0].equals(yesNo)) {
+        startingWith.add(i);
+      }
+    }
+    return startingWith.size() == 1 ? Optional.of(startingWith.get(0)) : Optional.empty();
   }
 }

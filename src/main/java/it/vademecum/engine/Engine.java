@@ -3,11 +3,13 @@ package it.vademecum.engine;
 import it.vademecum.dialog.Catalog;
 import it.vademecum.dialog.Check;
 import it.vademecum.dialog.Choice;
+import it.vademecum.dialog.Condition;
 import it.vademecum.dialog.Condition.Facts;
 import it.vademecum.dialog.Node;
 import it.vademecum.dialog.Question;
 import it.vademecum.dialog.Step;
 import it.vademecum.dialog.Topic;
+import it.vademecum.hours.SaidTime;
 import it.vademecum.match.ItalianAnalysis;
 import it.vademecum.match.Ranking;
 import it.vademecum.match.Scored;
@@ -170,15 +172,26 @@ public final class Engine {
           return search(s, text, terms, ranking, ctx, notices);
         }
       }
-      Optional<Integer> typed = choices.typed(q, text, terms, ctx);
+      Optional<ChoiceRecognizer.TypedAnswer> typed = choices.typed(q, text, terms, ctx);
       if (typed.isPresent()) {
-        return settled(choose(s, topic, q, typed.get(), ctx, notices), q.ask(), q.choices().get(typed.get()).label());
+        Choice picked = q.choices().get(typed.get().index());
+        notices.addAll(factNotices(picked, typed.get().facts()));
+        // A PEC address typed as the answer (to "which domain?") also fills the customer phrases.
+        Session answered = FactExtractor.address(text).filter(a -> !s.values().containsKey(Phrases.ADDRESS))
+            .map(a -> {
+              Map<String, String> values = new HashMap<>(s.values());
+              values.put(Phrases.ADDRESS, a);
+              return s.withValues(values);
+            }).orElse(s);
+        return settled(choose(answered, topic, q, typed.get().index(), ctx, notices), q.ask(), picked.label());
       }
       Ranking r = ranking != null ? ranking : matcher.rank(text);
       if (r.verdict() != Ranking.Verdict.NONE && !topic.id().equals(r.best())) {
         return search(s, text, terms, r, ctx, notices);
       }
-      notices.add(Texts.NOT_A_CHOICE);
+      Optional<String> future = asksElapsedTime(q) ? SaidTime.futureDate(text, catalog.calendar().zone(), ctx.now())
+          : Optional.empty();
+      notices.add(future.map(Texts::futureDateAnswer).orElse(Texts.NOT_A_CHOICE));
       return current(s, ctx, notices);
     }
     return search(s, text, terms, matcher.rank(text), ctx, notices);
@@ -309,6 +322,10 @@ public final class Engine {
     switch (ranking.verdict()) {
       case CONFIDENT -> {
         Topic topic = catalog.topic(ranking.best()).orElseThrow();
+        if (facts.workingHours().isEmpty() && facts.expiredDays().isEmpty() && asksElapsedTime(topic)) {
+          SaidTime.futureDate(text, catalog.calendar().zone(), ctx.now())
+              .ifPresent(d -> notices.add(Texts.futureDateNotUsed(d)));
+        }
         return start(s.cleared(), topic, facts, choices.preanswers(topic, terms), ctx, notices, Optional.of(ranking));
       }
       case AMBIGUOUS -> {
@@ -441,7 +458,18 @@ public final class Engine {
         : Phrases.NAME.equals(s.awaiting()) ? Texts.COMPLETE_NAME : null;
     return Reply.answer(notices, topic, step.id(), prompt,
         drafting ? EscalationFlow.askOptions(EscalationFlow.TICKET) : prompt != null ? List.of(SKIP) : List.of(),
-        a, phrases, prompt != null ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty());
+        a, phrases, drafting ? List.of(Texts.TICKET_WAYS_OUT) : prompt != null ? List.of(Texts.PROMPT_WAYS_OUT)
+            : List.of(), !s.path().isEmpty());
+  }
+
+  /** Whether some question of the topic is decided by the time elapsed since something happened. */
+  private static boolean asksElapsedTime(Topic topic) {
+    return topic.nodes().values().stream().anyMatch(n -> n instanceof Question q && asksElapsedTime(q));
+  }
+
+  private static boolean asksElapsedTime(Question q) {
+    return q.choices().stream().anyMatch(c -> c.when() != null
+        && (c.when().fact() == Condition.Fact.WORKING_HOURS || c.when().fact() == Condition.Fact.EXPIRED_DAYS));
   }
 
   /**

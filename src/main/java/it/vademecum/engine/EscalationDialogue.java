@@ -143,6 +143,6 @@ final class EscalationDialogue {
     }
     return Reply.askValue(notices, topic, step.id(), EscalationFlow.prompt(s.awaiting()),
         EscalationFlow.askOptions(s.awaiting()),
-        EscalationFlow.TICKET.equals(s.awaiting()) ? List.of(Texts.PROMPT_WAYS_OUT) : List.of(), !s.path().isEmpty());
+        EscalationFlow.TICKET.equals(s.awaiting()) ? List.of(Texts.TICKET_WAYS_OUT) : List.of(), !s.path().isEmpty());
   }
 }

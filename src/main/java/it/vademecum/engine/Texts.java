@@ -38,6 +38,17 @@ final class Texts {
   static final String INVALID_BUTTON = "Quel pulsante non è valido: non ho cambiato nulla.";
   static final String NOT_A_CHOICE = "Non ho capito la risposta: scegli uno dei pulsanti o scrivi il numero "
       + "dell'opzione.";
+  /** A date in the future in a message that starts a topic: it counted for nothing. */
+  static String futureDateNotUsed(String date) {
+    return "La data «" + date + "» è nel futuro: non l'ho usata per contare il tempo trascorso.";
+  }
+
+  /** A date in the future typed as the answer to "when?". */
+  static String futureDateAnswer(String date) {
+    return "La data «" + date + "» è nel futuro: scrivi quando è successo (per esempio «15/11» o «3 giorni fa») "
+        + "oppure scegli un pulsante.";
+  }
+
   static final String EMPTY_MESSAGE = "Il messaggio è vuoto: scrivimi la domanda.";
   static final String SESSION_EXPIRED = "La sessione precedente è scaduta per inattività: ricominciamo da capo.";
   static final String TOPIC_CHANGED = "L'argomento in corso è stato aggiornato nel frattempo: ricominciamo da capo.";
@@ -47,6 +58,9 @@ final class Texts {
   /** How to get out of a prompt for a typed value, shown under it. */
   static final String PROMPT_WAYS_OUT = "Scrivi «salta» per andare avanti senza; una domanda nuova avvia una nuova "
       + "ricerca.";
+  /** The same under the ticket prompt, where there is no going on without: the TL needs the ticket. */
+  static final String TICKET_WAYS_OUT = "Senza ticket la segnalazione non parte: «salta» la annulla; una domanda "
+      + "nuova avvia una nuova ricerca.";
   static final String ASK_NAME = "Come ti chiami? Il tuo nome va nelle frasi per il cliente.";
   static final String COMPLETE_ADDRESS = "Nella frase manca l'indirizzo PEC del cliente: scrivimelo "
       + "(es. mario.rossi@pec.it) e la completo, oppure compila tu lo spazio tra parentesi quadre.";
@@ -60,7 +74,7 @@ final class Texts {
   static final String CONFIRM_ESCALATION = "Ecco la segnalazione per il TL: la invio?";
   static final String BAD_TICKET = "Non sembra un numero di ticket valido: scrivi solo il numero, es. 1234567.";
   static final String ESCALATION_CANCELLED = "Segnalazione annullata: non ho inviato nulla al TL.";
-  static final String ESCALATION_CONFIRMED = "Segnalazione pronta per il TL: la metto in coda.";
+  static final String ESCALATION_CONFIRMED = "Segnalazione pronta per il TL.";
   static final String NO_ESCALATION = "Non c'è nessuna segnalazione in preparazione.";
   static final String SECOND_LEVEL_OPEN = "Ora il secondo livello è aperto (lun–ven 8:30–12:45 e 14:30–17:30).";
   static final String SECOND_LEVEL_CLOSED = "Ora il secondo livello è chiuso (orari: lun–ven 8:30–12:45 e "
@@ -80,14 +94,16 @@ final class Texts {
         "Rispondi con i pulsanti, oppure scrivendo l'opzione o il suo numero.",
         "«indietro»: torna alla domanda precedente. «ricomincia»: riparti da capo.",
         "«argomenti»: l'elenco di tutto ciò che conosco. «nome Mario»: il nome da usare nelle frasi.",
-        "«salta»: a una richiesta di indirizzo, nome o ticket, va avanti senza.",
+        "«salta»: a una richiesta di indirizzo o nome va avanti senza; alla richiesta del ticket annulla la "
+            + "segnalazione al TL.",
         "«aiuto»: questo messaggio.");
   }
 
   static List<String> notFoundLines() {
     return List.of("Prova con le parole chiave del caso (es. «recupero password webmail», «fattura non arrivata», "
         + "«ticket in carico ad aruba»), oppure apri un gruppo e scegli l'argomento («argomenti» mostra sempre "
-        + "l'elenco). Conosco i casi PEC dei clienti, non le questioni d'ufficio (PC, badge, turni, riunioni).");
+        + "l'elenco). Conosco i casi PEC dei clienti e le regole di fine turno e pause, non le altre "
+        + "questioni d'ufficio (PC, badge, riunioni).");
   }
 
   /** Every topic, as a button, under its group's name; groups in their fixed order. */

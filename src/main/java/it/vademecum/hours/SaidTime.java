@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -140,36 +141,66 @@ public final class SaidTime {
     return Optional.empty();
   }
 
-  /** A calendar date in the text ("12/11", "12/11/2026", "3 novembre"); without a year, the last one not after today. */
+  /**
+   * A calendar date of the past in the text ("12/11", "12/11/2026", "3 novembre"). Without a year it
+   * is the nearest such day, this year or last ("28/12" said on 10 January is last December); a day
+   * in the future ("15/12" said on 1 December, most likely a slip for "15/11") is no date of the
+   * past, and is not read as one of a year ago.
+   */
   static Optional<LocalDate> date(String text, LocalDate today) {
+    return day(text, today, d -> !d.isAfter(today)).map(Said::day);
+  }
+
+  /**
+   * The first calendar date in the text that lies in the future, as written ("15/12" said on 1
+   * December), so that the agent is told why it was not used.
+   */
+  public static Optional<String> futureDate(String text, ZoneId zone, Instant now) {
+    if (!hasDigit(text)) {
+      return Optional.empty();
+    }
+    LocalDate today = now.atZone(zone).toLocalDate();
+    return day(text, today, d -> d.isAfter(today)).map(Said::written);
+  }
+
+  /** A calendar date as written in the text, and the day it names. */
+  private record Said(String written, LocalDate day) {}
+
+  /** The first calendar date in the text whose day passes {@code wanted}. */
+  private static Optional<Said> day(String text, LocalDate today, Predicate<LocalDate> wanted) {
     Matcher m = NUMERIC_DATE.matcher(text);
     while (m.find()) {
-      Optional<LocalDate> d = date(m.group(1), Integer.parseInt(m.group(2)), m.group(3), today);
+      Optional<LocalDate> d = nearest(m.group(1), Integer.parseInt(m.group(2)), m.group(3), today).filter(wanted);
       if (d.isPresent()) {
-        return d;
+        return Optional.of(new Said(m.group(), d.get()));
       }
     }
     Matcher n = NAMED_DATE.matcher(text);
     while (n.find()) {
       int month = MONTHS.indexOf(n.group(2).toLowerCase(Locale.ROOT)) + 1;
-      Optional<LocalDate> d = date(n.group(1), month, n.group(3), today);
+      Optional<LocalDate> d = nearest(n.group(1), month, n.group(3), today).filter(wanted);
       if (d.isPresent()) {
-        return d;
+        return Optional.of(new Said(n.group(), d.get()));
       }
     }
     return Optional.empty();
   }
 
-  private static Optional<LocalDate> date(String day, int month, String year, LocalDate today) {
+  /** The day a date names: with a year, that day; without, the nearest such day this year or last. */
+  private static Optional<LocalDate> nearest(String day, int month, String year, LocalDate today) {
     try {
       int dd = Integer.parseInt(day);
       if (year != null) {
         int y = Integer.parseInt(year);
-        LocalDate d = LocalDate.of(y < 100 ? 2000 + y : y, month, dd);
-        return d.isAfter(today) ? Optional.empty() : Optional.of(d);
+        return Optional.of(LocalDate.of(y < 100 ? 2000 + y : y, month, dd));
       }
       LocalDate d = LocalDate.of(today.getYear(), month, dd);
-      return Optional.of(d.isAfter(today) ? d.minusYears(1) : d);
+      if (!d.isAfter(today)) {
+        return Optional.of(d);
+      }
+      LocalDate yearBefore = d.minusYears(1);
+      boolean pastIsNearer = ChronoUnit.DAYS.between(yearBefore, today) < ChronoUnit.DAYS.between(today, d);
+      return Optional.of(pastIsNearer ? yearBefore : d);
     } catch (java.time.DateTimeException e) {
       return Optional.empty();
     }

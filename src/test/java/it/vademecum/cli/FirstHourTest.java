@@ -125,6 +125,25 @@ class FirstHourTest {
   }
 
   @Test
+  void aWrongDashDashAtIsOneLineAndOpensNoStore() throws Exception {
+    Path data = elsewhere.resolve("data");
+    ChildJvm.Result r = ChildJvm.run(elsewhere, Map.of("DIALOGS_DIR", ChildJvm.dialogs().toString(),
+        "DATA_DIR", data.toString()), "", "chat", "--at", "2026-12-05");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(List.of("--at wants a date and time such as 2026-12-05T10:15, not '2026-12-05'."), r.errLines());
+    assertFalse(Files.exists(data), "no store for a chat that does not start");
+  }
+
+  @Test
+  void aChatEndedAtOnceLeavesNoWarningFromTheStores() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      ChildJvm.Result r = chat("");
+      assertEquals(0, r.exit(), r.err());
+      assertEquals(List.of(), r.errLines(), "run " + i);
+    }
+  }
+
+  @Test
   void theInteractiveChatSaysHowToLeaveInItsWelcomeAndLeavesOnEsci() throws Exception {
     // A terminal for the chat: util-linux's script runs it on a pseudo-terminal.
     Path script = Path.of("/usr/bin/script");

@@ -65,6 +65,20 @@ class FactExtractorTest {
   }
 
   @Test
+  void aDayWithoutAYearIsTheNearestOneAndAFutureDayIsNotReadAsOneOfAYearAgo() {
+    // Tuesday 1 December: "15/12" is most likely a slip for "15/11", not a transfer of a year ago.
+    assertTrue(tuesday("bonifico fatto il 15/12 non registrato").workingHours().isEmpty());
+    assertTrue(tuesday("pagato il 2 dicembre").workingHours().isEmpty());
+    assertTrue(tuesday("casella scaduta il 20/12").expiredDays().isEmpty());
+    assertEquals(new Bounds(10, 34), tuesday("pagato il 30/11").workingHours().orElseThrow());
+    // Early in January, the end of December is last year's.
+    Instant january = Knowledge.rome("2027-01-11T10:00");
+    Bounds sinceDecember = at(january, "bonifico fatto il 28/12").workingHours().orElseThrow();
+    assertTrue(sinceDecember.min() > 72 && sinceDecember.max() < 14 * 24, sinceDecember.toString());
+    assertEquals(1, at(january, "pec scaduta il 10/01").expiredDays().orElseThrow().min(), 1.0);
+  }
+
+  @Test
   void readsExpiryAgeInDaysWeeksAndMonths() {
     assertEquals(Bounds.exactly(100), tuesday("pec scaduta da 100 giorni").expiredDays().orElseThrow());
     assertEquals(Bounds.exactly(14), tuesday("casella scaduta da 2 settimane").expiredDays().orElseThrow());

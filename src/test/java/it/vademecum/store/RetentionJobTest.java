@@ -75,6 +75,34 @@ class RetentionJobTest {
   }
 
   @Test
+  void closingDuringAPurgeLetsItFinishUninterrupted() throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> outcome = new CopyOnWriteArrayList<>();
+    RetentionJob job = RetentionJob.start(Duration.ofDays(90), clock, List.of(
+        new RetentionJob.Part("usage", cutoff -> {
+          started.countDown();
+          try {
+            release.await();
+            outcome.add(Thread.currentThread().isInterrupted() ? "interrupted" : "finished");
+          } catch (InterruptedException e) {
+            outcome.add("interrupted");
+          }
+          return 0;
+        })));
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    Thread closer = new Thread(job::close);
+    closer.start();
+    // close() must be waiting for the purge, not cutting it short: release it only then.
+    while (closer.getState() != Thread.State.TIMED_WAITING && closer.isAlive()) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    closer.join(10_000);
+    assertEquals(List.of("finished"), outcome);
+  }
+
+  @Test
   void aRetentionPeriodThatIsNotPositiveIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new RetentionJob(Duration.ZERO, clock, List.of()));
   }
