@@ -56,4 +56,25 @@ class TypedAnswersTest {
     Reply n = byNumber.say("1");
     assertTrue(n.notices().stream().noneMatch(x -> x.startsWith("Ore lavorative trascorse")), n.notices().toString());
   }
+
+  @Test
+  void aPecAddressTypedAsTheAnswerToTheDomainQuestionAlsoFillsThePhrase() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    Reply q = c.say("il cli non ha comprato la pec su pec.it, inoltro ko");
+    assertEquals(Reply.Kind.QUESTION, q.kind(), q.plainText());
+    Reply r = c.say("mario.rossi@ingpec.eu");
+    assertTrue(r.phrases().stream().anyMatch(p -> p.text().contains("mario.rossi@ingpec.eu")), r.plainText());
+    assertTrue(r.phrases().stream().noneMatch(p -> p.text().contains("[indirizzo PEC")), r.plainText());
+    assertEquals(null, r.prompt(), "the address is not asked again: " + r.plainText());
+  }
+
+  @Test
+  void theTicketPromptSaysThatSaltaCancelsTheEscalationAndItDoes() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    Reply r = c.say("bonifico di 800 euro fatto 2 settimane fa");
+    assertEquals(Texts.ASK_TICKET, r.prompt(), r.plainText());
+    assertTrue(r.lines().contains(Texts.TICKET_WAYS_OUT), r.lines().toString());
+    assertTrue(!r.lines().contains(Texts.PROMPT_WAYS_OUT), r.lines().toString());
+    assertTrue(c.say("salta").notices().contains(Texts.ESCALATION_CANCELLED));
+  }
 }
