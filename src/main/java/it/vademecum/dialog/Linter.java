@@ -14,6 +14,7 @@ final class Linter {
 
   static final Set<String> PLACEHOLDERS = Set.of("saluto", "nome", "indirizzo");
   private static final Pattern PLACEHOLDER = Pattern.compile("@([\\p{L}_]+)@");
+  private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private Linter() {}
 
@@ -60,6 +61,12 @@ final class Linter {
           out.add(new Problem(file, at + "/step", "una foglia deve indicare un passo"));
         }
         placeholders(file, at + "/step", s.text(), out);
+        for (int i = 0; i < s.notes().size(); i++) {
+          if (repeats(s.text(), s.notes().get(i))) {
+            out.add(new Problem(file, at + "/notes/" + i, "la nota ripete il passo: toglila, o scrivi ciò che il "
+                + "passo non dice (una nota ripetuta allunga la scheda che l'operatore legge)"));
+          }
+        }
         for (int i = 0; i < s.phrases().size(); i++) {
           placeholders(file, at + "/phrases/" + i + "/text", s.phrases().get(i).text(), out);
         }
@@ -102,6 +109,30 @@ final class Linter {
             + src.line() + " delle note («" + Notes.normal(notes.line(src.line())) + "»)"));
       }
     }
+  }
+
+  /**
+   * Whether a note only says again what the step says: it has three words or more (of three
+   * letters or more) and nearly all of them (85 %) are in the step.
+   */
+  static boolean repeats(String step, String note) {
+    Set<String> said = words(step);
+    Set<String> noted = words(note);
+    if (noted.size() < 3) {
+      return false;
+    }
+    long again = noted.stream().filter(said::contains).count();
+    return again >= 0.85 * noted.size();
+  }
+
+  private static Set<String> words(String text) {
+    Set<String> out = new HashSet<>();
+    for (String w : WORD_BREAK.split(text.toLowerCase(java.util.Locale.ROOT))) {
+      if (w.length() >= 3) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   private static void unknownTarget(String file, Topic t, String at, String target, List<Problem> out) {

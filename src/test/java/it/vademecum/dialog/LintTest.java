@@ -104,6 +104,15 @@ class LintTest {
   }
 
   @Test
+  void reportsANoteThatOnlyRepeatsTheStep() throws IOException {
+    write("uno", topic("uno", "'a': {'step': 'Apri lo username in extranet: da lì vedi le carte del cliente.', "
+        + "'notes': ['Extranet → username: carte del cliente.', 'Da extranet puoi anche cambiare il legale "
+        + "rappresentante.'], " + SOURCE + "}"));
+    assertEquals(List.of(dir + "/uno.json: /nodes/a/notes/0: la nota ripete il passo: toglila, o scrivi ciò che il "
+        + "passo non dice (una nota ripetuta allunga la scheda che l'operatore legge)"), problems());
+  }
+
+  @Test
   void reportsUnknownPlaceholder() throws IOException {
     write("uno", topic("uno", "'a': {'step': 'Fai questo.', 'phrases': [{'label': 'x', 'text': 'Apra la @peo@.'}]}"));
     assertProblem(dir + "/uno.json: /nodes/a/phrases/0/text: segnaposto sconosciuto @peo@");
