@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  */
 public record HealthPart(String name, boolean ok, String reason) {
 
-  /** The folders of an absolute path: a slash that does not follow a letter, a colon or a slash, up to the last slash. */
+  /**
+   * The folders of an absolute path, up to its last slash: a slash that starts a path, not one
+   * after a word character, ':', '/', '.', '~' or '-' (a URL, a date, a relative path).
+   */
   private static final Pattern FOLDERS = Pattern.compile("(?<![\\w:/.~-])/(?:[^\\s/]+/)*(?=[^\\s/])");
 
   public HealthPart {
