@@ -296,6 +296,11 @@ public final class Engine {
         return Optional.of(new Turn(s, info(pendingNote(s, notices),
             OfficeHoursText.now(catalog.calendar(), ctx.now()), OfficeHoursText.schedule(catalog.calendar()))));
       }
+      case "casi tl", "casi da tl", "casi del tl", "casi team leader", "quando scalare al tl", "quando scalo al tl",
+          "quando devo scalare al tl", "quando si scala al tl", "quando va scalato al tl", "scalare al tl" -> {
+        return Optional.of(new Turn(s, Reply.info(pendingNote(s, notices), Texts.TL_CASES,
+            TeamLeadCases.lines(catalog), TeamLeadCases.topics(catalog))));
+      }
       case "argomenti", "elenco", "lista argomenti", "elenco argomenti" -> {
         return Optional.of(new Turn(s, info(pendingNote(s, notices), Texts.TOPICS, List.of())
             .withSections(Texts.sections(catalog))));

@@ -49,6 +49,8 @@ final class Texts {
         + "oppure scegli un pulsante.";
   }
 
+  static final String TL_CASES = "Secondo le note si scala al TL in questi casi (apri l'argomento: le domande "
+      + "decidono il caso):";
   static final String EMPTY_MESSAGE = "Il messaggio è vuoto: scrivimi la domanda.";
   static final String SESSION_EXPIRED = "La sessione precedente è scaduta per inattività: ricominciamo da capo.";
   static final String TOPIC_CHANGED = "L'argomento in corso è stato aggiornato nel frattempo: ricominciamo da capo.";
@@ -94,6 +96,7 @@ final class Texts {
         "Rispondi con i pulsanti, oppure scrivendo l'opzione o il suo numero.",
         "«indietro»: torna alla domanda precedente. «ricomincia»: riparti da capo.",
         "«argomenti»: l'elenco di tutto ciò che conosco. «nome Mario»: il nome da usare nelle frasi.",
+        "«casi TL»: quando le note dicono di scalare il caso al TL.",
         "«salta»: a una richiesta di indirizzo o nome va avanti senza; alla richiesta del ticket annulla la "
             + "segnalazione al TL.",
         "«aiuto»: questo messaggio.");

@@ -168,6 +168,26 @@ class EngineCommandsTest {
   }
 
   @Test
+  void casiTlListsTheThreeCasesTheNotesSendToATeamLeadWithAButtonToOpenEach() {
+    Conversation c = Conversation.at(TUESDAY_10);
+    Reply r = c.say("Quando devo scalare al TL?");
+    assertEquals(Reply.Kind.INFO, r.kind(), r.plainText());
+    assertEquals(Texts.TL_CASES, r.prompt());
+    // The notes: line 169 (auth alta), line 119 (72 working hours), line 32 (billing_aruba, a TL on Teams).
+    assertEquals(3, r.lines().size(), r.lines().toString());
+    assertTrue(r.lines().get(0).startsWith("Diritto di recesso e rimborso — ") && r.lines().get(0).contains("auth alta"),
+        r.lines().get(0));
+    assertTrue(r.lines().get(1).startsWith("Pagamento con bollettino o bonifico non registrato — ")
+        && r.lines().get(1).endsWith("→ Più di 72 ore lavorative fa"), r.lines().get(1));
+    assertTrue(r.lines().get(2).endsWith("→ billing_aruba"), r.lines().get(2));
+    assertEquals(java.util.List.of("t:diritto-di-recesso", "t:pagamento-non-registrato", "t:ticket-sollecito"),
+        r.options().stream().map(Option::value).toList());
+    assertEquals(r.lines(), Conversation.at(TUESDAY_10).say("casi TL").lines());
+    // Each button opens its topic.
+    assertEquals("diritto-di-recesso", c.press("t:diritto-di-recesso").topicId());
+  }
+
+  @Test
   void saltaAtTheNamePromptLeavesAVisibleGapInThePhrase() {
     Conversation c = new Conversation(Knowledge.engine(), null, TUESDAY_10);
     Reply ask = c.press("t:saluto-chiamata");

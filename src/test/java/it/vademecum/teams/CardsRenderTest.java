@@ -156,6 +156,7 @@ class CardsRenderTest {
           s.card(cards, "agente-benvenuto", s.fixture("personal-installation-update"));
           s.card(cards, "agente-aiuto", s.message("aiuto"));
           s.card(cards, "agente-argomenti", s.message("argomenti"));
+          s.card(cards, "agente-casi-tl", s.message("casi TL"));
           s.card(cards, "agente-nessun-argomento", s.message("la stampante del terzo piano fa rumore"));
           s.card(cards, "agente-suggerimenti", s.message("pagamento"));
           s.card(cards, "agente-domanda", s.message("il cliente ha pagato con bonifico ma non risulta"));
