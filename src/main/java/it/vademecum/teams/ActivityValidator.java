@@ -1,6 +1,9 @@
 package it.vademecum.teams;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Serialization;
@@ -25,6 +28,9 @@ final class ActivityValidator {
 
   /** Bot Framework activities are far smaller; Teams caps a message at about 28 KB. */
   public static final int MAX_BODY_BYTES = 256 * 1024;
+  /** One JSON value and nothing after it: "{…} garbage" is no activity. */
+  private static final ObjectReader ONE_VALUE = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().reader();
 
   /** Every activity type of the Bot Framework schema; anything else is refused. */
   private static final Set<String> KNOWN_TYPES = Set.of(ActivityTypes.MESSAGE, ActivityTypes.CONTACT_RELATION_UPDATE,
@@ -89,7 +95,7 @@ final class ActivityValidator {
     }
     JsonNode tree;
     try {
-      tree = Serialization.jsonToTree(text);
+      tree = ONE_VALUE.readTree(text);
     } catch (IOException | RuntimeException e) {
       return refuse(400, "Malformed JSON", "malformed-json");
     }

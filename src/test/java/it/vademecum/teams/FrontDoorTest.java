@@ -57,6 +57,11 @@ class FrontDoorTest {
     assertRefused(400, "", bot.post("[]", null));
     assertRefused(400, "", bot.post("", null));
     assertRefused(400, "", bot.post("[".repeat(5_000) + "]".repeat(5_000), null));
+    // One activity and nothing after it: what follows would be read by nobody, or by someone else.
+    String valid = bot.message("ciao").toString();
+    assertRefused(400, "", bot.post(valid + " garbage", null));
+    assertRefused(400, "", bot.post(valid + "{}", null));
+    assertEquals(200, bot.post(valid + " \n", null).status(), "white space after the object is fine");
   }
 
   @Test
