@@ -271,7 +271,7 @@ public final class Engine {
       notices.add("D'ora in poi nelle frasi userò il nome «" + name.get() + "».");
       return Optional.of(current(named, ctx, notices));
     }
-    return command(s, t, ctx, notices);
+    return command(s, OfficeHoursText.asked(t) ? "orari" : t, ctx, notices);
   }
 
   private Optional<Turn> command(Session s, String name, TurnContext ctx, List<String> notices) {

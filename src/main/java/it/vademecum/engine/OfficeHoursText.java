@@ -18,7 +18,31 @@ final class OfficeHoursText {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ITALIAN);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm", Locale.ITALIAN);
 
+  /** How agents name the second level, folded. */
+  private static final List<String> SECOND_LEVEL = List.of("secondo livello", "2 livello", "2° livello",
+      "ii livello", "2o livello", "2nd livello");
+  /** Words that ask about its hours, folded; "aperto" alone is not one («ticket aperto al secondo livello»). */
+  private static final List<String> HOURS = List.of("orari", "orario", "a che ora", "che ore", "quando apre",
+      "quando aprono", "quando chiude", "quando chiudono", "livello e aperto", "livello e chiuso");
+
+  /**
+   * Words of a case rather than of a question about hours, folded: «pratica del secondo livello,
+   * siamo fuori orario, il cliente chiama» is a ticket to handle, which its topic answers.
+   */
+  private static final List<String> A_CASE = List.of("ticket", "pratica", "sollecit", "cliente", "chiama",
+      "fuori orario");
+
   private OfficeHoursText() {}
+
+  /**
+   * Whether a typed sentence only asks when the second level is open («a che ora risponde il
+   * secondo livello?», «orari del 2° livello»), which {@code orari} answers; not a case that
+   * mentions its hours.
+   */
+  static boolean asked(String folded) {
+    return SECOND_LEVEL.stream().anyMatch(folded::contains) && HOURS.stream().anyMatch(folded::contains)
+        && A_CASE.stream().noneMatch(folded::contains);
+  }
 
   static String now(BusinessCalendar cal, Instant now) {
     ZonedDateTime here = now.atZone(cal.zone());

@@ -188,6 +188,21 @@ class EngineCommandsTest {
   }
 
   @Test
+  void aSentenceAskingTheSecondLevelsHoursGetsTheHoursNotATicketTopic() {
+    for (String asked : java.util.List.of("a che ora rispondono quelli del secondo livello?",
+        "orari del 2° livello", "il secondo livello è aperto adesso?", "quando apre il secondo livello")) {
+      Reply r = Conversation.at(TUESDAY_10).say(asked);
+      assertEquals("Il secondo livello è aperto ora: chiude alle 12:45.", r.prompt(), asked);
+    }
+    for (String aCase : java.util.List.of("il ticket è aperto al secondo livello da 3 giorni",
+        "mi chiama una ditta per una pratica del secondo livello, ma siamo fuori orario: che faccio?",
+        "il cliente sollecita il secondo livello, che orari hanno?")) {
+      Reply r = Conversation.at(TUESDAY_10).say(aCase);
+      assertEquals("ticket-sollecito", r.topicId(), "a case that mentions the hours is still a case: " + aCase);
+    }
+  }
+
+  @Test
   void saltaAtTheNamePromptLeavesAVisibleGapInThePhrase() {
     Conversation c = new Conversation(Knowledge.engine(), null, TUESDAY_10);
     Reply ask = c.press("t:saluto-chiamata");
