@@ -25,8 +25,8 @@ final class TeamLeadCases {
     Set<String> out = new LinkedHashSet<>();
     for (Topic topic : catalog.list()) {
       for (Node node : topic.nodes().values()) {
-        if (node instanceof Step s && s.escalateReason() != null) {
-          List<String> ways = waysTo(topic, s.id());
+        if (escalates(node)) {
+          List<String> ways = waysTo(topic, node.id());
           if (ways.isEmpty()) {
             out.add(topic.title());
           }
@@ -41,13 +41,16 @@ final class TeamLeadCases {
   static List<Option> topics(Catalog catalog) {
     List<Option> out = new ArrayList<>();
     for (Topic topic : catalog.list()) {
-      boolean escalates = topic.nodes().values().stream()
-          .anyMatch(n -> n instanceof Step s && s.escalateReason() != null);
-      if (escalates) {
+      if (topic.nodes().values().stream().anyMatch(TeamLeadCases::escalates)) {
         out.add(new Option(topic.title(), new Action.StartTopic(topic.id())));
       }
     }
     return out;
+  }
+
+  /** Whether the node is a step that sends the case to a team lead. */
+  private static boolean escalates(Node node) {
+    return node instanceof Step s && s.escalateReason() != null;
   }
 
   /** The answers that lead straight to the step: "question → answer". */
